@@ -1,0 +1,3 @@
+//! trace-path: how an e-mail travelled and where it stopped.
+
+pub mod chain;
