@@ -1,3 +1,135 @@
 //! trace-path: how an e-mail travelled and where it stopped.
+//!
+//! The pipeline runs one way: [`input`] bytes are cleaned up by
+//! [`normalise`], read by [`message`], turned into hops by [`chain`], marked
+//! by [`trust`], summed up by [`stop`] into a [`report::Report`], and
+//! formatted by [`render`]. [`trace`] runs it for one input.
 
+pub mod address;
 pub mod chain;
+pub mod cli;
+pub mod config;
+pub mod exits;
+pub mod finding;
+pub mod input;
+pub mod message;
+pub mod normalise;
+pub mod render;
+pub mod report;
+pub mod stop;
+pub mod text;
+pub mod trust;
+
+use chrono::{DateTime, Utc};
+
+use chain::ChainContext;
+use finding::{Finding, FindingCode};
+use input::{Input, InputError};
+use report::{InputInfo, Report};
+use stop::Stop;
+use trust::TrustedRelays;
+
+/// What changes a trace besides the input.
+#[derive(Debug, Clone)]
+pub struct TraceOptions {
+    /// The user's own relays, from `--trust` and the config file.
+    pub trusted: TrustedRelays,
+    /// The report's time: `SOURCE_DATE_EPOCH` or the clock.
+    pub now: DateTime<Utc>,
+}
+
+/// Traces one input: its hops, their trust, where it stopped, and a verdict.
+pub fn trace(input: &Input, options: &TraceOptions) -> Result<Report, InputError> {
+    let not_mail = |why: &str| InputError::NotMail {
+        name: input.name.clone(),
+        why: why.to_string(),
+    };
+    if input::looks_binary(&input.bytes) {
+        return Err(not_mail("it looks like binary data"));
+    }
+    let cleaned = normalise::normalise(&input.bytes);
+    if !cleaned
+        .bytes
+        .split(|&b| b == b'\n')
+        .next()
+        .is_some_and(normalise::is_header_line)
+    {
+        return Err(not_mail("no header lines (`Name: value`) found"));
+    }
+    let parsed = message::parse(&cleaned.bytes).ok_or_else(|| not_mail("no header lines found"))?;
+
+    let message_date = parsed
+        .summary
+        .date
+        .as_deref()
+        .and_then(|d| chain::date::parse_date(d).ok());
+    let ctx = ChainContext {
+        message_date,
+        now: options.now,
+    };
+    let mut hops = chain::build(&parsed.received, &ctx);
+    let (trustworthy_hop, trust_findings) = trust::apply(&mut hops, &options.trusted);
+
+    let mut findings = message_findings(&parsed, &cleaned.repairs, message_date.is_some());
+    findings.extend(trust_findings);
+
+    let total_transit_seconds = chain::total_transit_seconds(&hops);
+    let stop = Stop::for_message(hops.len());
+    let trustworthy = trustworthy_hop.and_then(|n| hops.iter().find(|h| h.number == n));
+    let verdict = report::verdict(&hops, trustworthy, total_transit_seconds, &stop);
+    Ok(Report {
+        schema_version: report::SCHEMA_VERSION,
+        tool: report::Tool::default(),
+        input: InputInfo::of(&input.name, &input.bytes),
+        message: parsed.summary,
+        hops,
+        trustworthy_hop,
+        total_transit_seconds,
+        stop,
+        findings,
+        verdict,
+        generated_at: options.now,
+    })
+}
+
+fn message_findings(
+    parsed: &message::ParsedMessage,
+    repairs: &[normalise::Repair],
+    date_ok: bool,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    if !repairs.is_empty() {
+        let what: Vec<&str> = repairs.iter().map(|r| r.describe()).collect();
+        findings.push(Finding::new(
+            FindingCode::InputNormalised,
+            format!(
+                "The pasted text was cleaned up before reading: {}.",
+                what.join("; ")
+            ),
+        ));
+    }
+    if parsed.received.is_empty() {
+        findings.push(Finding::new(
+            FindingCode::NoReceived,
+            "The message has no Received header: it has not passed through a mail server.",
+        ));
+    }
+    if parsed.received_total > parsed.received.len() {
+        findings.push(Finding::new(
+            FindingCode::TooManyReceived,
+            format!(
+                "The message has {} Received headers; only the newest {} were read (a mail loop or a crafted message).",
+                parsed.received_total,
+                parsed.received.len()
+            ),
+        ));
+    }
+    if !date_ok {
+        let why = match &parsed.summary.date {
+            Some(d) => format!("The Date: header \"{d}\" is not a valid date."),
+            None => "The message has no Date: header.".to_string(),
+        };
+        findings.push(Finding::new(FindingCode::BadMessageDate, why));
+    }
+    findings
+}

@@ -13,5 +13,6 @@ pub enum DateError {
 
 /// Parses a Received date (the text after the last `;`).
 pub fn parse_date(text: &str) -> Result<DateTime<FixedOffset>, DateError> {
-    DateTime::parse_from_rfc2822(text.trim()).map_err(|_| DateError::Invalid(text.trim().to_string()))
+    DateTime::parse_from_rfc2822(text.trim())
+        .map_err(|_| DateError::Invalid(text.trim().to_string()))
 }

@@ -1,0 +1,136 @@
+//! Findings: what the tool noticed, each with a stable code and a severity.
+//!
+//! Codes are part of the JSON contract (users' scripts match on them), so
+//! each one is a variant here and is documented in docs/json.md.
+
+use serde::Serialize;
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; nothing is wrong.
+    Info,
+    /// Something is odd: a wrong clock, a broken chain, a forged-looking hop.
+    Warning,
+    /// The trace cannot be trusted or the input is damaged.
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Every finding the tool can report. The kebab-case name is the JSON `code`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingCode {
+    /// The message carries no Received header at all.
+    NoReceived,
+    /// More Received headers than the tool reads; the oldest were dropped.
+    TooManyReceived,
+    /// A Received header could not be parsed at all.
+    ParseFailed,
+    /// Part of a Received header could not be parsed.
+    ParsePartial,
+    /// A hop has no date.
+    MissingDate,
+    /// A hop's date is not a valid date.
+    InvalidDate,
+    /// A hop's time is earlier than the hop below it.
+    NegativeDelay,
+    /// A hop took unusually long (more than an hour).
+    LongDelay,
+    /// A hop's date is more than a day after the report was made.
+    FutureDate,
+    /// A hop is dated well before the message's own Date: header.
+    BeforeMessageDate,
+    /// The Date: header is missing or not a valid date.
+    BadMessageDate,
+    /// A hop's sender matches nothing the hop below says about its receiver.
+    ChainBreak,
+    /// A private or reserved address appears between public hops.
+    PrivateAddress,
+    /// The receiving MTA itself noted that the sender's rDNS may be forged.
+    MayBeForged,
+    /// The trustworthy hop's IP is private or loopback: the real hand-off is lower.
+    TrustworthyIpInternal,
+    /// The trustworthy hop records no connecting IP.
+    TrustworthyIpMissing,
+    /// A `--trust` entry matched no hop.
+    TrustUnused,
+    /// Pasted text was cleaned up (quoting, indentation, line endings...) before reading.
+    InputNormalised,
+}
+
+impl FindingCode {
+    /// The severity this code normally carries.
+    pub fn severity(self) -> Severity {
+        use FindingCode::*;
+        match self {
+            NoReceived | ParsePartial | LongDelay | TrustUnused | InputNormalised => Severity::Info,
+            ParseFailed => Severity::Error,
+            TooManyReceived
+            | MissingDate
+            | InvalidDate
+            | NegativeDelay
+            | FutureDate
+            | BeforeMessageDate
+            | BadMessageDate
+            | ChainBreak
+            | PrivateAddress
+            | MayBeForged
+            | TrustworthyIpInternal
+            | TrustworthyIpMissing => Severity::Warning,
+        }
+    }
+
+    /// The kebab-case name used in JSON and in the table.
+    pub fn as_str(self) -> &'static str {
+        use FindingCode::*;
+        match self {
+            NoReceived => "no-received",
+            TooManyReceived => "too-many-received",
+            ParseFailed => "parse-failed",
+            ParsePartial => "parse-partial",
+            MissingDate => "missing-date",
+            InvalidDate => "invalid-date",
+            NegativeDelay => "negative-delay",
+            LongDelay => "long-delay",
+            FutureDate => "future-date",
+            BeforeMessageDate => "before-message-date",
+            BadMessageDate => "bad-message-date",
+            ChainBreak => "chain-break",
+            PrivateAddress => "private-address",
+            MayBeForged => "may-be-forged",
+            TrustworthyIpInternal => "trustworthy-ip-internal",
+            TrustworthyIpMissing => "trustworthy-ip-missing",
+            TrustUnused => "trust-unused",
+            InputNormalised => "input-normalised",
+        }
+    }
+}
+
+/// One thing the tool noticed, with a sentence a person can act on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    pub code: FindingCode,
+    pub message: String,
+}
+
+impl Finding {
+    pub fn new(code: FindingCode, message: impl Into<String>) -> Self {
+        Finding {
+            severity: code.severity(),
+            code,
+            message: message.into(),
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! The message's headers, via mail-parser, with every Received header kept raw.
+
+use mail_parser::{Address, HeaderName, MessageParser};
+use serde::Serialize;
+
+/// The most Received headers read from one message. Real mail has fewer
+/// than 30; more is a loop or an attack, and the newest (top) headers are
+/// the ones that matter, so the oldest beyond the cap are dropped and the
+/// report says so.
+pub const MAX_RECEIVED: usize = 1000;
+
+/// The header fields a report shows about the message itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct MessageSummary {
+    pub subject: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub date: Option<String>,
+    pub message_id: Option<String>,
+}
+
+/// What the later stages need from the message's headers.
+#[derive(Debug, Clone, Default)]
+pub struct ParsedMessage {
+    pub summary: MessageSummary,
+    /// Raw, unfolded values of the Received headers, topmost (newest) first.
+    pub received: Vec<String>,
+    /// How many Received headers the message had before the cap.
+    pub received_total: usize,
+}
+
+/// Reads the header block of a (normalised) message. Returns `None` when
+/// there is no header at all.
+pub fn parse(bytes: &[u8]) -> Option<ParsedMessage> {
+    let message = MessageParser::default().parse_headers(bytes)?;
+    let headers = message.headers();
+    if headers.is_empty() {
+        return None;
+    }
+    let raw_value = |name: &HeaderName| {
+        headers
+            .iter()
+            .find(|h| &h.name == name)
+            .map(|h| unfold(&bytes[h.offset_start as usize..h.offset_end as usize]))
+            .filter(|v| !v.is_empty())
+    };
+    let mut received: Vec<String> = headers
+        .iter()
+        .filter(|h| h.name == HeaderName::Received)
+        .map(|h| unfold(&bytes[h.offset_start as usize..h.offset_end as usize]))
+        .collect();
+    let received_total = received.len();
+    received.truncate(MAX_RECEIVED);
+
+    let summary = MessageSummary {
+        subject: message.subject().map(clean),
+        from: message.from().and_then(format_address),
+        to: message.to().and_then(format_address),
+        date: raw_value(&HeaderName::Date),
+        message_id: message.message_id().map(|id| format!("<{}>", clean(id))),
+    };
+    Some(ParsedMessage {
+        summary,
+        received,
+        received_total,
+    })
+}
+
+/// Header bytes to one line: invalid UTF-8 replaced, folding and runs of
+/// white space collapsed to one space.
+pub fn unfold(raw: &[u8]) -> String {
+    clean(&String::from_utf8_lossy(raw))
+}
+
+fn clean(text: &str) -> String {
+    text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `Name <address>` for each address, comma-separated.
+fn format_address(address: &Address<'_>) -> Option<String> {
+    let parts: Vec<String> = address
+        .iter()
+        .filter_map(|a| match (a.name(), a.address()) {
+            (Some(name), Some(addr)) if !name.is_empty() => {
+                Some(format!("{} <{addr}>", clean(name)))
+            }
+            (_, Some(addr)) => Some(addr.to_string()),
+            (Some(name), None) => Some(clean(name)),
+            (None, None) => None,
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_received_raw_and_in_order() {
+        let msg = b"Received: from b.example.org\r\n\tby c.example.net; Mon, 23 Nov 2026 10:00:05 +0000\r\nReceived: from a.example.org by b.example.org;\r\n Mon, 23 Nov 2026 10:00:00 +0000\r\nSubject: =?UTF-8?Q?caf=C3=A9?=\r\nFrom: \"Alice\" <alice@example.org>\r\nTo: bob@example.net, carol@example.net\r\nMessage-ID: <1@example.org>\r\nDate: Mon, 23 Nov 2026 09:59:58 +0000\r\n\r\nbody";
+        let m = parse(msg).unwrap();
+        assert_eq!(
+            m.received,
+            vec![
+                "from b.example.org by c.example.net; Mon, 23 Nov 2026 10:00:05 +0000",
+                "from a.example.org by b.example.org; Mon, 23 Nov 2026 10:00:00 +0000",
+            ]
+        );
+        assert_eq!(m.summary.subject.as_deref(), Some("café"));
+        assert_eq!(m.summary.from.as_deref(), Some("Alice <alice@example.org>"));
+        assert_eq!(
+            m.summary.to.as_deref(),
+            Some("bob@example.net, carol@example.net")
+        );
+        assert_eq!(m.summary.message_id.as_deref(), Some("<1@example.org>"));
+        assert_eq!(
+            m.summary.date.as_deref(),
+            Some("Mon, 23 Nov 2026 09:59:58 +0000")
+        );
+    }
+}

@@ -1,0 +1,329 @@
+//! Turning what people paste into a message the parser can read.
+//!
+//! Headers reach us copied out of mail clients, web pages and replies:
+//! quoted with `> `, indented, with CRLF, behind a summary table (Gmail's
+//! "Show original"), with folding whitespace lost (Outlook's "Internet
+//! headers"), or with the body glued to the headers. Each repair here is
+//! one small function; a clean message passes through untouched.
+
+use std::borrow::Cow;
+
+/// The repairs a paste can need; reported so the user knows what was changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repair {
+    MboxFromLine,
+    LeadingText,
+    Quoting,
+    Indentation,
+    LostFolding,
+    MissingSeparator,
+}
+
+impl Repair {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Repair::MboxFromLine => "dropped an mbox `From ` line",
+            Repair::LeadingText => "skipped text before the headers",
+            Repair::Quoting => "removed `>` quoting",
+            Repair::Indentation => "removed indentation",
+            Repair::LostFolding => "re-joined header lines whose folding was lost",
+            Repair::MissingSeparator => "added the missing blank line between headers and body",
+        }
+    }
+}
+
+/// The input after repairs, and which repairs were made.
+#[derive(Debug)]
+pub struct Normalised<'a> {
+    pub bytes: Cow<'a, [u8]>,
+    pub repairs: Vec<Repair>,
+}
+
+/// Repairs a pasted or saved message so that its header block is well formed.
+pub fn normalise(input: &[u8]) -> Normalised<'_> {
+    let mut lines: Vec<Cow<'_, [u8]>> = split_lines(input).map(Cow::Borrowed).collect();
+    let mut repairs = Vec::new();
+
+    drop_leading_blanks(&mut lines);
+    if lines.first().is_some_and(|l| is_mbox_from_line(l)) {
+        lines.remove(0);
+        repairs.push(Repair::MboxFromLine);
+    }
+    if strip_quoting(&mut lines) {
+        repairs.push(Repair::Quoting);
+    }
+    drop_leading_blanks(&mut lines);
+    if strip_indentation(&mut lines) {
+        repairs.push(Repair::Indentation);
+    }
+    let start = header_start(&lines);
+    if start > 0 {
+        lines.drain(..start);
+        repairs.push(Repair::LeadingText);
+    }
+    repairs.extend(repair_header_block(&mut lines));
+
+    let bytes = if repairs.is_empty() && starts_clean(input) {
+        Cow::Borrowed(input)
+    } else {
+        Cow::Owned(join_lines(&lines))
+    };
+    Normalised { bytes, repairs }
+}
+
+/// True when the input starts directly with a header (so nothing before it was dropped).
+fn starts_clean(input: &[u8]) -> bool {
+    split_lines(input).next().is_some_and(is_header_line)
+}
+
+/// Splits on LF, dropping a CR before it.
+fn split_lines(input: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let input = input.strip_suffix(b"\n").unwrap_or(input);
+    input
+        .split(|&b| b == b'\n')
+        .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
+}
+
+fn join_lines(lines: &[Cow<'_, [u8]>]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+    for line in lines {
+        out.extend_from_slice(line);
+        out.push(b'\n');
+    }
+    out
+}
+
+fn is_blank(line: &[u8]) -> bool {
+    line.iter().all(|b| b.is_ascii_whitespace())
+}
+
+fn drop_leading_blanks(lines: &mut Vec<Cow<'_, [u8]>>) {
+    let blanks = lines.iter().take_while(|l| is_blank(l)).count();
+    lines.drain(..blanks);
+}
+
+/// `From sender date` as written before each message in an mbox file.
+fn is_mbox_from_line(line: &[u8]) -> bool {
+    line.starts_with(b"From ") && !is_header_line(line)
+}
+
+/// A header field's first line: `Name: value`, with a name of the usual
+/// characters. Stricter than RFC 5322 on purpose, so that continuation
+/// text such as `h=From:To` or `Created at: ...` is not taken for a header.
+pub fn is_header_line(line: &[u8]) -> bool {
+    let Some(colon) = line.iter().position(|&b| b == b':') else {
+        return false;
+    };
+    let name = &line[..colon];
+    (1..=76).contains(&name.len())
+        && name[0].is_ascii_alphabetic()
+        && name
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+fn is_continuation(line: &[u8]) -> bool {
+    line.first().is_some_and(|&b| b == b' ' || b == b'\t')
+}
+
+/// Removes reply quoting (`> `, `>> `, `> > `) as long as the first line is quoted.
+fn strip_quoting(lines: &mut [Cow<'_, [u8]>]) -> bool {
+    let mut changed = false;
+    while lines
+        .iter()
+        .find(|l| !is_blank(l))
+        .is_some_and(|l| l.starts_with(b">"))
+    {
+        for line in lines.iter_mut() {
+            if let Some(rest) = line.strip_prefix(b">") {
+                let rest = rest.strip_prefix(b" ").unwrap_or(rest);
+                *line = Cow::Owned(rest.to_vec());
+            }
+        }
+        changed = true;
+    }
+    changed
+}
+
+/// Headers copied from a web page come indented; a header name then sits
+/// after spaces, and its continuation lines after more. Only applies when
+/// the first line is an indented header.
+fn strip_indentation(lines: &mut [Cow<'_, [u8]>]) -> bool {
+    let first_indented_header = lines
+        .first()
+        .is_some_and(|l| is_continuation(l) && is_header_line(trim_start(l)));
+    if !first_indented_header {
+        return false;
+    }
+    for line in lines.iter_mut() {
+        if is_blank(line) {
+            break;
+        }
+        let trimmed = trim_start(line);
+        let fixed = if is_header_line(trimmed) {
+            trimmed.to_vec()
+        } else {
+            [b" ".as_slice(), trimmed].concat()
+        };
+        *line = Cow::Owned(fixed);
+    }
+    true
+}
+
+fn trim_start(line: &[u8]) -> &[u8] {
+    let n = line.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    &line[n..]
+}
+
+fn is_received(line: &[u8]) -> bool {
+    line.len() >= 9 && line[..9].eq_ignore_ascii_case(b"received:")
+}
+
+/// Index of the first line of the header block. When there is text before
+/// the headers (a summary table, "here are the headers:"), the block is
+/// found by walking back from the first Received header over header-shaped
+/// lines; otherwise it is the first header line.
+fn header_start(lines: &[Cow<'_, [u8]>]) -> usize {
+    if lines.first().is_some_and(|l| is_header_line(l)) {
+        return 0;
+    }
+    if let Some(received) = lines.iter().position(|l| is_received(l)) {
+        let mut start = received;
+        while start > 0 && (is_header_line(&lines[start - 1]) || is_continuation(&lines[start - 1]))
+        {
+            start -= 1;
+        }
+        // A continuation line cannot open the block.
+        while start < received && !is_header_line(&lines[start]) {
+            start += 1;
+        }
+        return start;
+    }
+    lines.iter().position(|l| is_header_line(l)).unwrap_or(0)
+}
+
+/// Within the header block, a line at column 0 that is not a header is
+/// either a header whose folding whitespace was lost, or the body glued to
+/// the headers. It is a lost fold when more headers follow, or when it
+/// continues a Received header in an obvious way.
+fn repair_header_block(lines: &mut Vec<Cow<'_, [u8]>>) -> Vec<Repair> {
+    let mut repairs = Vec::new();
+    let mut current_is_received = false;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        if is_blank(line) {
+            break;
+        }
+        if is_header_line(line) {
+            current_is_received = is_received(line);
+        } else if !is_continuation(line) {
+            if i > 0
+                && (more_headers_follow(&lines[i + 1..])
+                    || (current_is_received && continues_received(line)))
+            {
+                lines[i] = Cow::Owned([b" ".as_slice(), line].concat());
+                if !repairs.contains(&Repair::LostFolding) {
+                    repairs.push(Repair::LostFolding);
+                }
+            } else {
+                lines.insert(i, Cow::Borrowed(b"".as_slice()));
+                repairs.push(Repair::MissingSeparator);
+                break;
+            }
+        }
+        i += 1;
+    }
+    repairs
+}
+
+fn more_headers_follow(rest: &[Cow<'_, [u8]>]) -> bool {
+    rest.iter()
+        .take_while(|l| !is_blank(l))
+        .any(|l| is_header_line(l))
+}
+
+/// Words that start the next clause of a Received header or its date.
+fn continues_received(line: &[u8]) -> bool {
+    const STARTS: [&str; 16] = [
+        "by ", "with ", "id ", "for ", "via ", "from ", "(", "[", ";", "mon,", "tue,", "wed,",
+        "thu,", "fri,", "sat,", "sun,",
+    ];
+    let lower = line.to_ascii_lowercase();
+    STARTS.iter().any(|s| lower.starts_with(s.as_bytes()))
+        || lower.first().is_some_and(u8::is_ascii_digit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> (String, Vec<Repair>) {
+        let n = normalise(s.as_bytes());
+        (String::from_utf8(n.bytes.into_owned()).unwrap(), n.repairs)
+    }
+
+    #[test]
+    fn clean_message_is_untouched() {
+        let msg = "Received: from a by b; Mon, 23 Nov 2026 10:00:00 +0000\nSubject: x\n\nbody\n";
+        let n = normalise(msg.as_bytes());
+        assert!(matches!(n.bytes, Cow::Borrowed(_)));
+        assert!(n.repairs.is_empty());
+    }
+
+    #[test]
+    fn quoting_and_leading_blanks_removed() {
+        let (out, repairs) =
+            norm("\n  \n> Received: from a\n>  by b; date\n> Subject: x\n>\n> body\n");
+        assert_eq!(out, "Received: from a\n by b; date\nSubject: x\n\nbody\n");
+        assert_eq!(repairs, vec![Repair::Quoting]);
+    }
+
+    #[test]
+    fn lost_folding_is_rejoined() {
+        let (out, repairs) = norm(
+            "Received: from a (a [192.0.2.1])\nby b with ESMTP;\nMon, 23 Nov 2026 10:00:00 +0000\nSubject: x\n",
+        );
+        assert_eq!(
+            out,
+            "Received: from a (a [192.0.2.1])\n by b with ESMTP;\n Mon, 23 Nov 2026 10:00:00 +0000\nSubject: x\n"
+        );
+        assert_eq!(repairs, vec![Repair::LostFolding]);
+    }
+
+    #[test]
+    fn body_glued_to_headers_gets_a_separator() {
+        let (out, repairs) = norm("Received: from a by b; date\nSubject: x\nHi Bob,\nsee you\n");
+        assert_eq!(
+            out,
+            "Received: from a by b; date\nSubject: x\n\nHi Bob,\nsee you\n"
+        );
+        assert_eq!(repairs, vec![Repair::MissingSeparator]);
+    }
+
+    #[test]
+    fn indented_headers_are_dedented() {
+        let (out, repairs) = norm("    Received: from a\n        by b; date\n  Subject: x \n");
+        assert_eq!(out, "Received: from a\n by b; date\nSubject: x \n");
+        assert_eq!(repairs, vec![Repair::Indentation]);
+    }
+
+    #[test]
+    fn summary_before_headers_is_skipped() {
+        let text = "Message ID\t<1@example.org>\nFrom:\tA <a@example.org>\nDownload Original\n\nDelivered-To: b@example.com\nReceived: from a by b; date\n\nbody\n";
+        let (out, repairs) = norm(text);
+        assert_eq!(
+            out,
+            "Delivered-To: b@example.com\nReceived: from a by b; date\n\nbody\n"
+        );
+        assert_eq!(repairs, vec![Repair::LeadingText]);
+    }
+
+    #[test]
+    fn header_shape_is_strict() {
+        assert!(is_header_line(b"X-MS-Exchange-Organization-SCL: 1"));
+        assert!(!is_header_line(b"h=From:To:Subject"));
+        assert!(!is_header_line(b"Created at:\tMon"));
+        assert!(!is_header_line(b" Received: x"));
+    }
+}

@@ -1,0 +1,255 @@
+//! `--format table`: the terminal view. One row per hop, oldest first, then
+//! the transit time, the trustworthy hop, the verdict and the findings.
+
+use std::io::{self, Write};
+
+use comfy_table::{Attribute, Cell, Color, ContentArrangement, presets};
+
+use super::{Renderer, Style};
+use crate::chain::checks::human_duration;
+use crate::chain::hop::Hop;
+use crate::finding::Severity;
+use crate::report::Report;
+use crate::text::escape_controls;
+use crate::trust::Trust;
+
+pub struct Table {
+    pub style: Style,
+}
+
+impl Renderer for Table {
+    fn render(&self, reports: &[Report], out: &mut dyn Write) -> io::Result<()> {
+        for (i, report) in reports.iter().enumerate() {
+            if reports.len() > 1 {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                let heading = format!("== {} ==", escape_controls(&report.input.name));
+                writeln!(out, "{}", self.paint(&heading, "1"))?;
+            }
+            self.render_one(report, out)?;
+        }
+        Ok(())
+    }
+}
+
+impl Table {
+    fn render_one(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        if !report.hops.is_empty() {
+            writeln!(out, "{}", self.hop_table(report))?;
+        }
+        for line in self.summary_lines(report) {
+            writeln!(out, "{line}")?;
+        }
+        self.findings(report, out)
+    }
+
+    fn hop_table(&self, report: &Report) -> comfy_table::Table {
+        let mut table = comfy_table::Table::new();
+        table.load_style(presets::UTF8_FULL.with_rounded_corners());
+        if self.style.color {
+            table.enforce_styling();
+        } else {
+            table.force_no_tty();
+        }
+        match self.style.width {
+            Some(w) if w > 20 => {
+                table.set_width(w);
+                table.set_content_arrangement(ContentArrangement::Dynamic);
+            }
+            _ => {
+                table.set_content_arrangement(ContentArrangement::Disabled);
+            }
+        }
+        table.set_header(
+            [
+                "#",
+                "Time (UTC)",
+                "Delay",
+                "From (HELO / rDNS / IP)",
+                "By",
+                "With",
+                "Trust",
+                "Notes",
+            ]
+            .map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
+        );
+        for hop in &report.hops {
+            table.add_row(self.hop_row(hop));
+        }
+        table
+    }
+
+    fn hop_row(&self, hop: &Hop) -> Vec<Cell> {
+        let time = hop
+            .timestamp
+            .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
+            .unwrap_or_else(|| "unknown".to_string());
+        let delay = match hop.delay_seconds {
+            Some(d) if d < 0 => Cell::new(human_duration(d))
+                .fg(Color::Red)
+                .add_attribute(Attribute::Bold),
+            Some(d) => Cell::new(format!("+{}", human_duration(d))),
+            None => Cell::new("—"),
+        };
+        let trust = match hop.trust {
+            Trust::Trustworthy => Cell::new("✔ trustworthy")
+                .fg(Color::Green)
+                .add_attribute(Attribute::Bold),
+            Trust::Internal => Cell::new("internal").fg(Color::Cyan),
+            Trust::Unverified => Cell::new("unverified").fg(Color::DarkGrey),
+        };
+        let worst = hop.findings.iter().map(|f| f.severity).max();
+        let notes = hop
+            .findings
+            .iter()
+            .map(|f| format!("{} {}", severity_mark(f.severity), f.code.as_str()))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let notes = match worst {
+            Some(Severity::Error) => Cell::new(notes).fg(Color::Red),
+            Some(Severity::Warning) => Cell::new(notes).fg(Color::Yellow),
+            _ => Cell::new(notes),
+        };
+        vec![
+            Cell::new(hop.number),
+            Cell::new(time),
+            delay,
+            Cell::new(sender_cell(hop)),
+            Cell::new(receiver_cell(hop)),
+            Cell::new(protocol_cell(hop)),
+            trust,
+            notes,
+        ]
+    }
+
+    fn summary_lines(&self, report: &Report) -> Vec<String> {
+        let mut lines = Vec::new();
+        if let Some(total) = report.total_transit_seconds {
+            lines.push(format!("Total transit: {}", human_duration(total)));
+        }
+        if let Some(hop) = report.trustworthy() {
+            let ip = hop
+                .from
+                .ip
+                .map(|ip| ip.to_string())
+                .unwrap_or_else(|| "no IP recorded".to_string());
+            let by = hop
+                .by
+                .host
+                .as_deref()
+                .map(|b| format!(", recorded by {}", escape_controls(b)))
+                .unwrap_or_default();
+            lines.push(format!(
+                "Trustworthy hop: {} — sender IP {}{}",
+                hop.number,
+                self.paint(&ip, "1;32"),
+                by
+            ));
+        }
+        lines.push(format!(
+            "Verdict: {}",
+            self.paint(&escape_controls(&report.verdict), "1")
+        ));
+        lines
+    }
+
+    fn findings(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let mut all: Vec<_> = report.all_findings().collect();
+        if all.is_empty() {
+            return Ok(());
+        }
+        all.sort_by_key(|(hop, f)| (std::cmp::Reverse(f.severity), hop.unwrap_or(0)));
+        writeln!(out, "Findings:")?;
+        for (hop, f) in all {
+            let place = hop
+                .map(|n| format!("hop {n}"))
+                .unwrap_or_else(|| "message".to_string());
+            let colour = match f.severity {
+                Severity::Error => "31",
+                Severity::Warning => "33",
+                Severity::Info => "2",
+            };
+            let label = format!("{} {}", severity_mark(f.severity), f.code.as_str());
+            writeln!(
+                out,
+                "  {place:<8} {} {}",
+                self.paint(&label, colour),
+                escape_controls(&f.message)
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Wraps text in an ANSI colour when colour is on.
+    fn paint(&self, text: &str, sgr: &str) -> String {
+        if self.style.color {
+            format!("\x1b[{sgr}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+fn severity_mark(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "✖",
+        Severity::Warning => "⚠",
+        Severity::Info => "·",
+    }
+}
+
+/// HELO, rDNS and IP on separate lines, so a HELO that disagrees with the
+/// rDNS the receiver saw stands out.
+fn sender_cell(hop: &Hop) -> String {
+    if hop.from.is_empty() {
+        return match &hop.ident {
+            Some(ident) => format!("local ({})", escape_controls(ident)),
+            None => "(local)".to_string(),
+        };
+    }
+    let mut lines = Vec::new();
+    if let Some(helo) = &hop.from.helo {
+        lines.push(format!("HELO {}", escape_controls(helo)));
+    }
+    match (&hop.from.rdns, hop.from.ip) {
+        (Some(rdns), _) => lines.push(format!("rDNS {}", escape_controls(rdns))),
+        (None, Some(_)) => lines.push("rDNS (none)".to_string()),
+        _ => {}
+    }
+    if let Some(ip) = hop.from.ip {
+        lines.push(format!("IP   {ip}"));
+    }
+    lines.join("\n")
+}
+
+fn receiver_cell(hop: &Hop) -> String {
+    let mut lines: Vec<String> = hop
+        .by
+        .host
+        .iter()
+        .map(|h| escape_controls(h).into_owned())
+        .collect();
+    lines.extend(hop.by.ip.map(|ip| ip.to_string()));
+    if lines.is_empty() {
+        "?".to_string()
+    } else {
+        lines.join("\n")
+    }
+}
+
+fn protocol_cell(hop: &Hop) -> String {
+    let mut lines: Vec<String> = hop
+        .with
+        .iter()
+        .map(|w| escape_controls(w).into_owned())
+        .collect();
+    if let Some(tls) = &hop.tls {
+        let version = tls.split_whitespace().next().unwrap_or(tls);
+        lines.push(escape_controls(version).into_owned());
+    }
+    if hop.auth.is_some() {
+        lines.push("auth".to_string());
+    }
+    lines.join("\n")
+}
