@@ -1,0 +1,73 @@
+//! Helpers shared by the CLI tests: run the built binary in a clean,
+//! reproducible environment.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+
+/// Fixed report time for reproducible output (2026-12-01T00:00:00Z).
+pub const REPORT_TIME: &str = "1796083200";
+
+/// The binary, isolated from the user's config and terminal settings.
+pub fn trace_path() -> Command {
+    let mut cmd = Command::cargo_bin("trace-path").expect("binary built");
+    cmd.env("SOURCE_DATE_EPOCH", REPORT_TIME)
+        .env(
+            "TRACE_PATH_CONFIG",
+            "/nonexistent/trace-path-test-config.toml",
+        )
+        .env_remove("NO_COLOR")
+        .env_remove("XDG_CONFIG_HOME");
+    cmd
+}
+
+pub fn sample(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name)
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
+        .join(name)
+}
+
+/// Runs with `--format json` and parses the report.
+pub fn json_report(args: &[&str]) -> serde_json::Value {
+    let out = trace_path()
+        .args(["--format", "json"])
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+/// A small three-hop message used by tests that need some valid mail.
+pub const SMALL_MESSAGE: &str = "\
+Received: from mx.example.net (mx.example.net [198.51.100.10])
+\tby mailbox.example.net (Postfix) with ESMTPS id 4XyzA1
+\tfor <bob@example.net>; Mon, 23 Nov 2026 10:15:09 +0000
+Received: from mail.example.org (mail.example.org [192.0.2.7])
+\tby mx.example.net (Postfix) with ESMTPS id 4XyzB2
+\tfor <bob@example.net>; Mon, 23 Nov 2026 11:15:05 +0100
+Received: from [192.168.1.23] (unknown [203.0.113.5])
+\t(Authenticated sender: alice@example.org)
+\tby mail.example.org (Postfix) with ESMTPSA id 4XyzC3;
+\tMon, 23 Nov 2026 05:15:02 -0500
+From: Alice <alice@example.org>
+To: Bob <bob@example.net>
+Subject: Lunch
+Date: Mon, 23 Nov 2026 11:15:00 +0100
+Message-ID: <lunch-1@example.org>
+
+See you at noon.
+";
