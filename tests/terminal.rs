@@ -1,0 +1,37 @@
+//! The interactive paste, driven for real in a pseudo-terminal.
+
+#![cfg(unix)]
+
+mod common;
+
+use std::process::Command;
+
+use rexpect::session::spawn_command;
+
+#[test]
+fn prompts_on_a_terminal_and_traces_the_paste() {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("trace-path"));
+    cmd.env("SOURCE_DATE_EPOCH", common::REPORT_TIME)
+        .env("TRACE_PATH_CONFIG", "/nonexistent/config.toml")
+        .env("NO_COLOR", "1")
+        .arg("--color")
+        .arg("never");
+    let mut session = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+    session
+        .exp_string("Paste the message or its headers")
+        .expect("prompt");
+    session.exp_string("Ctrl-D").expect("says how to finish");
+    for line in common::SMALL_MESSAGE.lines() {
+        session.send_line(line).expect("type a line");
+    }
+    session.send_control('d').expect("Ctrl-D");
+    let out = session
+        .exp_string("Verdict: Delivered in 7 s over 3 hops")
+        .expect("verdict");
+    // rexpect reads bytes as Latin-1, so look for ASCII text only.
+    assert!(
+        out.contains("trustworthy") && out.contains("203.0.113.5"),
+        "table printed: {out}"
+    );
+    session.exp_eof().expect("exits after the report");
+}
