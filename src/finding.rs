@@ -70,6 +70,31 @@ pub enum FindingCode {
 }
 
 impl FindingCode {
+    /// Every code, for documentation checks.
+    pub const ALL: [FindingCode; 18] = {
+        use FindingCode::*;
+        [
+            NoReceived,
+            TooManyReceived,
+            ParseFailed,
+            ParsePartial,
+            MissingDate,
+            InvalidDate,
+            NegativeDelay,
+            LongDelay,
+            FutureDate,
+            BeforeMessageDate,
+            BadMessageDate,
+            ChainBreak,
+            PrivateAddress,
+            MayBeForged,
+            TrustworthyIpInternal,
+            TrustworthyIpMissing,
+            TrustUnused,
+            InputNormalised,
+        ]
+    };
+
     /// The severity this code normally carries.
     pub fn severity(self) -> Severity {
         use FindingCode::*;
@@ -131,6 +156,27 @@ impl Finding {
             severity: code.severity(),
             code,
             message: message.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_documented_with_its_severity() {
+        let doc = include_str!("../docs/json.md");
+        for code in FindingCode::ALL {
+            let row = format!("| `{}` | {} |", code.as_str(), code.severity().as_str());
+            assert!(doc.contains(&row), "docs/json.md lacks the row {row}");
+        }
+    }
+
+    #[test]
+    fn json_name_matches_as_str() {
+        for code in FindingCode::ALL {
+            assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
         }
     }
 }

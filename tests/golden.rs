@@ -1,0 +1,54 @@
+//! Golden tests: every bundled sample's JSON report and table, as the
+//! binary prints them. A change in output shows up as a snapshot diff to
+//! review (accept with `INSTA_UPDATE=always cargo test`).
+
+mod common;
+
+use std::path::Path;
+
+use common::trace_path;
+
+/// Every sample file, sorted, as paths relative to the crate root (so the
+/// reports' `input.name` does not depend on where the repo is checked out).
+fn samples() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(root.join("samples"))
+        .expect("samples/ exists")
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".eml") || n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    names
+}
+
+fn run(args: &[&str], sample: &str) -> String {
+    let out = trace_path()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .arg(format!("samples/{sample}"))
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{sample}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+#[test]
+fn there_are_enough_samples() {
+    assert!(samples().len() >= 15, "{:?}", samples());
+}
+
+#[test]
+fn json_of_every_sample() {
+    for sample in samples() {
+        let json = run(&["--format", "json"], &sample);
+        insta::assert_snapshot!(format!("json@{sample}"), json);
+    }
+}
+
+#[test]
+fn table_of_every_sample() {
+    for sample in samples() {
+        let table = run(&["--color", "never"], &sample);
+        insta::assert_snapshot!(format!("table@{sample}"), table);
+    }
+}
