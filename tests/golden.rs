@@ -28,7 +28,11 @@ fn run(args: &[&str], sample: &str) -> String {
         .arg(format!("samples/{sample}"))
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{sample}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{sample}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("UTF-8 output")
 }
 
