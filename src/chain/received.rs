@@ -107,33 +107,29 @@ pub struct Received {
 /// time linear in the input length.
 pub fn parse_received(raw: &str) -> Received {
     let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    let tokens = lex(&text);
+    let mut walk_tokens = lex(&text);
 
     // The date is after the last top-level `;`. Courier writes its queue id
     // after the date (`...; Tue, 05 Mar 2024 10:00:00 +0100 id 000A1B2C...`):
     // an `id` word there ends the date and starts an id clause.
-    let mut walk_tokens: Vec<Token<'_>> = Vec::with_capacity(tokens.len());
     let mut date_text = None;
-    let last_semi = tokens.iter().rposition(|t| t.kind == Kind::Semi);
+    let last_semi = walk_tokens.iter().rposition(|t| t.kind == Kind::Semi);
     if let Some(si) = last_semi {
-        let tail = tokens.get(si + 1..).unwrap_or(&[]);
+        let tail = walk_tokens.split_off(si + 1);
+        let date_start = walk_tokens.pop().map_or(text.len(), |semi| semi.end);
         let id_pos = tail
             .iter()
             .position(|t| t.kind == Kind::Word && t.text.eq_ignore_ascii_case("id"));
         let date_end = id_pos
             .and_then(|p| tail.get(p))
             .map_or(text.len(), |t| t.start);
-        let date_start = tokens.get(si).map_or(text.len(), |t| t.end);
         let date = sub(&text, date_start, date_end).trim();
         if !date.is_empty() {
             date_text = Some(date.to_string());
         }
-        walk_tokens.extend_from_slice(tokens.get(..si).unwrap_or(&[]));
         if let Some(p) = id_pos {
             walk_tokens.extend_from_slice(tail.get(p..).unwrap_or(&[]));
         }
-    } else {
-        walk_tokens = tokens;
     }
 
     let mut walk = Walk::run(&walk_tokens);
@@ -297,15 +293,43 @@ fn scan_delimited(b: &[u8], start: usize, close: u8, stops: &[u8]) -> Option<usi
     None
 }
 
+/// Index just after the `>` of an angle address opened at `start`; `None`
+/// when a space, `<`, `(`, `)`, `;` or the end comes first. A quoted local
+/// part (`<"john doe"@example.com>`) may hold those, if it closes within
+/// [`MAX_QUOTED_LOCAL`] bytes (which keeps the scan linear overall).
+fn scan_angle(b: &[u8], start: usize) -> Option<usize> {
+    let mut j = start + 1;
+    while let Some(&c) = b.get(j) {
+        match c {
+            b'>' => return Some(j + 1),
+            b'"' => {
+                let rest = b.get(j + 1..)?;
+                let close = rest
+                    .iter()
+                    .take(MAX_QUOTED_LOCAL)
+                    .position(|&q| q == b'"')?;
+                j += close + 2;
+            }
+            b'\\' => j += 2,
+            b' ' | b'<' | b'(' | b')' | b';' => return None,
+            _ => j += 1,
+        }
+    }
+    None
+}
+
+/// Longest quoted local part accepted inside `<...>`.
+const MAX_QUOTED_LOCAL: usize = 64;
+
 /// Splits unfolded text (single spaces only) into tokens.
 ///
 /// Linear time: an unclosed comment is scanned once, and every `(` it left
 /// open is then treated as a stray character; literals and angle addresses
 /// stop at the next opener of their own kind; an unclosed quote is scanned
 /// once, after which `"` is an ordinary stray character.
+/// A `"` inside `<...>` is handled by [`scan_angle`].
 fn lex(s: &str) -> Vec<Token<'_>> {
     const LITERAL_STOPS: &[u8] = b" [()<>;\"";
-    const ANGLE_STOPS: &[u8] = b" <()[];\"";
     let b = s.as_bytes();
     let mut out = Vec::new();
     let mut never_comment: Vec<bool> = Vec::new();
@@ -355,7 +379,7 @@ fn lex(s: &str) -> Vec<Token<'_>> {
                 }
                 None => push(Kind::Junk, i, i + 1, i + 1),
             },
-            b'<' => match scan_delimited(b, i, b'>', ANGLE_STOPS) {
+            b'<' => match scan_angle(b, i) {
                 Some(end) => push(Kind::Angle, i + 1, end - 1, end),
                 None => push(Kind::Junk, i, i + 1, i + 1),
             },
@@ -535,8 +559,13 @@ impl<'a> Walk<'a> {
                 }
                 Clause::Id => Self::value_slot(&mut w.id, t),
                 Clause::EnvFrom => Self::value_slot(&mut w.env_from, t),
-                // Further recipients (`for <a>, <b>`) are accepted and dropped.
-                Clause::For => Self::value_slot(&mut w.for_addr, t) || t.kind == Kind::Angle,
+                // Further recipients (`for <a>, <b>`, `for a@x, b@y`) are
+                // accepted and dropped.
+                Clause::For => {
+                    Self::value_slot(&mut w.for_addr, t)
+                        || t.kind == Kind::Angle
+                        || (t.kind == Kind::Word && t.text.contains('@'))
+                }
                 Clause::Tls => {
                     let ok = w.tls_cipher.is_none() && t.kind == Kind::Word;
                     if ok {
@@ -924,17 +953,18 @@ impl Mined {
                 "authenticated" => {
                     let kind = next.map(|n| n.to_ascii_lowercase());
                     match kind.as_deref() {
-                        Some("sender:" | "sender" | "user:" | "user" | "as" | "by") => {
+                        Some("sender:" | "sender" | "user:" | "user" | "as") => {
                             self.set_auth_id(words.get(k + 2))
                         }
                         _ => self.auth_weak = true,
                     }
                 }
+                "authenticated-sender:" | "authenticated-user:" => self.set_auth_id(next),
                 // Courier `AUTH: LOGIN user@example.org`.
                 "auth:" => self.set_auth_id(words.get(k + 2)),
                 // qmail `qmail 1234 invoked by uid 89` (`invoked from network`: nothing).
                 "invoked" => {
-                    if next.is_some_and(|n| n.eq_ignore_ascii_case("by")) {
+                    if self.ident.is_none() && next.is_some_and(|n| n.eq_ignore_ascii_case("by")) {
                         self.set_ident(words.get(k + 2..).unwrap_or(&[]).join(" "));
                     }
                 }
@@ -1084,7 +1114,7 @@ fn assign_from(r: &mut Received, walk: &Walk<'_>, mined: &Mined) {
             word_helo = Some(norm_literal(t.text));
         } else if let Some(found) = parse_ip_text(t.text) {
             word_ip = Some(found);
-        } else if local && !t.text.contains('.') {
+        } else if local && !t.text.contains('.') && !t.text.eq_ignore_ascii_case("localhost") {
             r.ident = Some(t.text.to_string());
         } else if !t.text.eq_ignore_ascii_case("unknown") {
             word_name = norm_host(t.text);

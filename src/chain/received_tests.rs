@@ -476,6 +476,22 @@ const EXIM: &[Case] = &[
             ..D
         },
     ),
+    (
+        "from [198.51.100.52] (port=51000 helo=[192.168.1.5]) by server.example.com with esmtpsa (TLS1.3) tls TLS_AES_256_GCM_SHA384 (Exim 4.96.2) (envelope-from <quinn@example.com>) (Authenticated sender: quinn@example.com) id 1tAbCo-000Y00-1k for rob@example.net; Mon, 23 Nov 2026 10:21:00 +0100",
+        Exp {
+            helo: Some("[192.168.1.5]"),
+            ip: Some("198.51.100.52"),
+            by_host: Some("server.example.com"),
+            with: Some("ESMTPSA"),
+            id: Some("1tAbCo-000Y00-1k"),
+            for_addr: Some("rob@example.net"),
+            env_from: Some("quinn@example.com"),
+            auth: Some("quinn@example.com"),
+            tls: Some("TLSv1.3 TLS_AES_256_GCM_SHA384"),
+            date: Some("Mon, 23 Nov 2026 10:21:00 +0100"),
+            ..D
+        },
+    ),
 ];
 
 // ---------------------------------------------------------------------------
@@ -1484,6 +1500,18 @@ const LOCAL: &[Case] = &[
             ..D
         },
     ),
+    (
+        "from localhost by mail.example.com with local-bsmtp (Exim 4.96) (envelope-from <root@mail.example.com>) id 1tAbCp-000Y01-2l; Mon, 23 Nov 2026 03:00:04 +0100",
+        Exp {
+            helo: Some("localhost"),
+            by_host: Some("mail.example.com"),
+            with: Some("LOCAL-BSMTP"),
+            id: Some("1tAbCp-000Y01-2l"),
+            env_from: Some("root@mail.example.com"),
+            date: Some("Mon, 23 Nov 2026 03:00:04 +0100"),
+            ..D
+        },
+    ),
 ];
 
 // ---------------------------------------------------------------------------
@@ -1659,6 +1687,49 @@ const OTHER: &[Case] = &[
             with: Some("ESMTP"),
             id: Some("quoted id 1"),
             date: Some("Mon, 23 Nov 2026 10:15:08 +0100"),
+            ..D
+        },
+    ),
+    (
+        "from mail.example.org (mail.example.org [192.0.2.176]) by mx.example.com with ESMTP id 0eF1aB2c for alice@example.com, bob@example.com; Mon, 23 Nov 2026 10:15:09 +0100",
+        Exp {
+            helo: Some("mail.example.org"),
+            rdns: Some("mail.example.org"),
+            ip: Some("192.0.2.176"),
+            by_host: Some("mx.example.com"),
+            with: Some("ESMTP"),
+            id: Some("0eF1aB2c"),
+            for_addr: Some("alice@example.com"),
+            date: Some("Mon, 23 Nov 2026 10:15:09 +0100"),
+            ..D
+        },
+    ),
+    (
+        "from mail.example.org (mail.example.org [192.0.2.177]) by mx.example.com with ESMTP id 1fA2bC3d for <\"john doe\"@example.com>; Mon, 23 Nov 2026 10:15:10 +0100",
+        Exp {
+            helo: Some("mail.example.org"),
+            rdns: Some("mail.example.org"),
+            ip: Some("192.0.2.177"),
+            by_host: Some("mx.example.com"),
+            with: Some("ESMTP"),
+            id: Some("1fA2bC3d"),
+            for_addr: Some("\"john doe\"@example.com"),
+            date: Some("Mon, 23 Nov 2026 10:15:10 +0100"),
+            ..D
+        },
+    ),
+    (
+        "from mail.example.org (mail.example.org [192.0.2.178]) by mx.example.com with ESMTP id 2aB3cD4e (envelope-from <postmaster@[192.0.2.178]>) for <root@[198.51.100.1]>; Mon, 23 Nov 2026 10:15:11 +0100",
+        Exp {
+            helo: Some("mail.example.org"),
+            rdns: Some("mail.example.org"),
+            ip: Some("192.0.2.178"),
+            by_host: Some("mx.example.com"),
+            with: Some("ESMTP"),
+            id: Some("2aB3cD4e"),
+            for_addr: Some("root@[198.51.100.1]"),
+            env_from: Some("postmaster@[192.0.2.178]"),
+            date: Some("Mon, 23 Nov 2026 10:15:11 +0100"),
             ..D
         },
     ),
@@ -2070,6 +2141,9 @@ fn pathological_brackets_stay_linear() {
         ";",
         "(;",
         "x=",
+        "<\"",
+        "<\"<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<",
+        "<a\"b\"",
         "[1.2.3.4]",
     ] {
         let input = unit.repeat(1_000_000 / unit.len());
