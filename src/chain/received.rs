@@ -635,8 +635,9 @@ impl<'a> Walk<'a> {
     /// * Words are uppercased (`esmtpsa` -> `ESMTPSA`, `local` -> `LOCAL`).
     /// * `Microsoft SMTP Server` (and IIS `Microsoft SMTPSVC`) become `ESMTPS`
     ///   when the header shows TLS (`version=...` or `(TLS)`), else `ESMTP`.
-    /// * A later `with STARTTLS` (Mimecast) upgrades ESMTP/ESMTPA/LMTP to the
-    ///   S variant.
+    /// * A later `with STARTTLS` (Mimecast) upgrades SMTP/ESMTP to `ESMTPS`,
+    ///   ESMTPA to `ESMTPSA`, LMTP(A) to `LMTPS(A)`; any other second protocol
+    ///   is kept out and makes the header Partial.
     fn protocol(&mut self, tls_hint: bool) -> Option<String> {
         let mut proto: Option<String> = None;
         for group in &self.with_groups {
