@@ -65,13 +65,15 @@ pub enum FindingCode {
     TrustworthyIpMissing,
     /// A `--trust` entry matched no hop.
     TrustUnused,
+    /// Hops were counted as internal by inference (private client in the user's domain).
+    TrustInferred,
     /// Pasted text was cleaned up (quoting, indentation, line endings...) before reading.
     InputNormalised,
 }
 
 impl FindingCode {
     /// Every code, for documentation checks.
-    pub const ALL: [FindingCode; 18] = {
+    pub const ALL: [FindingCode; 19] = {
         use FindingCode::*;
         [
             NoReceived,
@@ -91,6 +93,7 @@ impl FindingCode {
             TrustworthyIpInternal,
             TrustworthyIpMissing,
             TrustUnused,
+            TrustInferred,
             InputNormalised,
         ]
     };
@@ -99,7 +102,8 @@ impl FindingCode {
     pub fn severity(self) -> Severity {
         use FindingCode::*;
         match self {
-            NoReceived | ParsePartial | LongDelay | TrustUnused | InputNormalised => Severity::Info,
+            NoReceived | ParsePartial | LongDelay | TrustUnused | TrustInferred
+            | InputNormalised => Severity::Info,
             ParseFailed => Severity::Error,
             TooManyReceived
             | MissingDate
@@ -137,6 +141,7 @@ impl FindingCode {
             TrustworthyIpInternal => "trustworthy-ip-internal",
             TrustworthyIpMissing => "trustworthy-ip-missing",
             TrustUnused => "trust-unused",
+            TrustInferred => "trust-inferred",
             InputNormalised => "input-normalised",
         }
     }

@@ -232,7 +232,7 @@ fn receiver_cell(hop: &Hop) -> String {
         .collect();
     lines.extend(hop.by.ip.map(|ip| ip.to_string()));
     if lines.is_empty() {
-        "?".to_string()
+        "—".to_string()
     } else {
         lines.join("\n")
     }
