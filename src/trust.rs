@@ -219,7 +219,7 @@ fn internal_client(hop: &Hop, below: &Hop, relays: &TrustedRelays) -> Option<Int
     let named = relays.ip(from.ip)
         || (!hop.may_be_forged && relays.name(from.rdns.as_deref()))
         || (from_inside && relays.name(from.helo.as_deref()))
-        || (from_inside && (relays.name(below.by.host.as_deref()) || relays.ip(below.by.ip)));
+        || (wrote_trusted_header(hop, below, relays));
     if named {
         return Some(Internal::Named);
     }
@@ -232,6 +232,22 @@ fn internal_client(hop: &Hop, below: &Hop, relays: &TrustedRelays) -> Option<Int
         _ => false,
     };
     (private && same_org && links_to(hop, below) == Some(true)).then_some(Internal::Inferred)
+}
+
+/// The header below was written by a trusted host (`--trust` matches its
+/// by-host name or address), and this hop's client is that same host: its
+/// HELO or rDNS is the by-host name, or its IP the by-host address.
+fn wrote_trusted_header(hop: &Hop, below: &Hop, relays: &TrustedRelays) -> bool {
+    let by_name = below.by.host.as_deref();
+    if !(relays.name(by_name) || relays.ip(below.by.ip)) {
+        return false;
+    }
+    let same_ip = hop.from.ip.is_some() && hop.from.ip == below.by.ip;
+    let same_name = [hop.from.helo.as_deref(), hop.from.rdns.as_deref()]
+        .into_iter()
+        .flatten()
+        .any(|n| by_name.is_some_and(|b| b.eq_ignore_ascii_case(n)));
+    same_ip || same_name
 }
 
 /// A client without an address that is the receiving host itself, or that

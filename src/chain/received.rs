@@ -177,6 +177,9 @@ pub fn parse_received(raw: &str) -> Received {
         r.via = Some(walk.via.join(" "));
     }
     assign_from(&mut r, &walk, &mined);
+    if written_by_exim(&walk) {
+        exim_names_verified_host(&mut r, &mined);
+    }
     assign_by(&mut r, &walk, &mined);
     r.ident = r.ident.take().or(mined.ident.clone());
 
@@ -1133,6 +1136,30 @@ fn assign_from(r: &mut Received, walk: &Walk<'_>, mined: &Mined) {
         None if mined.helo.is_some() => word_name,
         None => None,
     };
+}
+
+/// Exim names the software it runs in a by-comment: `(Exim 4.96)`.
+fn written_by_exim(walk: &Walk<'_>) -> bool {
+    walk.comments.iter().any(|(_, c)| {
+        c.trim_start()
+            .trim_start_matches('(')
+            .trim_start()
+            .starts_with("Exim ")
+    })
+}
+
+/// Exim writes a client name before `([ip])` only when it looked the name
+/// up in DNS, and leaves out `helo=` when the HELO equals it: so
+/// `from mx.example.org ([192.0.2.1])` means rDNS and HELO are both
+/// `mx.example.org`. (Other MTAs use the same shape for the HELO alone.)
+fn exim_names_verified_host(r: &mut Received, mined: &Mined) {
+    if r.rdns.is_none()
+        && mined.helo.is_none()
+        && mined.from_ip.is_some()
+        && r.helo.as_deref().is_some_and(|h| !h.starts_with('['))
+    {
+        r.rdns.clone_from(&r.helo);
+    }
 }
 
 /// by_host and by_ip: the by word (an address goes to by_ip), then a

@@ -408,6 +408,7 @@ const EXIM: &[Case] = &[
         "from mail.example.net ([203.0.113.60]) by mx.example.com with esmtps (TLS1.2:ECDHE_RSA_AES_256_GCM_SHA384:256) (Exim 4.92) (envelope-from <ken@example.net>) id 1hXyZa-0001Ab-Cd for laura@example.com; Tue, 04 Jun 2019 08:12:45 +0200",
         Exp {
             helo: Some("mail.example.net"),
+            rdns: Some("mail.example.net"),
             ip: Some("203.0.113.60"),
             by_host: Some("mx.example.com"),
             with: Some("ESMTPS"),
