@@ -2,8 +2,8 @@
 //!
 //! The pipeline runs one way: [`input`] bytes are cleaned up by
 //! [`normalise`], read by [`message`], turned into hops by [`chain`], marked
-//! by [`trust`], summed up by [`stop`] into a [`report::Report`], and
-//! formatted by [`render`]. [`trace`] runs it for one input.
+//! by [`trust`], summed up by [`stop`] into a [`report::Report`], optionally
+//! [`redact`]ed, and formatted by [`render`]. [`trace`] runs it for one input.
 
 pub mod address;
 pub mod chain;
@@ -12,8 +12,10 @@ pub mod config;
 pub mod exits;
 pub mod finding;
 pub mod input;
+pub mod manual;
 pub mod message;
 pub mod normalise;
+pub mod redact;
 pub mod render;
 pub mod report;
 pub mod stop;
@@ -25,7 +27,7 @@ use chrono::{DateTime, Utc};
 use chain::ChainContext;
 use finding::{Finding, FindingCode};
 use input::{Input, InputError};
-use report::{InputInfo, Report};
+use report::{InputInfo, Report, ReportOptions};
 use stop::Stop;
 use trust::TrustedRelays;
 
@@ -36,6 +38,9 @@ pub struct TraceOptions {
     pub trusted: TrustedRelays,
     /// The report's time: `SOURCE_DATE_EPOCH` or the clock.
     pub now: DateTime<Utc>,
+    /// `--redact`: replace addresses, subject, message-id and internal
+    /// names with stable tokens (see [`redact`]).
+    pub redact: bool,
 }
 
 /// Traces one input: its hops, their trust, where it stopped, and a verdict.
@@ -77,10 +82,14 @@ pub fn trace(input: &Input, options: &TraceOptions) -> Result<Report, InputError
     let stop = Stop::for_message(hops.len());
     let trustworthy = trustworthy_hop.and_then(|n| hops.iter().find(|h| h.number == n));
     let verdict = report::verdict(&hops, trustworthy, total_transit_seconds, &stop);
-    Ok(Report {
+    let mut report = Report {
         schema_version: report::SCHEMA_VERSION,
         tool: report::Tool::default(),
         input: InputInfo::of(&input.name, &input.bytes),
+        options: ReportOptions {
+            trusted: options.trusted.0.iter().map(|r| r.to_string()).collect(),
+            redacted: false,
+        },
         message: parsed.summary,
         hops,
         trustworthy_hop,
@@ -89,7 +98,11 @@ pub fn trace(input: &Input, options: &TraceOptions) -> Result<Report, InputError
         findings,
         verdict,
         generated_at: options.now,
-    })
+    };
+    if options.redact {
+        redact::redact(&mut report, &options.trusted);
+    }
+    Ok(report)
 }
 
 fn message_findings(

@@ -8,13 +8,21 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use clap::Parser;
 
-use trace_path::cli::{Cli, ColorArg};
+use trace_path::cli::{Cli, ColorArg, Command, FormatArg};
 use trace_path::input::{self, Source};
 use trace_path::render::{self, Style};
 use trace_path::trust::TrustedRelays;
-use trace_path::{TraceOptions, config, exits, trace};
+use trace_path::{TraceOptions, config, exits, manual, trace};
 
-const PASTE_PROMPT: &str = "Paste the message or its headers, then press Ctrl-D on a new line (Ctrl-Z then Enter on Windows).";
+/// Shown on stderr when stdin is a terminal and no file was given.
+const PASTE_PROMPT: &str = "\
+Paste the message or its headers below: a saved .eml, Gmail's \"Show original\",
+Outlook's \"Internet headers\", Thunderbird's or Apple Mail's message source;
+quoted (> ) or indented text is fine.
+When done, press Ctrl-D on an empty line (on Windows: Ctrl-Z, then Enter).";
+
+/// Shown on stderr after the table of a paste, when stdout is a terminal.
+const SAVE_HINT: &str = "Tip: for a support ticket, run `trace-path -f markdown -o report.md` and paste again (add --redact to hide addresses and your own hosts).";
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -22,6 +30,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> i32 {
+    if let Some(command) = &cli.command {
+        return run_command(command);
+    }
     let mut relays = cli.trust.clone();
     if !cli.no_config
         && let Some(path) = config::default_path()
@@ -34,13 +45,16 @@ fn run(cli: Cli) -> i32 {
     let options = TraceOptions {
         trusted: TrustedRelays(relays),
         now: report_time(),
+        redact: cli.redact,
     };
 
     let mut status = exits::OK;
     let mut reports = Vec::new();
+    let mut pasted = false;
     for source in sources(&cli) {
         if source == Source::Stdin && io::stdin().is_terminal() {
             eprintln!("{PASTE_PROMPT}");
+            pasted = true;
         }
         match input::read(&source).and_then(|i| trace(&i, &options)) {
             Ok(report) => reports.push(report),
@@ -60,6 +74,9 @@ fn run(cli: Cli) -> i32 {
     if let Err(e) = write_output(&cli, |out| renderer.render(&reports, out)) {
         return fail(exits::OUTPUT, &e);
     }
+    if pasted && to_terminal && cli.format == FormatArg::Table {
+        eprintln!("{SAVE_HINT}");
+    }
 
     let failed_on = cli.fail_on.is_some_and(|level| {
         reports
@@ -70,6 +87,20 @@ fn run(cli: Cli) -> i32 {
         exits::FINDINGS
     } else {
         status
+    }
+}
+
+/// `completions SHELL` and `man`: print to stdout and exit.
+fn run_command(command: &Command) -> i32 {
+    let mut out = io::stdout().lock();
+    let written = match command {
+        Command::Completions { shell } => manual::completions(*shell, &mut out),
+        Command::Man => manual::man_page(&mut out),
+    };
+    match written.and_then(|_| out.flush()) {
+        Ok(()) => exits::OK,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exits::OK,
+        Err(e) => fail(exits::OUTPUT, &format!("cannot write standard output: {e}")),
     }
 }
 

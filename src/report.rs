@@ -48,11 +48,22 @@ impl InputInfo {
     }
 }
 
+/// The options that changed the result, so a report says how it was made.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ReportOptions {
+    /// The user's own relays (`--trust` and the config file's `trust`), as
+    /// given; under `--redact` their names and networks are tokens too.
+    pub trusted: Vec<String>,
+    /// `--redact`: addresses, subject, message-id and internal names are tokens.
+    pub redacted: bool,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub schema_version: u32,
     pub tool: Tool,
     pub input: InputInfo,
+    pub options: ReportOptions,
     pub message: MessageSummary,
     /// Oldest first: `hops[0]` is hop 1, the bottom Received header.
     pub hops: Vec<Hop>,

@@ -20,20 +20,119 @@ pub fn escape_controls(s: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
-        if !is_unsafe(c) {
-            out.push(c);
-        } else if (c as u32) < 0x80 {
-            out.push_str(&format!("\\x{:02x}", c as u32));
+        if is_unsafe(c) {
+            out.push_str(&visible_escape(c));
         } else {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            out.push(c);
         }
     }
     Cow::Owned(out)
 }
 
+/// `\x1b` for ASCII, `\u{202e}` beyond.
+fn visible_escape(c: char) -> String {
+    if (c as u32) < 0x80 {
+        format!("\\x{:02x}", c as u32)
+    } else {
+        format!("\\u{{{:x}}}", c as u32)
+    }
+}
+
+/// The tool's own typographic marks and their ASCII stand-ins.
+const ASCII_STAND_INS: &[(char, &str)] = &[
+    ('—', "-"),
+    ('–', "-"),
+    ('→', "->"),
+    ('≠', "!="),
+    ('…', "..."),
+    ('✔', "ok"),
+    ('✓', "ok"),
+    ('✗', "FAIL"),
+    ('✖', "x"),
+    ('⚠', "!"),
+    ('·', "-"),
+    ('▲', "^"),
+    ('▼', "v"),
+];
+
+/// Plain ASCII: the tool's marks become ASCII stand-ins and any other
+/// non-ASCII character a visible escape (`caf\u{e9}`), so the text survives
+/// any mail or ticket system. Apply after [`escape_controls`].
+pub fn to_ascii(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else if let Some((_, ascii)) = ASCII_STAND_INS.iter().find(|(m, _)| *m == c) {
+            out.push_str(ascii);
+        } else {
+            out.push_str(&visible_escape(c));
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Breaks text into lines of at most `width` characters, at spaces where it
+/// can, inside a word when a word is longer than a line. Counts characters,
+/// so pass ASCII (see [`to_ascii`]) for an exact column count.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_hanging(text, width, width)
+}
+
+/// [`wrap`] with a different width for the first line (which follows a label).
+pub fn wrap_hanging(text: &str, first_width: usize, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let limit = |lines: &Vec<String>| if lines.is_empty() { first_width } else { width }.max(1);
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let mut word: Vec<char> = word.chars().collect();
+        let len = line.chars().count();
+        if len > 0 && len + 1 + word.len() <= limit(&lines) {
+            line.push(' ');
+            line.extend(word);
+            continue;
+        }
+        if len > 0 {
+            lines.push(std::mem::take(&mut line));
+        }
+        while word.len() > limit(&lines) {
+            let rest = word.split_off(limit(&lines));
+            lines.push(word.into_iter().collect());
+            word = rest;
+        }
+        line.extend(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_stand_ins_and_escapes() {
+        assert_eq!(to_ascii("plain"), "plain");
+        assert_eq!(to_ascii("a — b → c ✔"), "a - b -> c ok");
+        assert_eq!(to_ascii("café"), "caf\\u{e9}");
+    }
+
+    #[test]
+    fn wraps_at_spaces_and_splits_long_words() {
+        assert_eq!(wrap("aaa bbb ccc", 7), vec!["aaa bbb", "ccc"]);
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 10), vec![""]);
+        assert_eq!(wrap("x  y", 10), vec!["x y"]);
+        assert_eq!(wrap_hanging("aa bb cc dd", 2, 5), vec!["aa", "bb cc", "dd"]);
+        for line in wrap(&"word ".repeat(50), 13) {
+            assert!(line.len() <= 13, "{line}");
+        }
+    }
 
     #[test]
     fn escapes_terminal_controls_and_bidi() {

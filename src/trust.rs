@@ -103,7 +103,8 @@ impl fmt::Display for TrustedRelay {
 }
 
 impl TrustedRelay {
-    fn matches_name(&self, name: &str) -> bool {
+    /// Whether a host name is this relay (or under it, for `*.domain`).
+    pub fn matches_name(&self, name: &str) -> bool {
         let TrustedRelay::Host(pattern) = self else {
             return false;
         };
@@ -121,7 +122,8 @@ impl TrustedRelay {
         }
     }
 
-    fn matches_ip(&self, ip: IpAddr) -> bool {
+    /// Whether an address is in this relay's network.
+    pub fn matches_ip(&self, ip: IpAddr) -> bool {
         match self {
             TrustedRelay::Network(net) => {
                 net.contains(&ip) || ipv4_mapped(ip).is_some_and(|v4| net.contains(&v4))

@@ -1,4 +1,4 @@
-//! Golden tests: every bundled sample's JSON report and table, as the
+//! Golden tests: every bundled sample in every format, as the
 //! binary prints them. A change in output shows up as a snapshot diff to
 //! review (accept with `INSTA_UPDATE=always cargo test`).
 
@@ -54,5 +54,40 @@ fn table_of_every_sample() {
     for sample in samples() {
         let table = run(&["--color", "never"], &sample);
         insta::assert_snapshot!(format!("table@{sample}"), table);
+    }
+}
+
+#[test]
+fn markdown_of_every_sample() {
+    for sample in samples() {
+        let markdown = run(&["--format", "markdown"], &sample);
+        insta::assert_snapshot!(format!("markdown@{sample}"), markdown);
+    }
+}
+
+#[test]
+fn text_of_every_sample() {
+    for sample in samples() {
+        let text = run(&["--format", "text"], &sample);
+        insta::assert_snapshot!(format!("text@{sample}"), text);
+    }
+}
+
+#[test]
+fn html_of_every_sample() {
+    for sample in samples() {
+        let html = run(&["--format", "html"], &sample);
+        insta::assert_snapshot!(format!("html@{sample}"), html);
+    }
+}
+
+/// The ticket formats with every option that changes them: trusted relays
+/// named, and redaction.
+#[test]
+fn redacted_ticket_formats() {
+    let args = ["--trust", "*.example.com", "--redact"];
+    for format in ["markdown", "text", "html", "json"] {
+        let out = run(&[&["--format", format][..], &args].concat(), "postfix-relay.eml");
+        insta::assert_snapshot!(format!("redacted-{format}@postfix-relay.eml"), out);
     }
 }

@@ -14,6 +14,7 @@ fn options() -> TraceOptions {
     TraceOptions {
         trusted: TrustedRelays::default(),
         now: DateTime::from_timestamp(1_796_083_200, 0).unwrap(),
+        redact: false,
     }
 }
 

@@ -13,10 +13,18 @@ fuzz_target!(|data: &[u8]| {
     let options = TraceOptions {
         trusted: TrustedRelays::default(),
         now: DateTime::from_timestamp(1_796_083_200, 0).unwrap(),
+        redact: data.first().is_some_and(|b| b & 1 == 1),
     };
     let input = Input { name: "fuzz".into(), bytes: data.to_vec() };
     let Ok(report) = trace(&input, &options) else { return };
-    for format in [Format::Table, Format::Json, Format::Jsonl] {
+    for format in [
+        Format::Table,
+        Format::Text,
+        Format::Markdown,
+        Format::Json,
+        Format::Jsonl,
+        Format::Html,
+    ] {
         let mut out = Vec::new();
         render::renderer(format, Style::default())
             .render(std::slice::from_ref(&report), &mut out)

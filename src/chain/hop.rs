@@ -3,6 +3,7 @@
 use std::net::IpAddr;
 
 use chrono::{DateTime, Utc};
+use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 use super::received::{ParseQuality, Received};
@@ -10,7 +11,7 @@ use crate::finding::Finding;
 use crate::trust::Trust;
 
 /// The machine that handed the message over, as the receiver recorded it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sender {
     /// What the sender called itself in HELO/EHLO: a claim, forgeable.
     pub helo: Option<String>,
@@ -18,19 +19,59 @@ pub struct Sender {
     pub rdns: Option<String>,
     /// The connecting IP the receiver saw.
     pub ip: Option<IpAddr>,
+    /// Set by `--redact` in place of `ip` (which is then `None`): `ip-1`.
+    /// JSON shows it as `ip`.
+    pub ip_token: Option<String>,
 }
 
 impl Sender {
     pub fn is_empty(&self) -> bool {
-        self.helo.is_none() && self.rdns.is_none() && self.ip.is_none()
+        self.helo.is_none() && self.rdns.is_none() && self.ip_text().is_none()
+    }
+
+    /// The IP as shown in reports: the address, or its redaction token.
+    pub fn ip_text(&self) -> Option<String> {
+        ip_text(self.ip, &self.ip_token)
     }
 }
 
 /// The machine that accepted the message and wrote the header.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Receiver {
     pub host: Option<String>,
     pub ip: Option<IpAddr>,
+    /// Set by `--redact` in place of `ip`, as for [`Sender::ip_token`].
+    pub ip_token: Option<String>,
+}
+
+impl Receiver {
+    /// The IP as shown in reports: the address, or its redaction token.
+    pub fn ip_text(&self) -> Option<String> {
+        ip_text(self.ip, &self.ip_token)
+    }
+}
+
+fn ip_text(ip: Option<IpAddr>, token: &Option<String>) -> Option<String> {
+    ip.map(|ip| ip.to_string()).or_else(|| token.clone())
+}
+
+impl Serialize for Sender {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Sender", 3)?;
+        st.serialize_field("helo", &self.helo)?;
+        st.serialize_field("rdns", &self.rdns)?;
+        st.serialize_field("ip", &self.ip_text())?;
+        st.end()
+    }
+}
+
+impl Serialize for Receiver {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Receiver", 2)?;
+        st.serialize_field("host", &self.host)?;
+        st.serialize_field("ip", &self.ip_text())?;
+        st.end()
+    }
 }
 
 /// One step of the message's journey.
@@ -79,10 +120,12 @@ impl Hop {
                 helo: r.helo,
                 rdns: r.rdns,
                 ip: r.ip,
+                ip_token: None,
             },
             by: Receiver {
                 host: r.by_host,
                 ip: r.by_ip,
+                ip_token: None,
             },
             with: r.with,
             via: r.via,

@@ -1,15 +1,23 @@
 //! Output formats, one file each behind [`Renderer`]. Renderers format the
-//! report model and decide nothing: every fact comes from [`Report`].
+//! report model and decide nothing: every fact comes from [`Report`], and
+//! the facts every format shows are chosen once, in [`facts`].
 
+pub mod facts;
+mod html;
 mod json;
+mod markdown;
 mod table;
+mod text;
 
 use std::io::{self, Write};
 
 use crate::report::Report;
 
+pub use html::Html;
 pub use json::{Json, JsonLines};
+pub use markdown::Markdown;
 pub use table::Table;
+pub use text::Text;
 
 /// One output format.
 pub trait Renderer {
@@ -21,8 +29,11 @@ pub trait Renderer {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Table,
+    Text,
+    Markdown,
     Json,
     Jsonl,
+    Html,
 }
 
 /// How the terminal looks, for the formats that care.
@@ -38,7 +49,10 @@ pub struct Style {
 pub fn renderer(format: Format, style: Style) -> Box<dyn Renderer> {
     match format {
         Format::Table => Box::new(Table { style }),
+        Format::Text => Box::new(Text),
+        Format::Markdown => Box::new(Markdown),
         Format::Json => Box::new(Json),
         Format::Jsonl => Box::new(JsonLines),
+        Format::Html => Box::new(Html),
     }
 }

@@ -5,9 +5,8 @@ use std::io::{self, Write};
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, presets};
 
+use super::facts::{self, HopRow};
 use super::{Renderer, Style};
-use crate::chain::checks::human_duration;
-use crate::chain::hop::Hop;
 use crate::finding::Severity;
 use crate::report::Report;
 use crate::text::escape_controls;
@@ -74,50 +73,44 @@ impl Table {
             ]
             .map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
         );
-        for hop in &report.hops {
-            table.add_row(self.hop_row(hop));
+        for row in facts::hop_rows(report) {
+            table.add_row(self.hop_row(&row));
         }
         table
     }
 
-    fn hop_row(&self, hop: &Hop) -> Vec<Cell> {
-        let time = hop
-            .timestamp
-            .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
-            .unwrap_or_else(|| "unknown".to_string());
-        let delay = match hop.delay_seconds {
-            Some(d) if d < 0 => Cell::new(human_duration(d))
-                .fg(Color::Red)
-                .add_attribute(Attribute::Bold),
-            Some(d) => Cell::new(format!("+{}", human_duration(d))),
-            None => Cell::new("—"),
+    fn hop_row(&self, row: &HopRow<'_>) -> Vec<Cell> {
+        let delay = Cell::new(row.delay.text());
+        let delay = if row.delay.is_negative() {
+            delay.fg(Color::Red).add_attribute(Attribute::Bold)
+        } else {
+            delay
         };
-        let trust = match hop.trust {
+        let trust = match row.trust {
             Trust::Trustworthy => Cell::new("✔ trustworthy")
                 .fg(Color::Green)
                 .add_attribute(Attribute::Bold),
             Trust::Internal => Cell::new("internal").fg(Color::Cyan),
             Trust::Unverified => Cell::new("unverified").fg(Color::DarkGrey),
         };
-        let worst = hop.findings.iter().map(|f| f.severity).max();
-        let notes = hop
-            .findings
+        let notes = row
+            .notes
             .iter()
-            .map(|f| format!("{} {}", severity_mark(f.severity), f.code.as_str()))
+            .map(|(severity, code)| format!("{} {code}", facts::severity_mark(*severity)))
             .collect::<Vec<_>>()
             .join("\n");
-        let notes = match worst {
+        let notes = match row.worst {
             Some(Severity::Error) => Cell::new(notes).fg(Color::Red),
             Some(Severity::Warning) => Cell::new(notes).fg(Color::Yellow),
             _ => Cell::new(notes),
         };
         vec![
-            Cell::new(hop.number),
-            Cell::new(time),
+            Cell::new(row.number),
+            Cell::new(&row.time),
             delay,
-            Cell::new(sender_cell(hop)),
-            Cell::new(receiver_cell(hop)),
-            Cell::new(protocol_cell(hop)),
+            Cell::new(row.from.join("\n")),
+            Cell::new(row.by.join("\n")),
+            Cell::new(row.with.join("\n")),
             trust,
             notes,
         ]
@@ -125,57 +118,47 @@ impl Table {
 
     fn summary_lines(&self, report: &Report) -> Vec<String> {
         let mut lines = Vec::new();
-        if let Some(total) = report.total_transit_seconds {
-            lines.push(format!("Total transit: {}", human_duration(total)));
+        if let Some(total) = facts::total_transit(report) {
+            lines.push(format!("Total transit: {total}"));
         }
-        if let Some(hop) = report.trustworthy() {
-            let ip = hop
-                .from
-                .ip
-                .map(|ip| ip.to_string())
-                .unwrap_or_else(|| "no IP recorded".to_string());
-            let by = hop
+        if let Some(t) = facts::trustworthy(report) {
+            let by = t
                 .by
-                .host
-                .as_deref()
-                .map(|b| format!(", recorded by {}", escape_controls(b)))
+                .map(|b| format!(", recorded by {b}"))
                 .unwrap_or_default();
             lines.push(format!(
                 "Trustworthy hop: {} — sender IP {}{}",
-                hop.number,
-                self.paint(&ip, "1;32"),
+                t.number,
+                self.paint(&t.ip, "1;32"),
                 by
             ));
         }
         lines.push(format!(
             "Verdict: {}",
-            self.paint(&escape_controls(&report.verdict), "1")
+            self.paint(&facts::verdict(report), "1")
         ));
         lines
     }
 
     fn findings(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        let mut all: Vec<_> = report.all_findings().collect();
+        let all = facts::findings(report);
         if all.is_empty() {
             return Ok(());
         }
-        all.sort_by_key(|(hop, f)| (std::cmp::Reverse(f.severity), hop.unwrap_or(0)));
         writeln!(out, "Findings:")?;
-        for (hop, f) in all {
-            let place = hop
-                .map(|n| format!("hop {n}"))
-                .unwrap_or_else(|| "message".to_string());
+        for f in all {
             let colour = match f.severity {
                 Severity::Error => "31",
                 Severity::Warning => "33",
                 Severity::Info => "2",
             };
-            let label = format!("{} {}", severity_mark(f.severity), f.code.as_str());
+            let label = format!("{} {}", facts::severity_mark(f.severity), f.code);
             writeln!(
                 out,
-                "  {place:<8} {} {}",
+                "  {:<8} {} {}",
+                f.place,
                 self.paint(&label, colour),
-                escape_controls(&f.message)
+                f.message
             )?;
         }
         Ok(())
@@ -189,67 +172,4 @@ impl Table {
             text.to_string()
         }
     }
-}
-
-fn severity_mark(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "✖",
-        Severity::Warning => "⚠",
-        Severity::Info => "·",
-    }
-}
-
-/// HELO, rDNS and IP on separate lines, so a HELO that disagrees with the
-/// rDNS the receiver saw stands out.
-fn sender_cell(hop: &Hop) -> String {
-    if hop.from.is_empty() {
-        return match &hop.ident {
-            Some(ident) => format!("local ({})", escape_controls(ident)),
-            None => "(local)".to_string(),
-        };
-    }
-    let mut lines = Vec::new();
-    if let Some(helo) = &hop.from.helo {
-        lines.push(format!("HELO {}", escape_controls(helo)));
-    }
-    match (&hop.from.rdns, hop.from.ip) {
-        (Some(rdns), _) => lines.push(format!("rDNS {}", escape_controls(rdns))),
-        (None, Some(_)) => lines.push("rDNS (none)".to_string()),
-        _ => {}
-    }
-    if let Some(ip) = hop.from.ip {
-        lines.push(format!("IP   {ip}"));
-    }
-    lines.join("\n")
-}
-
-fn receiver_cell(hop: &Hop) -> String {
-    let mut lines: Vec<String> = hop
-        .by
-        .host
-        .iter()
-        .map(|h| escape_controls(h).into_owned())
-        .collect();
-    lines.extend(hop.by.ip.map(|ip| ip.to_string()));
-    if lines.is_empty() {
-        "—".to_string()
-    } else {
-        lines.join("\n")
-    }
-}
-
-fn protocol_cell(hop: &Hop) -> String {
-    let mut lines: Vec<String> = hop
-        .with
-        .iter()
-        .map(|w| escape_controls(w).into_owned())
-        .collect();
-    if let Some(tls) = &hop.tls {
-        let version = tls.split_whitespace().next().unwrap_or(tls);
-        lines.push(escape_controls(version).into_owned());
-    }
-    if hop.auth.is_some() {
-        lines.push("auth".to_string());
-    }
-    lines.join("\n")
 }

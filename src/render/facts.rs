@@ -1,0 +1,370 @@
+//! The facts every format shows, in one place: the summary, the hop rows,
+//! where the message stopped, the findings grouped by severity and the raw
+//! headers. Renderers choose layout, marks and escaping; what is shown, in
+//! which order and in which words is decided here, from the report alone.
+//!
+//! Every string here is plain text with control characters already escaped
+//! ([`escape_controls`]); a renderer adds only its own escaping (Markdown,
+//! HTML) on top.
+
+use crate::chain::checks::human_duration;
+use crate::chain::hop::{Hop, format_utc};
+use crate::finding::Severity;
+use crate::report::Report;
+use crate::stop::StopKind;
+use crate::text::escape_controls;
+use crate::trust::Trust;
+
+/// Shown for a value the report does not have.
+pub const NONE: &str = "—";
+
+/// A labelled value: one line of a summary or stop block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub label: &'static str,
+    pub value: String,
+}
+
+fn field(label: &'static str, value: impl Into<String>) -> Field {
+    Field {
+        label,
+        value: value.into(),
+    }
+}
+
+fn safe(s: &str) -> String {
+    escape_controls(s).into_owned()
+}
+
+fn safe_or_none(s: Option<&str>) -> String {
+    s.map(safe).unwrap_or_else(|| "(none)".to_string())
+}
+
+/// The verdict sentence, safe to print.
+pub fn verdict(report: &Report) -> String {
+    safe(&report.verdict)
+}
+
+/// The input's name, safe to print.
+pub fn input_name(report: &Report) -> String {
+    safe(&report.input.name)
+}
+
+/// What was traced, when, with which options: the header of a ticket report.
+pub fn summary(report: &Report) -> Vec<Field> {
+    let m = &report.message;
+    let options = &report.options;
+    let trusted = if options.trusted.is_empty() {
+        "none (the topmost Received header is taken as your server's)".to_string()
+    } else {
+        safe(&options.trusted.join(", "))
+    };
+    let redacted = if options.redacted {
+        "yes: addresses, subject, message-id and your own hosts are tokens"
+    } else {
+        "no"
+    };
+    vec![
+        field("Subject", safe_or_none(m.subject.as_deref())),
+        field("From", safe_or_none(m.from.as_deref())),
+        field("To", safe_or_none(m.to.as_deref())),
+        field("Date", safe_or_none(m.date.as_deref())),
+        field("Message-ID", safe_or_none(m.message_id.as_deref())),
+        field("Input", safe(&report.input.name)),
+        field("SHA-256", report.input.sha256.clone()),
+        field("Size", format!("{} bytes", report.input.bytes)),
+        field("Generated at", format_utc(&report.generated_at)),
+        field(
+            "Tool",
+            format!("{} {}", report.tool.name, report.tool.version),
+        ),
+        field("Trusted relays", trusted),
+        field("Redacted", redacted),
+    ]
+}
+
+/// The trustworthy hop: the one fact the sender cannot forge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trustworthy {
+    pub number: usize,
+    /// The sender IP, or "no IP recorded".
+    pub ip: String,
+    /// The host of yours that recorded it.
+    pub by: Option<String>,
+}
+
+pub fn trustworthy(report: &Report) -> Option<Trustworthy> {
+    let hop = report.trustworthy()?;
+    Some(Trustworthy {
+        number: hop.number,
+        ip: hop
+            .from
+            .ip_text()
+            .unwrap_or_else(|| "no IP recorded".to_string()),
+        by: hop.by.host.as_deref().map(safe),
+    })
+}
+
+/// The total transit time, when known.
+pub fn total_transit(report: &Report) -> Option<String> {
+    report.total_transit_seconds.map(human_duration)
+}
+
+/// One hop as a row of the hop table. Multi-line cells are lists of lines.
+#[derive(Debug, Clone)]
+pub struct HopRow<'a> {
+    pub hop: &'a Hop,
+    pub number: usize,
+    /// `2026-11-23 09:15:22` (UTC) or `unknown`.
+    pub time: String,
+    pub delay: Delay,
+    /// HELO, rDNS and IP on separate lines, so a HELO that disagrees with
+    /// the rDNS the receiver saw stands out.
+    pub from: Vec<String>,
+    pub by: Vec<String>,
+    pub with: Vec<String>,
+    pub trust: Trust,
+    /// Finding codes of this hop, with their severity.
+    pub notes: Vec<(Severity, &'static str)>,
+    /// The most severe of them.
+    pub worst: Option<Severity>,
+}
+
+/// A hop's delay after the hop below it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Delay {
+    pub seconds: Option<i64>,
+}
+
+impl Delay {
+    /// `+4 s`, `-2 min 50 s`, or [`NONE`] when unknown (and for hop 1).
+    pub fn text(self) -> String {
+        match self.seconds {
+            Some(d) if d < 0 => human_duration(d),
+            Some(d) => format!("+{}", human_duration(d)),
+            None => NONE.to_string(),
+        }
+    }
+
+    /// Time ran backwards: a wrong clock or a forged header.
+    pub fn is_negative(self) -> bool {
+        self.seconds.is_some_and(|d| d < 0)
+    }
+}
+
+/// The hop table, oldest hop first.
+pub fn hop_rows(report: &Report) -> Vec<HopRow<'_>> {
+    report.hops.iter().map(hop_row).collect()
+}
+
+fn hop_row(hop: &Hop) -> HopRow<'_> {
+    let notes: Vec<(Severity, &'static str)> = hop
+        .findings
+        .iter()
+        .map(|f| (f.severity, f.code.as_str()))
+        .collect();
+    HopRow {
+        hop,
+        number: hop.number,
+        time: hop
+            .timestamp
+            .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
+            .unwrap_or_else(|| "unknown".to_string()),
+        delay: Delay {
+            seconds: hop.delay_seconds,
+        },
+        from: sender_lines(hop),
+        by: receiver_lines(hop),
+        with: protocol_lines(hop),
+        trust: hop.trust,
+        worst: notes.iter().map(|(s, _)| *s).max(),
+        notes,
+    }
+}
+
+fn sender_lines(hop: &Hop) -> Vec<String> {
+    if hop.from.is_empty() {
+        return vec![match &hop.ident {
+            Some(ident) => format!("local ({})", safe(ident)),
+            None => "(local)".to_string(),
+        }];
+    }
+    let mut lines = Vec::new();
+    if let Some(helo) = &hop.from.helo {
+        lines.push(format!("HELO {}", safe(helo)));
+    }
+    let ip = hop.from.ip_text();
+    match (&hop.from.rdns, &ip) {
+        (Some(rdns), _) => lines.push(format!("rDNS {}", safe(rdns))),
+        (None, Some(_)) => lines.push("rDNS (none)".to_string()),
+        _ => {}
+    }
+    if let Some(ip) = ip {
+        lines.push(format!("IP   {ip}"));
+    }
+    lines
+}
+
+fn receiver_lines(hop: &Hop) -> Vec<String> {
+    let mut lines: Vec<String> = hop.by.host.iter().map(|h| safe(h)).collect();
+    lines.extend(hop.by.ip_text());
+    if lines.is_empty() {
+        lines.push(NONE.to_string());
+    }
+    lines
+}
+
+fn protocol_lines(hop: &Hop) -> Vec<String> {
+    let mut lines: Vec<String> = hop.with.iter().map(|w| safe(w)).collect();
+    if let Some(tls) = &hop.tls {
+        let version = tls.split_whitespace().next().unwrap_or(tls);
+        lines.push(safe(version));
+    }
+    if hop.auth.is_some() {
+        lines.push("auth".to_string());
+    }
+    lines
+}
+
+/// What the trust boundary (drawn above the trustworthy hop) means.
+pub const BOUNDARY: &str =
+    "the hops above it are claims by outside machines; your own servers recorded the rest.";
+
+/// The `stop` block: the outcome, then every bounce detail the report has.
+pub fn stop(report: &Report) -> Vec<Field> {
+    let s = &report.stop;
+    let mut fields = vec![field("Outcome", stop_kind(s.kind))];
+    let optional = [
+        ("Reporting MTA", s.reporting_mta.as_deref()),
+        ("Remote MTA", s.remote_mta.as_deref()),
+        ("SMTP stage", s.smtp_stage.as_deref()),
+        ("Reason", s.reason.as_deref()),
+        ("Diagnostic", s.diagnostic.as_deref()),
+        ("Advice", s.advice.as_deref()),
+    ];
+    if let Some(code) = s.reply_code {
+        fields.push(field("Reply code", code.to_string()));
+    }
+    if let Some(status) = &s.status {
+        let meaning = s
+            .status_meaning
+            .as_deref()
+            .map(|m| format!(" ({})", safe(m)))
+            .unwrap_or_default();
+        fields.push(field("Status", format!("{}{meaning}", safe(status))));
+    }
+    for (label, value) in optional {
+        if let Some(v) = value {
+            fields.push(field(label, safe(v)));
+        }
+    }
+    fields
+}
+
+fn stop_kind(kind: StopKind) -> &'static str {
+    match kind {
+        StopKind::Delivered => "delivered: it reached the mailbox it was taken from",
+        StopKind::Bounced => "bounced: a server refused it for good",
+        StopKind::Delayed => "delayed: a server is still retrying",
+        StopKind::Unknown => "unknown: it did not pass through a mail server",
+    }
+}
+
+/// One line per recipient of a bounce: the address, then what happened.
+pub fn recipients(report: &Report) -> Vec<(String, String)> {
+    report
+        .stop
+        .recipients
+        .iter()
+        .map(|r| {
+            let mut parts = Vec::new();
+            parts.extend(r.action.as_deref().map(safe));
+            parts.extend(r.status.as_deref().map(safe));
+            parts.extend(r.reply_code.map(|c| c.to_string()));
+            parts.extend(r.reason.as_deref().map(safe));
+            parts.extend(r.remote_mta.as_deref().map(|m| format!("at {}", safe(m))));
+            parts.extend(r.diagnostic.as_deref().map(|d| format!("\"{}\"", safe(d))));
+            (safe(&r.address), parts.join(", "))
+        })
+        .collect()
+}
+
+/// One finding, placed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindingLine {
+    /// `message` or `hop 3`.
+    pub place: String,
+    pub severity: Severity,
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// Every finding, most severe first; message-level before hops, hops in order.
+pub fn findings(report: &Report) -> Vec<FindingLine> {
+    let mut all: Vec<_> = report.all_findings().collect();
+    all.sort_by_key(|(hop, f)| (std::cmp::Reverse(f.severity), hop.unwrap_or(0)));
+    all.into_iter()
+        .map(|(hop, f)| FindingLine {
+            place: hop
+                .map(|n| format!("hop {n}"))
+                .unwrap_or_else(|| "message".to_string()),
+            severity: f.severity,
+            code: f.code.as_str(),
+            message: safe(&f.message),
+        })
+        .collect()
+}
+
+/// The findings in groups of one severity, most severe first; empty groups left out.
+pub fn findings_by_severity(report: &Report) -> Vec<(Severity, Vec<FindingLine>)> {
+    let mut groups: Vec<(Severity, Vec<FindingLine>)> = Vec::new();
+    for line in findings(report) {
+        match groups.last_mut() {
+            Some((severity, lines)) if *severity == line.severity => lines.push(line),
+            _ => groups.push((line.severity, vec![line])),
+        }
+    }
+    groups
+}
+
+/// The mark of a severity in the table, Markdown and HTML.
+pub fn severity_mark(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "✖",
+        Severity::Warning => "⚠",
+        Severity::Info => "·",
+    }
+}
+
+/// A heading for a group of findings.
+pub fn severity_heading(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "Errors",
+        Severity::Warning => "Warnings",
+        Severity::Info => "Notes",
+    }
+}
+
+/// The Received headers as read (unfolded), newest first as in the
+/// message, each with the hop it became.
+pub fn raw_headers(report: &Report) -> Vec<(usize, String)> {
+    let mut hops: Vec<&Hop> = report.hops.iter().collect();
+    hops.sort_by_key(|h| h.header_index);
+    hops.into_iter()
+        .map(|h| (h.number, format!("Received: {}", safe(&h.raw))))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delays_read_with_their_sign() {
+        assert_eq!(Delay { seconds: Some(4) }.text(), "+4 s");
+        assert_eq!(Delay { seconds: Some(-170) }.text(), "-2 min 50 s");
+        assert_eq!(Delay { seconds: None }.text(), NONE);
+        assert!(Delay { seconds: Some(-1) }.is_negative());
+        assert!(!Delay { seconds: Some(0) }.is_negative());
+    }
+}

@@ -1,0 +1,276 @@
+//! `--format html`: one self-contained page to attach to a ticket or print.
+//! Inline CSS only (no script, font, image or anything else fetched; a
+//! Content-Security-Policy forbids it too), light and dark by
+//! `prefers-color-scheme`, light on paper. The same facts as every format
+//! ([`super::facts`]), plus a timeline: one bar per hop's delay, negative
+//! delays pointing the other way in hatched red. Every value is HTML-escaped.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use super::Renderer;
+use super::facts::{self, Field, HopRow};
+use crate::finding::Severity;
+use crate::report::Report;
+use crate::trust::Trust;
+
+pub struct Html;
+
+const STYLE: &str = include_str!("html.css");
+
+impl Renderer for Html {
+    fn render(&self, reports: &[Report], out: &mut dyn Write) -> io::Result<()> {
+        let title = match reports {
+            [one] => format!("trace-path: {}", facts::verdict(one)),
+            _ => "trace-path reports".to_string(),
+        };
+        let mut page = String::new();
+        page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        page.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
+        page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        page.push_str("<meta name=\"color-scheme\" content=\"light dark\">\n");
+        let _ = writeln!(page, "<title>{}</title>", esc(&title));
+        let _ = writeln!(page, "<style>\n{STYLE}</style>\n</head>\n<body>");
+        for report in reports {
+            article(&mut page, report);
+        }
+        page.push_str("</body>\n</html>\n");
+        out.write_all(page.as_bytes())
+    }
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn article(page: &mut String, report: &Report) {
+    page.push_str("<article class=\"report\">\n<header>\n<h1>Mail trace</h1>\n");
+    let _ = writeln!(
+        page,
+        "<p class=\"verdict\">{}</p>\n</header>",
+        esc(&facts::verdict(report))
+    );
+    let mut summary = facts::summary(report);
+    if let Some(total) = facts::total_transit(report) {
+        summary.push(Field {
+            label: "Total transit",
+            value: total,
+        });
+    }
+    if let Some(t) = facts::trustworthy(report) {
+        let by = t.by.map(|b| format!(", recorded by {b}")).unwrap_or_default();
+        summary.push(Field {
+            label: "Trustworthy hop",
+            value: format!("hop {}, sender IP {}{by}", t.number, t.ip),
+        });
+    }
+    section(page, "summary", "Summary", |p| fields(p, &summary));
+    let rows = facts::hop_rows(report);
+    if !rows.is_empty() {
+        section(page, "timeline", "Timeline", |p| timeline(p, &rows));
+        section(page, "hops", "Hops", |p| hop_table(p, &rows));
+    }
+    section(page, "stop", "Where it stopped", |p| stop(p, report));
+    let groups = facts::findings_by_severity(report);
+    if !groups.is_empty() {
+        section(page, "findings", "Findings", |p| findings(p, groups));
+    }
+    let raw = facts::raw_headers(report);
+    if !raw.is_empty() {
+        section(page, "raw", "Received headers", |p| {
+            p.push_str("<p class=\"note\">Newest first, as in the message.</p>\n<pre class=\"raw\">");
+            for (_, header) in raw {
+                let _ = writeln!(p, "<span>{}</span>", esc(&header));
+            }
+            p.push_str("</pre>\n");
+        });
+    }
+    page.push_str("</article>\n");
+}
+
+fn section(page: &mut String, id: &str, title: &str, body: impl FnOnce(&mut String)) {
+    let _ = writeln!(page, "<section id=\"{id}\">\n<h2>{title}</h2>");
+    body(page);
+    page.push_str("</section>\n");
+}
+
+fn fields(page: &mut String, fields: &[Field]) {
+    page.push_str("<dl class=\"fields\">\n");
+    for f in fields {
+        let _ = writeln!(page, "<dt>{}</dt><dd>{}</dd>", f.label, esc(&f.value));
+    }
+    page.push_str("</dl>\n");
+}
+
+/// One bar per hop, to scale: positive delays to the right of the axis,
+/// negative ones to the left, hatched.
+fn timeline(page: &mut String, rows: &[HopRow<'_>]) {
+    let longest = rows
+        .iter()
+        .filter_map(|r| r.delay.seconds)
+        .map(i64::unsigned_abs)
+        .max()
+        .unwrap_or(0);
+    let negative = rows.iter().any(|r| r.delay.is_negative());
+    let _ = writeln!(
+        page,
+        "<p class=\"note\">The delay before each hop, to scale (the longest is {}).{}</p>",
+        esc(&crate::chain::checks::human_duration(longest as i64)),
+        if negative {
+            " Negative delays point left, hatched: a clock is wrong or a header is forged."
+        } else {
+            ""
+        }
+    );
+    let class = if negative {
+        "timeline with-negative"
+    } else {
+        "timeline"
+    };
+    let _ = writeln!(page, "<div class=\"{class}\" role=\"img\" aria-label=\"Delays per hop\">");
+    for row in rows {
+        let width = |d: i64| {
+            let permille = (d.unsigned_abs() * 1000).div_ceil(longest.max(1)).max(5);
+            format!("width:{}.{}%", permille / 10, permille % 10)
+        };
+        let (left, right) = match row.delay.seconds {
+            Some(d) if d < 0 => (format!("<span class=\"bar negative\" style=\"{}\"></span>", width(d)), String::new()),
+            Some(d) if d > 0 => (String::new(), format!("<span class=\"bar\" style=\"{}\"></span>", width(d))),
+            _ => (String::new(), String::new()),
+        };
+        let mark = if row.trust == Trust::Trustworthy {
+            " ✔"
+        } else {
+            ""
+        };
+        let value_class = if row.delay.is_negative() {
+            "value negative"
+        } else {
+            "value"
+        };
+        let _ = writeln!(
+            page,
+            "<div class=\"tl-row {}\"><span class=\"label\">hop {}{mark}</span><span class=\"left\">{left}</span><span class=\"right\">{right}</span><span class=\"{value_class}\">{}</span></div>",
+            row.trust.as_str(),
+            row.number,
+            esc(&row.delay.text())
+        );
+    }
+    page.push_str("</div>\n");
+}
+
+fn hop_table(page: &mut String, rows: &[HopRow<'_>]) {
+    page.push_str("<p class=\"note\">Oldest first: hop 1 is the bottom Received header. Times are UTC.</p>\n");
+    page.push_str("<table class=\"hops\">\n<thead><tr><th>#</th><th>Time (UTC)</th><th>Delay</th><th>From (HELO / rDNS / IP)</th><th>By</th><th>With</th><th>Trust</th><th>Notes</th></tr></thead>\n<tbody>\n");
+    for row in rows {
+        if row.trust == Trust::Trustworthy {
+            let _ = writeln!(
+                page,
+                "<tr class=\"boundary\"><td colspan=\"8\">▲ Trust boundary: {}</td></tr>",
+                esc(facts::BOUNDARY)
+            );
+        }
+        let delay_class = if row.delay.is_negative() {
+            " class=\"negative\""
+        } else {
+            ""
+        };
+        let trust = match row.trust {
+            Trust::Trustworthy => "<span class=\"badge trustworthy\">✔ trustworthy</span>".to_string(),
+            other => format!("<span class=\"badge {0}\">{0}</span>", other.as_str()),
+        };
+        let notes: Vec<String> = row
+            .notes
+            .iter()
+            .map(|(severity, code)| {
+                format!(
+                    "<span class=\"finding {}\">{} {code}</span>",
+                    severity.as_str(),
+                    facts::severity_mark(*severity)
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            page,
+            "<tr class=\"hop {}\" id=\"hop-{}\"><td>{}</td><td class=\"time\">{}</td><td{delay_class}>{}</td><td class=\"mono\">{}</td><td class=\"mono\">{}</td><td>{}</td><td>{trust}</td><td>{}</td></tr>",
+            row.trust.as_str(),
+            row.number,
+            row.number,
+            esc(&row.time),
+            esc(&row.delay.text()),
+            lines(&row.from),
+            lines(&row.by),
+            lines(&row.with),
+            notes.join("<br>")
+        );
+    }
+    page.push_str("</tbody>\n</table>\n");
+}
+
+fn lines(lines: &[String]) -> String {
+    lines.iter().map(|l| esc(l)).collect::<Vec<_>>().join("<br>")
+}
+
+fn stop(page: &mut String, report: &Report) {
+    fields(page, &facts::stop(report));
+    let recipients = facts::recipients(report);
+    if !recipients.is_empty() {
+        page.push_str("<ul class=\"recipients\">\n");
+        for (address, what) in recipients {
+            let _ = writeln!(
+                page,
+                "<li><span class=\"mono\">{}</span>: {}</li>",
+                esc(&address),
+                esc(&what)
+            );
+        }
+        page.push_str("</ul>\n");
+    }
+}
+
+fn findings(page: &mut String, groups: Vec<(Severity, Vec<facts::FindingLine>)>) {
+    for (severity, lines) in groups {
+        let _ = writeln!(
+            page,
+            "<h3 class=\"{}\">{}</h3>\n<ul class=\"findings\">",
+            severity.as_str(),
+            facts::severity_heading(severity)
+        );
+        for f in lines {
+            let _ = writeln!(
+                page,
+                "<li class=\"{}\"><strong>{}</strong> <code>{}</code> {}</li>",
+                f.severity.as_str(),
+                esc(&f.place),
+                f.code,
+                esc(&f.message)
+            );
+        }
+        page.push_str("</ul>\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(
+            esc("<img src=\"x\" onerror='y'> & co"),
+            "&lt;img src=&quot;x&quot; onerror=&#39;y&#39;&gt; &amp; co"
+        );
+    }
+}
