@@ -44,7 +44,8 @@ Exit codes:
     about,
     long_about,
     after_help = AFTER_HELP,
-    args_conflicts_with_subcommands = true
+    args_conflicts_with_subcommands = true,
+    disable_help_subcommand = true
 )]
 pub struct Cli {
     /// Instead of tracing: print shell completions or the manual page.

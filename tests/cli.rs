@@ -365,7 +365,7 @@ fn invalid_utf8_and_nul_bytes_are_read_and_escaped() {
 fn control_characters_never_reach_the_terminal() {
     let msg = "Received: from evil\x1b]0;pwned\x07.example.org (unknown [192.0.2.66]) by mx.example.net with ESMTP id \u{9b}2J; Mon, 23 Nov 2026 10:00:00 +0000\nSubject: \u{202e}fdp.exe\n\nbody\n";
     let f = write_temp(msg.as_bytes());
-    for format in ["table", "json", "jsonl"] {
+    for format in ["table", "text", "markdown", "json", "jsonl", "html"] {
         let out = trace_path()
             .args(["-f", format])
             .arg(f.path())

@@ -20,7 +20,7 @@ fn temp(content: &[u8]) -> tempfile::NamedTempFile {
 
 /// Runs every format on the file; returns the JSON report.
 fn survives(file: &tempfile::NamedTempFile) -> Value {
-    for format in ["table", "jsonl"] {
+    for format in ["table", "text", "markdown", "jsonl", "html"] {
         let out = trace_path()
             .args(["-f", format])
             .arg(file.path())

@@ -10,11 +10,11 @@ use trace_path::{TraceOptions, trace};
 
 const SEED: &str = include_str!("../samples/postfix-relay.eml");
 
-fn options() -> TraceOptions {
+fn options(redact: bool) -> TraceOptions {
     TraceOptions {
-        trusted: TrustedRelays::default(),
+        trusted: TrustedRelays(vec!["10.0.0.0/8".parse().unwrap()]),
         now: DateTime::from_timestamp(1_796_083_200, 0).unwrap(),
-        redact: false,
+        redact,
     }
 }
 
@@ -23,7 +23,13 @@ fn check(bytes: Vec<u8>) {
         name: "fuzz".into(),
         bytes,
     };
-    let Ok(report) = trace(&input, &options()) else {
+    for redact in [false, true] {
+        check_report(&input, &options(redact));
+    }
+}
+
+fn check_report(input: &Input, options: &TraceOptions) {
+    let Ok(report) = trace(input, options) else {
         return;
     };
     assert_eq!(
@@ -34,7 +40,14 @@ fn check(bytes: Vec<u8>) {
             .count(),
         usize::from(!report.hops.is_empty())
     );
-    for format in [Format::Table, Format::Json, Format::Jsonl] {
+    for format in [
+        Format::Table,
+        Format::Text,
+        Format::Markdown,
+        Format::Json,
+        Format::Jsonl,
+        Format::Html,
+    ] {
         let mut out = Vec::new();
         render::renderer(format, Style::default())
             .render(std::slice::from_ref(&report), &mut out)
@@ -44,6 +57,10 @@ fn check(bytes: Vec<u8>) {
             !text.chars().any(|c| c.is_control() && c != '\n'),
             "{format:?} wrote a control character"
         );
+        if format == Format::Text {
+            assert!(text.is_ascii(), "text is ASCII");
+            assert!(text.lines().all(|l| l.len() <= 80), "text fits 80 columns");
+        }
     }
 }
 
