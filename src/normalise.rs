@@ -12,6 +12,7 @@ use std::borrow::Cow;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Repair {
     MboxFromLine,
+    NonBreakingSpaces,
     LeadingText,
     Quoting,
     Indentation,
@@ -23,6 +24,9 @@ impl Repair {
     pub fn describe(self) -> &'static str {
         match self {
             Repair::MboxFromLine => "dropped an mbox `From ` line",
+            Repair::NonBreakingSpaces => {
+                "turned non-breaking spaces used as indentation into spaces"
+            }
             Repair::LeadingText => "skipped text before the headers",
             Repair::Quoting => "removed `>` quoting",
             Repair::Indentation => "removed indentation",
@@ -44,6 +48,9 @@ pub fn normalise(input: &[u8]) -> Normalised<'_> {
     let mut lines: Vec<Cow<'_, [u8]>> = split_lines(input).map(Cow::Borrowed).collect();
     let mut repairs = Vec::new();
 
+    if replace_leading_nbsp(&mut lines) {
+        repairs.push(Repair::NonBreakingSpaces);
+    }
     drop_leading_blanks(&mut lines);
     if lines.first().is_some_and(|l| is_mbox_from_line(l)) {
         lines.remove(0);
@@ -100,6 +107,47 @@ fn is_blank(line: &[u8]) -> bool {
 fn drop_leading_blanks(lines: &mut Vec<Cow<'_, [u8]>>) {
     let blanks = lines.iter().take_while(|l| is_blank(l)).count();
     lines.drain(..blanks);
+}
+
+/// U+00A0 in UTF-8.
+const NBSP: &[u8] = b"\xc2\xa0";
+
+/// Web pages indent (and fill empty lines) with non-breaking spaces, and a
+/// copy keeps them: in the header block, leading ones become plain spaces,
+/// so folding is folding again and an NBSP-only line is the blank separator.
+fn replace_leading_nbsp(lines: &mut [Cow<'_, [u8]>]) -> bool {
+    let mut changed = false;
+    let mut seen_text = false;
+    for line in lines.iter_mut() {
+        let mut rest: &[u8] = line;
+        let mut lead = Vec::new();
+        loop {
+            if let Some(r) = rest.strip_prefix(NBSP) {
+                lead.push(b' ');
+                rest = r;
+            } else if let Some((&b, r)) = rest
+                .split_first()
+                .filter(|(b, _)| matches!(b, b' ' | b'\t'))
+            {
+                lead.push(b);
+                rest = r;
+            } else {
+                break;
+            }
+        }
+        if lead.len() < line.len() - rest.len() {
+            *line = Cow::Owned([lead.as_slice(), rest].concat());
+            changed = true;
+        }
+        if is_blank(line) {
+            if seen_text {
+                break;
+            }
+        } else {
+            seen_text = true;
+        }
+    }
+    changed
 }
 
 /// `From sender date` as written before each message in an mbox file.
@@ -317,6 +365,17 @@ mod tests {
             "Delivered-To: b@example.com\nReceived: from a by b; date\n\nbody\n"
         );
         assert_eq!(repairs, vec![Repair::LeadingText]);
+    }
+
+    #[test]
+    fn non_breaking_indentation_becomes_folding() {
+        let (out, repairs) =
+            norm("Received: from a\n\u{a0}\u{a0}by b; date\nSubject: x\n\u{a0}\n\u{a0}body\n");
+        assert_eq!(
+            out,
+            "Received: from a\n  by b; date\nSubject: x\n \n\u{a0}body\n"
+        );
+        assert_eq!(repairs, vec![Repair::NonBreakingSpaces]);
     }
 
     #[test]

@@ -8,7 +8,11 @@ use common::{SMALL_MESSAGE, trace_path};
 
 fn stdout_of(args: &[&str]) -> String {
     let out = trace_path().args(args).output().unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -19,7 +23,10 @@ fn completions_for_every_shell() {
         assert!(script.contains("trace-path"), "{shell}");
         assert!(script.contains("redact"), "{shell} completes --redact");
         if shell != "powershell" {
-            assert!(script.contains("markdown"), "{shell} completes format values");
+            assert!(
+                script.contains("markdown"),
+                "{shell} completes format values"
+            );
         }
     }
 }
@@ -36,9 +43,18 @@ fn man_page_is_roff_with_examples_and_exit_codes() {
 #[test]
 fn version_and_help() {
     let version = stdout_of(&["--version"]);
-    assert_eq!(version, format!("trace-path {}\n", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        version,
+        format!("trace-path {}\n", env!("CARGO_PKG_VERSION"))
+    );
     let help = stdout_of(&["--help"]);
-    for needle in ["-f markdown -o report.md", "--redact", "completions bash", "./completions", "Exit codes"] {
+    for needle in [
+        "-f markdown -o report.md",
+        "--redact",
+        "completions bash",
+        "./completions",
+        "Exit codes",
+    ] {
         assert!(help.contains(needle), "--help lacks {needle}");
     }
 }
@@ -66,7 +82,11 @@ fn a_file_named_like_a_subcommand_is_read_with_a_path() {
 
 #[test]
 fn subcommand_misuse_is_a_usage_error() {
-    for args in [&["completions"][..], &["completions", "tcsh"], &["man", "extra"]] {
+    for args in [
+        &["completions"][..],
+        &["completions", "tcsh"],
+        &["man", "extra"],
+    ] {
         let out = trace_path().args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }

@@ -18,7 +18,11 @@ fn temp(content: &str) -> tempfile::NamedTempFile {
 
 fn output(args: &[&str]) -> Vec<u8> {
     let out = trace_path().args(args).output().unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     out.stdout
 }
 

@@ -87,7 +87,10 @@ fn html_of_every_sample() {
 fn redacted_ticket_formats() {
     let args = ["--trust", "*.example.com", "--redact"];
     for format in ["markdown", "text", "html", "json"] {
-        let out = run(&[&["--format", format][..], &args].concat(), "postfix-relay.eml");
+        let out = run(
+            &[&["--format", format][..], &args].concat(),
+            "postfix-relay.eml",
+        );
         insta::assert_snapshot!(format!("redacted-{format}@postfix-relay.eml"), out);
     }
 }

@@ -14,7 +14,11 @@ fn html(args: &[&str]) -> Html {
         .args(args)
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     Html::parse_document(&String::from_utf8(out.stdout).expect("UTF-8"))
 }
 
@@ -37,7 +41,11 @@ fn one_row_per_hop_and_the_trustworthy_row_marked() {
         let doc = html(&[&path]);
         let report = json_report(&[&path]);
         let hops = report["hops"].as_array().unwrap().len();
-        assert_eq!(select(&doc, "table.hops tbody tr.hop").len(), hops, "{path}");
+        assert_eq!(
+            select(&doc, "table.hops tbody tr.hop").len(),
+            hops,
+            "{path}"
+        );
         assert_eq!(select(&doc, ".timeline .tl-row").len(), hops, "{path}");
         let trusted = select(&doc, "tr.hop.trustworthy");
         if hops == 0 {
@@ -46,13 +54,19 @@ fn one_row_per_hop_and_the_trustworthy_row_marked() {
         }
         assert_eq!(trusted.len(), 1, "{path}: exactly one trustworthy row");
         let number = report["trustworthy_hop"].as_u64().unwrap();
-        assert_eq!(trusted[0].value().id(), Some(format!("hop-{number}").as_str()));
+        assert_eq!(
+            trusted[0].value().id(),
+            Some(format!("hop-{number}").as_str())
+        );
         // The boundary row sits right above it.
         let previous = trusted[0]
             .prev_siblings()
             .find_map(scraper::ElementRef::wrap)
             .expect("a row above the trustworthy one");
-        assert!(previous.value().classes().any(|c| c == "boundary"), "{path}");
+        assert!(
+            previous.value().classes().any(|c| c == "boundary"),
+            "{path}"
+        );
         assert_eq!(select(&doc, "tr.boundary").len(), 1, "{path}");
     }
 }
@@ -61,7 +75,9 @@ fn one_row_per_hop_and_the_trustworthy_row_marked() {
 fn nothing_runs_and_nothing_is_fetched() {
     for path in samples() {
         let doc = html(&[&path]);
-        for tag in ["script", "iframe", "object", "embed", "img", "link", "base", "form"] {
+        for tag in [
+            "script", "iframe", "object", "embed", "img", "link", "base", "form",
+        ] {
             assert!(select(&doc, tag).is_empty(), "{path}: <{tag}>");
         }
         for element in select(&doc, "*") {
@@ -79,7 +95,13 @@ fn nothing_runs_and_nothing_is_fetched() {
         }
         let csp = select(&doc, "meta[http-equiv=Content-Security-Policy]");
         assert_eq!(csp.len(), 1, "{path}");
-        assert!(csp[0].value().attr("content").unwrap().contains("default-src 'none'"));
+        assert!(
+            csp[0]
+                .value()
+                .attr("content")
+                .unwrap()
+                .contains("default-src 'none'")
+        );
     }
 }
 
@@ -91,7 +113,11 @@ fn negative_delays_are_drawn_differently() {
     assert!(!select(&doc, ".timeline.with-negative").is_empty());
     let doc = html(&[sample("postfix-relay.eml").to_str().unwrap()]);
     assert!(select(&doc, ".bar.negative").is_empty());
-    assert_eq!(select(&doc, ".timeline .bar").len(), 3, "hop 1 has no delay");
+    assert_eq!(
+        select(&doc, ".timeline .bar").len(),
+        3,
+        "hop 1 has no delay"
+    );
 }
 
 #[test]
@@ -109,7 +135,10 @@ fn hostile_text_is_escaped() {
     assert!(select(&doc, "b").is_empty());
     let text: String = doc.root_element().text().collect();
     assert!(text.contains(hostile), "the subject shows as text");
-    assert!(text.contains("\"'&amp;"), "quotes and entities show as written");
+    assert!(
+        text.contains("\"'&amp;"),
+        "quotes and entities show as written"
+    );
     assert!(text.contains("<b>x</b>"));
 }
 

@@ -39,6 +39,9 @@ fn every_paste_shape_traces_like_the_clean_message() {
         "gmail-show-original.txt",
         "outlook-lost-folding.txt",
         "web-indented.txt",
+        "web-nbsp-indented.txt",
+        "thunderbird-source.txt",
+        "apple-mail-raw-source.txt",
     ] {
         assert_eq!(
             hops_of(shape),
@@ -52,6 +55,11 @@ fn every_paste_shape_traces_like_the_clean_message() {
 fn repairs_are_reported_and_clean_input_is_not_flagged() {
     let clean = json_report(&[fixture("paste/clean.txt").to_str().unwrap()]);
     assert!(!codes(&clean).contains(&"input-normalised".to_string()));
+    let apple = json_report(&[fixture("paste/apple-mail-raw-source.txt").to_str().unwrap()]);
+    assert!(
+        !codes(&apple).contains(&"input-normalised".to_string()),
+        "Apple Mail's raw source is a clean message"
+    );
     let crlf = json_report(&[fixture("paste/crlf.txt").to_str().unwrap()]);
     assert!(
         !codes(&crlf).contains(&"input-normalised".to_string()),
@@ -63,6 +71,8 @@ fn repairs_are_reported_and_clean_input_is_not_flagged() {
         ("outlook-lost-folding.txt", "re-joined header lines"),
         ("no-separator.txt", "added the missing blank line"),
         ("gmail-show-original.txt", "skipped text before the headers"),
+        ("web-nbsp-indented.txt", "non-breaking spaces"),
+        ("thunderbird-source.txt", "dropped an mbox `From ` line"),
     ] {
         let report = json_report(&[fixture(&format!("paste/{shape}")).to_str().unwrap()]);
         let finding = report["findings"]
@@ -86,6 +96,8 @@ fn paste_keeps_the_message_summary() {
         "web-indented.txt",
         "gmail-show-original.txt",
         "outlook-lost-folding.txt",
+        "thunderbird-source.txt",
+        "apple-mail-raw-source.txt",
     ] {
         let report = json_report(&[fixture(&format!("paste/{shape}")).to_str().unwrap()]);
         assert_eq!(

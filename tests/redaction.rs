@@ -46,11 +46,20 @@ const KEPT: [&str; 8] = [
 fn redacted(format: &str) -> String {
     let out = trace_path()
         .args(["--color", "never", "--redact", "--format", format])
-        .args(["--trust", "172.16.0.0/12", "--trust", "gw2.corp.example.com"])
+        .args([
+            "--trust",
+            "172.16.0.0/12",
+            "--trust",
+            "gw2.corp.example.com",
+        ])
         .arg(fixture("redact/corp.eml"))
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{format}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).expect("UTF-8");
     // Undo each format's own escaping, so an escaped leak is still found.
     match format {

@@ -20,7 +20,13 @@ fn prompts_on_a_terminal_and_traces_the_paste() {
     session
         .exp_string("Paste the message or its headers")
         .expect("prompt");
+    session
+        .exp_string("Show original")
+        .expect("says what to paste");
     session.exp_string("Ctrl-D").expect("says how to finish");
+    session
+        .exp_string("Ctrl-Z, then Enter")
+        .expect("and how on Windows");
     for line in common::SMALL_MESSAGE.lines() {
         session.send_line(line).expect("type a line");
     }
@@ -30,10 +36,27 @@ fn prompts_on_a_terminal_and_traces_the_paste() {
         .expect("verdict");
     // rexpect reads bytes as Latin-1, so look for ASCII text only.
     assert!(
-        out.contains("trustworthy") && out.contains("203.0.113.5"),
+        out.contains("Time (UTC)") && out.contains("trustworthy") && out.contains("203.0.113.5"),
         "table printed: {out}"
     );
+    session
+        .exp_string("trace-path -f markdown -o report.md")
+        .expect("hint on how to save a ticket report");
     session.exp_eof().expect("exits after the report");
+}
+
+#[test]
+fn no_save_hint_when_a_file_is_given() {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("trace-path"));
+    cmd.env("SOURCE_DATE_EPOCH", common::REPORT_TIME)
+        .env("TRACE_PATH_CONFIG", "/nonexistent/config.toml")
+        .args(["--color", "never"])
+        .arg(common::sample("postfix-relay.eml"));
+    let mut session = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+    let out = session.exp_eof().expect("runs to the end");
+    assert!(out.contains("Verdict:"), "{out}");
+    assert!(!out.contains("report.md"), "{out}");
+    assert!(!out.contains("Paste the message"), "{out}");
 }
 
 #[test]

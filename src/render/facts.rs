@@ -362,7 +362,13 @@ mod tests {
     #[test]
     fn delays_read_with_their_sign() {
         assert_eq!(Delay { seconds: Some(4) }.text(), "+4 s");
-        assert_eq!(Delay { seconds: Some(-170) }.text(), "-2 min 50 s");
+        assert_eq!(
+            Delay {
+                seconds: Some(-170)
+            }
+            .text(),
+            "-2 min 50 s"
+        );
         assert_eq!(Delay { seconds: None }.text(), NONE);
         assert!(Delay { seconds: Some(-1) }.is_negative());
         assert!(!Delay { seconds: Some(0) }.is_negative());

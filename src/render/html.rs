@@ -70,7 +70,9 @@ fn article(page: &mut String, report: &Report) {
         });
     }
     if let Some(t) = facts::trustworthy(report) {
-        let by = t.by.map(|b| format!(", recorded by {b}")).unwrap_or_default();
+        let by =
+            t.by.map(|b| format!(", recorded by {b}"))
+                .unwrap_or_default();
         summary.push(Field {
             label: "Trustworthy hop",
             value: format!("hop {}, sender IP {}{by}", t.number, t.ip),
@@ -90,7 +92,9 @@ fn article(page: &mut String, report: &Report) {
     let raw = facts::raw_headers(report);
     if !raw.is_empty() {
         section(page, "raw", "Received headers", |p| {
-            p.push_str("<p class=\"note\">Newest first, as in the message.</p>\n<pre class=\"raw\">");
+            p.push_str(
+                "<p class=\"note\">Newest first, as in the message.</p>\n<pre class=\"raw\">",
+            );
             for (_, header) in raw {
                 let _ = writeln!(p, "<span>{}</span>", esc(&header));
             }
@@ -139,15 +143,27 @@ fn timeline(page: &mut String, rows: &[HopRow<'_>]) {
     } else {
         "timeline"
     };
-    let _ = writeln!(page, "<div class=\"{class}\" role=\"img\" aria-label=\"Delays per hop\">");
+    let _ = writeln!(
+        page,
+        "<div class=\"{class}\" role=\"img\" aria-label=\"Delays per hop\">"
+    );
     for row in rows {
         let width = |d: i64| {
             let permille = (d.unsigned_abs() * 1000).div_ceil(longest.max(1)).max(5);
             format!("width:{}.{}%", permille / 10, permille % 10)
         };
         let (left, right) = match row.delay.seconds {
-            Some(d) if d < 0 => (format!("<span class=\"bar negative\" style=\"{}\"></span>", width(d)), String::new()),
-            Some(d) if d > 0 => (String::new(), format!("<span class=\"bar\" style=\"{}\"></span>", width(d))),
+            Some(d) if d < 0 => (
+                format!(
+                    "<span class=\"bar negative\" style=\"{}\"></span>",
+                    width(d)
+                ),
+                String::new(),
+            ),
+            Some(d) if d > 0 => (
+                String::new(),
+                format!("<span class=\"bar\" style=\"{}\"></span>", width(d)),
+            ),
             _ => (String::new(), String::new()),
         };
         let mark = if row.trust == Trust::Trustworthy {
@@ -172,7 +188,9 @@ fn timeline(page: &mut String, rows: &[HopRow<'_>]) {
 }
 
 fn hop_table(page: &mut String, rows: &[HopRow<'_>]) {
-    page.push_str("<p class=\"note\">Oldest first: hop 1 is the bottom Received header. Times are UTC.</p>\n");
+    page.push_str(
+        "<p class=\"note\">Oldest first: hop 1 is the bottom Received header. Times are UTC.</p>\n",
+    );
     page.push_str("<table class=\"hops\">\n<thead><tr><th>#</th><th>Time (UTC)</th><th>Delay</th><th>From (HELO / rDNS / IP)</th><th>By</th><th>With</th><th>Trust</th><th>Notes</th></tr></thead>\n<tbody>\n");
     for row in rows {
         if row.trust == Trust::Trustworthy {
@@ -188,7 +206,9 @@ fn hop_table(page: &mut String, rows: &[HopRow<'_>]) {
             ""
         };
         let trust = match row.trust {
-            Trust::Trustworthy => "<span class=\"badge trustworthy\">✔ trustworthy</span>".to_string(),
+            Trust::Trustworthy => {
+                "<span class=\"badge trustworthy\">✔ trustworthy</span>".to_string()
+            }
             other => format!("<span class=\"badge {0}\">{0}</span>", other.as_str()),
         };
         let notes: Vec<String> = row
@@ -220,7 +240,11 @@ fn hop_table(page: &mut String, rows: &[HopRow<'_>]) {
 }
 
 fn lines(lines: &[String]) -> String {
-    lines.iter().map(|l| esc(l)).collect::<Vec<_>>().join("<br>")
+    lines
+        .iter()
+        .map(|l| esc(l))
+        .collect::<Vec<_>>()
+        .join("<br>")
 }
 
 fn stop(page: &mut String, report: &Report) {

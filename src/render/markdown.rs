@@ -36,10 +36,9 @@ fn render_one(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "- **Total transit:** {}", escape(&total))?;
     }
     if let Some(t) = facts::trustworthy(report) {
-        let by = t
-            .by
-            .map(|b| format!(", recorded by {}", escape(&b)))
-            .unwrap_or_default();
+        let by =
+            t.by.map(|b| format!(", recorded by {}", escape(&b)))
+                .unwrap_or_default();
         writeln!(
             out,
             "- **Trustworthy hop:** hop {}, sender IP {}{by}",

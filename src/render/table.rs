@@ -122,10 +122,9 @@ impl Table {
             lines.push(format!("Total transit: {total}"));
         }
         if let Some(t) = facts::trustworthy(report) {
-            let by = t
-                .by
-                .map(|b| format!(", recorded by {b}"))
-                .unwrap_or_default();
+            let by =
+                t.by.map(|b| format!(", recorded by {b}"))
+                    .unwrap_or_default();
             lines.push(format!(
                 "Trustworthy hop: {} — sender IP {}{}",
                 t.number,

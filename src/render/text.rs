@@ -151,7 +151,9 @@ fn outcome_fields(report: &Report) -> Vec<Field> {
         });
     }
     if let Some(t) = facts::trustworthy(report) {
-        let by = t.by.map(|b| format!(", recorded by {b}")).unwrap_or_default();
+        let by =
+            t.by.map(|b| format!(", recorded by {b}"))
+                .unwrap_or_default();
         fields.push(Field {
             label: "Trustworthy",
             value: format!("hop {}, sender IP {}{by}", t.number, t.ip),
