@@ -40,14 +40,7 @@ fn check_report(input: &Input, options: &TraceOptions) {
             .count(),
         usize::from(!report.hops.is_empty())
     );
-    for format in [
-        Format::Table,
-        Format::Text,
-        Format::Markdown,
-        Format::Json,
-        Format::Jsonl,
-        Format::Html,
-    ] {
+    for format in Format::ALL {
         let mut out = Vec::new();
         render::renderer(format, Style::default())
             .render(std::slice::from_ref(&report), &mut out)

@@ -17,14 +17,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let input = Input { name: "fuzz".into(), bytes: data.to_vec() };
     let Ok(report) = trace(&input, &options) else { return };
-    for format in [
-        Format::Table,
-        Format::Text,
-        Format::Markdown,
-        Format::Json,
-        Format::Jsonl,
-        Format::Html,
-    ] {
+    for format in Format::ALL {
         let mut out = Vec::new();
         render::renderer(format, Style::default())
             .render(std::slice::from_ref(&report), &mut out)

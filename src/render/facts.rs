@@ -110,6 +110,22 @@ pub fn total_transit(report: &Report) -> Option<String> {
     report.total_transit_seconds.map(human_duration)
 }
 
+/// Transit time and the trustworthy hop, as summary fields.
+pub fn outcome(report: &Report) -> Vec<Field> {
+    let mut fields = Vec::new();
+    if let Some(total) = total_transit(report) {
+        fields.push(field("Total transit", total));
+    }
+    if let Some(t) = trustworthy(report) {
+        let by =
+            t.by.map(|b| format!(", recorded by {b}"))
+                .unwrap_or_default();
+        let value = format!("hop {}, sender IP {}{by}", t.number, t.ip);
+        fields.push(field("Trustworthy hop", value));
+    }
+    fields
+}
+
 /// One hop as a row of the hop table. Multi-line cells are lists of lines.
 #[derive(Debug, Clone)]
 pub struct HopRow<'a> {

@@ -63,21 +63,7 @@ fn article(page: &mut String, report: &Report) {
         esc(&facts::verdict(report))
     );
     let mut summary = facts::summary(report);
-    if let Some(total) = facts::total_transit(report) {
-        summary.push(Field {
-            label: "Total transit",
-            value: total,
-        });
-    }
-    if let Some(t) = facts::trustworthy(report) {
-        let by =
-            t.by.map(|b| format!(", recorded by {b}"))
-                .unwrap_or_default();
-        summary.push(Field {
-            label: "Trustworthy hop",
-            value: format!("hop {}, sender IP {}{by}", t.number, t.ip),
-        });
-    }
+    summary.extend(facts::outcome(report));
     section(page, "summary", "Summary", |p| fields(p, &summary));
     let rows = facts::hop_rows(report);
     if !rows.is_empty() {

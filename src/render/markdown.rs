@@ -32,20 +32,7 @@ fn render_one(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "## Summary")?;
     writeln!(out)?;
     fields(out, &facts::summary(report))?;
-    if let Some(total) = facts::total_transit(report) {
-        writeln!(out, "- **Total transit:** {}", escape(&total))?;
-    }
-    if let Some(t) = facts::trustworthy(report) {
-        let by =
-            t.by.map(|b| format!(", recorded by {}", escape(&b)))
-                .unwrap_or_default();
-        writeln!(
-            out,
-            "- **Trustworthy hop:** hop {}, sender IP {}{by}",
-            t.number,
-            escape(&t.ip)
-        )?;
-    }
+    fields(out, &facts::outcome(report))?;
     hops(report, out)?;
 
     writeln!(out)?;

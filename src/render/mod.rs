@@ -36,6 +36,18 @@ pub enum Format {
     Html,
 }
 
+impl Format {
+    /// Every format, for tests and fuzzing.
+    pub const ALL: [Format; 6] = [
+        Format::Table,
+        Format::Text,
+        Format::Markdown,
+        Format::Json,
+        Format::Jsonl,
+        Format::Html,
+    ];
+}
+
 /// How the terminal looks, for the formats that care.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Style {

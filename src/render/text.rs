@@ -102,7 +102,7 @@ fn render_one(report: &Report, w: &mut Lines<'_>) -> io::Result<()> {
 
     w.heading("Summary")?;
     let mut summary = facts::summary(report);
-    summary.extend(outcome_fields(report));
+    summary.extend(facts::outcome(report));
     w.fields(&summary)?;
 
     if !report.hops.is_empty() {
@@ -139,27 +139,6 @@ fn render_one(report: &Report, w: &mut Lines<'_>) -> io::Result<()> {
         }
     }
     Ok(())
-}
-
-/// Transit and the trustworthy hop, after the summary.
-fn outcome_fields(report: &Report) -> Vec<Field> {
-    let mut fields = Vec::new();
-    if let Some(total) = facts::total_transit(report) {
-        fields.push(Field {
-            label: "Total transit",
-            value: total,
-        });
-    }
-    if let Some(t) = facts::trustworthy(report) {
-        let by =
-            t.by.map(|b| format!(", recorded by {b}"))
-                .unwrap_or_default();
-        fields.push(Field {
-            label: "Trustworthy",
-            value: format!("hop {}, sender IP {}{by}", t.number, t.ip),
-        });
-    }
-    fields
 }
 
 fn row_line(number: &str, time: &str, delay: &str, trust: &str) -> String {
