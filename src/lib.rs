@@ -12,10 +12,12 @@ pub mod config;
 pub mod exits;
 pub mod finding;
 pub mod input;
+pub mod mbox;
 pub mod message;
 pub mod normalise;
 pub mod render;
 pub mod report;
+pub mod sources;
 pub mod stop;
 pub mod text;
 pub mod trust;
@@ -80,7 +82,7 @@ pub fn trace(input: &Input, options: &TraceOptions) -> Result<Report, InputError
     Ok(Report {
         schema_version: report::SCHEMA_VERSION,
         tool: report::Tool::default(),
-        input: InputInfo::of(&input.name, &input.bytes),
+        input: InputInfo::of(input),
         message: parsed.summary,
         hops,
         trustworthy_hop,

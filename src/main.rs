@@ -9,8 +9,9 @@ use chrono::{DateTime, Utc};
 use clap::Parser;
 
 use trace_path::cli::{Cli, ColorArg};
-use trace_path::input::{self, Source};
+use trace_path::input::Source;
 use trace_path::render::{self, Style};
+use trace_path::sources::Messages;
 use trace_path::trust::TrustedRelays;
 use trace_path::{TraceOptions, config, exits, trace};
 
@@ -38,11 +39,12 @@ fn run(cli: Cli) -> i32 {
 
     let mut status = exits::OK;
     let mut reports = Vec::new();
-    for source in sources(&cli) {
-        if source == Source::Stdin && io::stdin().is_terminal() {
-            eprintln!("{PASTE_PROMPT}");
-        }
-        match input::read(&source).and_then(|i| trace(&i, &options)) {
+    let sources = sources(&cli);
+    if sources.contains(&Source::Stdin) && io::stdin().is_terminal() {
+        eprintln!("{PASTE_PROMPT}");
+    }
+    for message in Messages::new(sources) {
+        match message.and_then(|i| trace(&i, &options)) {
             Ok(report) => reports.push(report),
             Err(e) => status = fail(exits::INPUT, &e),
         }

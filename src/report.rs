@@ -33,15 +33,19 @@ impl Default for Tool {
 #[derive(Debug, Clone, Serialize)]
 pub struct InputInfo {
     pub name: String,
+    /// The message's number within an mbox (1 = first); `null` otherwise.
+    pub position: Option<usize>,
     pub sha256: String,
     pub bytes: usize,
 }
 
 impl InputInfo {
-    pub fn of(name: &str, bytes: &[u8]) -> InputInfo {
+    pub fn of(input: &crate::input::Input) -> InputInfo {
+        let bytes = &input.bytes;
         let digest = Sha256::digest(bytes);
         InputInfo {
-            name: name.to_string(),
+            name: input.name.clone(),
+            position: input.position,
             sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
             bytes: bytes.len(),
         }

@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
         trusted: TrustedRelays::default(),
         now: DateTime::from_timestamp(1_796_083_200, 0).unwrap(),
     };
-    let input = Input { name: "fuzz".into(), bytes: data.to_vec() };
+    let input = Input::new("fuzz", data.to_vec());
     let Ok(report) = trace(&input, &options) else { return };
     for format in [Format::Table, Format::Json, Format::Jsonl] {
         let mut out = Vec::new();
