@@ -19,6 +19,7 @@ pub mod render;
 pub mod report;
 pub mod sources;
 pub mod stop;
+pub mod summary;
 pub mod text;
 pub mod trust;
 
