@@ -3,12 +3,14 @@
 //! The pipeline runs one way: [`input`] bytes are cleaned up by
 //! [`normalise`], read by [`message`], turned into hops by [`chain`], marked
 //! by [`trust`], summed up by [`stop`] into a [`report::Report`], and
-//! formatted by [`render`]. [`trace`] runs it for one input.
+//! formatted by [`render`]. [`trace`] runs it for one input, offline;
+//! [`dns::check_report`] adds the DNS checks to a report.
 
 pub mod address;
 pub mod chain;
 pub mod cli;
 pub mod config;
+pub mod dns;
 pub mod exits;
 pub mod finding;
 pub mod input;
@@ -90,6 +92,7 @@ pub fn trace(input: &Input, options: &TraceOptions) -> Result<Report, InputError
         total_transit_seconds,
         stop,
         findings,
+        dns: None,
         verdict,
         generated_at: options.now,
     })
