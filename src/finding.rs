@@ -159,9 +159,9 @@ impl FindingCode {
     pub fn severity(self) -> Severity {
         use FindingCode::*;
         match self {
-            NoReceived | ParsePartial | LongDelay | TrustUnused | TrustInferred | InputNormalised
-            | RdnsChanged | HeloCname | HeloMismatch | DnsTimeout | DnsError | DnsCapped
-            | MxReceiverNotListed => Severity::Info,
+            NoReceived | ParsePartial | LongDelay | TrustUnused | TrustInferred
+            | InputNormalised | RdnsChanged | HeloCname | HeloMismatch | DnsTimeout | DnsError
+            | DnsCapped | MxReceiverNotListed => Severity::Info,
             ParseFailed => Severity::Error,
             TooManyReceived
             | MissingDate

@@ -45,6 +45,7 @@ fn colour_on_a_terminal_unless_no_color() {
             .env("TRACE_PATH_CONFIG", "/nonexistent/config.toml")
             .env("TERM", "xterm")
             .env_remove("NO_COLOR")
+            .arg("--no-dns")
             .arg(common::sample("postfix-relay.eml"));
         if no_color {
             cmd.env("NO_COLOR", "1");
