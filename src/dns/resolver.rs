@@ -192,7 +192,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            in_flight: 32,
+            in_flight: 64,
             total: 400,
         }
     }
