@@ -588,3 +588,18 @@ fn answers_slower_than_the_deadline_are_timeouts() {
     let d = r.hops[0].dns.as_ref().unwrap();
     assert_eq!(d.ptr.as_ref().unwrap().status, LookupStatus::Timeout);
 }
+
+#[test]
+fn a_dead_resolver_next_to_a_live_one_does_not_spoil_the_answers() {
+    let silent = SilentServer::start();
+    let mut r = report(&[sender("mail.example.org", "192.0.2.7")], None);
+    let mut opts = options(&silent.resolver_arg());
+    opts.resolvers
+        .push(SERVER.resolver_arg().parse::<ResolverAddr>().unwrap());
+    opts.deadline = Duration::from_secs(2);
+    check_report(&mut r, &opts);
+    let d = r.hops[0].dns.as_ref().unwrap();
+    assert_eq!(d.fcrdns.as_ref().unwrap().result, Fcrdns::Pass);
+    assert_eq!(d.helo.as_ref().unwrap().matches_ip, Some(true));
+    assert_eq!(r.dns.unwrap().resolvers.len(), 2);
+}

@@ -197,6 +197,27 @@ fn is_localhost(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text: no panic, and whatever passes is a name DNS accepts.
+        #[test]
+        fn any_text_is_judged_without_panic(text in "\\PC{0,300}") {
+            if let Ok(name) = HostName::parse(&text) {
+                prop_assert!(name.as_str().len() <= 253);
+                prop_assert!(name.as_str().bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.'));
+            }
+            let _ = helo_syntax(&text);
+        }
+
+        #[test]
+        fn name_like_text_round_trips(labels in prop::collection::vec("[a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?", 2..6)) {
+            let text = labels.join(".");
+            prop_assume!(!labels.last().unwrap().bytes().all(|b| b.is_ascii_digit()));
+            let name = HostName::parse(&text).unwrap();
+            prop_assert_eq!(name.as_str(), text.as_str());
+        }
+    }
 
     fn name(s: &str) -> Result<String, NameProblem> {
         HostName::parse(s).map(|n| n.0)
