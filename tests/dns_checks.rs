@@ -603,3 +603,15 @@ fn a_dead_resolver_next_to_a_live_one_does_not_spoil_the_answers() {
     assert_eq!(d.helo.as_ref().unwrap().matches_ip, Some(true));
     assert_eq!(r.dns.unwrap().resolvers.len(), 2);
 }
+
+#[test]
+fn an_authenticated_client_is_not_judged_by_its_dns() {
+    let mut r = report(&[sender("mailserver2", "192.0.2.50")], None);
+    r.hops[0].auth = Some("alice@example.org".to_string());
+    check_report(&mut r, &options(&SERVER.resolver_arg()));
+    let hop = &r.hops[0];
+    let dns = hop.dns.as_ref().unwrap();
+    assert_eq!(dns.ptr.as_ref().unwrap().status, LookupStatus::NxDomain);
+    assert_eq!(dns.helo.as_ref().unwrap().kind, HeloKind::NotFqdn);
+    assert!(hop.findings.is_empty(), "{:?}", hop.findings);
+}

@@ -7,12 +7,41 @@ use super::model::{
     Fcrdns, HeloCheck, HeloKind, HopDns, LookupStatus, MxCheck, MxKind, RecipientSource,
 };
 
-/// The findings of one hop's DNS checks.
-pub fn hop_findings(dns: &HopDns) -> Vec<Finding> {
+/// The findings of one hop's DNS checks. An authenticated client (a user
+/// submitting from home or a phone) is not judged by its PTR or HELO:
+/// receivers accept logged-in clients whatever their DNS, so those results
+/// stay in `dns` without findings.
+pub fn hop_findings(dns: &HopDns, authenticated: bool) -> Vec<Finding> {
     let mut out = Vec::new();
     let Some(ip) = dns.ip.filter(|_| dns.skipped.is_none()) else {
         return out;
     };
+    if !authenticated {
+        out.extend(sender_findings(dns, ip));
+    }
+    for bl in dns.dnsbl.iter().filter(|b| b.listed == Some(true)) {
+        let codes: Vec<String> = bl.codes.iter().map(|c| c.to_string()).collect();
+        let reason = bl
+            .reason
+            .as_deref()
+            .map(|r| format!(": \"{r}\""))
+            .unwrap_or_default();
+        out.push(Finding::new(
+            FindingCode::DnsblListed,
+            format!(
+                "{ip} is listed on {} (return code {}){reason}.",
+                bl.zone,
+                codes.join(", ")
+            ),
+        ));
+    }
+    out.extend(trouble(&lookups(dns)));
+    out
+}
+
+/// PTR, FCrDNS, rDNS-then-now and HELO findings.
+fn sender_findings(dns: &HopDns, ip: std::net::IpAddr) -> Vec<Finding> {
+    let mut out = Vec::new();
     if let Some(ptr) = &dns.ptr {
         if ptr.status.is_missing() {
             out.push(Finding::new(
@@ -59,23 +88,6 @@ pub fn hop_findings(dns: &HopDns) -> Vec<Finding> {
     if let Some(helo) = &dns.helo {
         out.extend(helo_findings(helo, ip));
     }
-    for bl in dns.dnsbl.iter().filter(|b| b.listed == Some(true)) {
-        let codes: Vec<String> = bl.codes.iter().map(|c| c.to_string()).collect();
-        let reason = bl
-            .reason
-            .as_deref()
-            .map(|r| format!(": \"{r}\""))
-            .unwrap_or_default();
-        out.push(Finding::new(
-            FindingCode::DnsblListed,
-            format!(
-                "{ip} is listed on {} (return code {}){reason}.",
-                bl.zone,
-                codes.join(", ")
-            ),
-        ));
-    }
-    out.extend(trouble(&lookups(dns)));
     out
 }
 
@@ -226,7 +238,9 @@ pub fn mx_findings(mx: &MxCheck) -> Vec<Finding> {
         )),
         _ => {}
     }
-    if let (Some(false), Some(receiver)) = (mx.receiver_listed, &mx.receiver) {
+    // With no mail host at all, `mx-missing`/`null-mx` already say it.
+    let has_hosts = matches!(mx.kind, MxKind::Mx | MxKind::Implicit);
+    if let (true, Some(false), Some(receiver)) = (has_hosts, mx.receiver_listed, &mx.receiver) {
         let role = match mx.source {
             RecipientSource::Bounce => "refused",
             _ => "received",
@@ -236,8 +250,7 @@ pub fn mx_findings(mx: &MxCheck) -> Vec<Finding> {
                 let hosts: Vec<&str> = mx.hosts.iter().map(|h| h.host.as_str()).collect();
                 format!("its MX hosts are {}", hosts.join(", "))
             }
-            MxKind::Implicit => format!("it has no MX, so mail goes to {domain} itself"),
-            _ => "it has no mail host".to_string(),
+            _ => format!("it has no MX, so mail goes to {domain} itself"),
         };
         out.push(Finding::new(
             FindingCode::MxReceiverNotListed,
