@@ -52,10 +52,7 @@ fn message(c: &mut Criterion) {
     };
     let inputs: Vec<Input> = SAMPLES
         .iter()
-        .map(|m| Input {
-            name: "bench".into(),
-            bytes: m.as_bytes().to_vec(),
-        })
+        .map(|m| Input::new("bench", m.as_bytes().to_vec()))
         .collect();
     let bytes: usize = inputs.iter().map(|i| i.bytes.len()).sum();
     let mut group = c.benchmark_group("message");

@@ -18,10 +18,7 @@ fn options() -> TraceOptions {
 }
 
 fn check(bytes: Vec<u8>) {
-    let input = Input {
-        name: "fuzz".into(),
-        bytes,
-    };
+    let input = Input::new("fuzz", bytes);
     let Ok(report) = trace(&input, &options()) else {
         return;
     };
