@@ -99,10 +99,7 @@ fn median_run(report: &Report, options: &DnsOptions) -> (Duration, usize) {
 
 fn twelve_hop_report() -> Report {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dns/twelve-hops.eml");
-    let input = Input {
-        name: "twelve-hops.eml".to_string(),
-        bytes: std::fs::read(path).expect("fixture"),
-    };
+    let input = Input::new("twelve-hops.eml", std::fs::read(path).expect("fixture"));
     let options = TraceOptions {
         trusted: TrustedRelays::default(),
         now: chrono::Utc::now(),

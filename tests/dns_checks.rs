@@ -13,6 +13,7 @@ use trace_path::chain::received::{ParseQuality, Received};
 use trace_path::dns::model::{Fcrdns, HeloKind, LookupStatus, MxKind, RecipientSource};
 use trace_path::dns::{DnsOptions, HopDns, HostName, Limits, ResolverAddr, check_report};
 use trace_path::finding::FindingCode;
+use trace_path::input::Input;
 use trace_path::message::MessageSummary;
 use trace_path::report::{InputInfo, Report, SCHEMA_VERSION, Tool};
 use trace_path::stop::Stop;
@@ -81,7 +82,7 @@ fn report(senders: &[Client], to: Option<&str>) -> Report {
     Report {
         schema_version: SCHEMA_VERSION,
         tool: Tool::default(),
-        input: InputInfo::of("test", b""),
+        input: InputInfo::of(&Input::new("test", Vec::new())),
         message: MessageSummary {
             to: to.map(String::from),
             ..MessageSummary::default()
