@@ -11,7 +11,9 @@ use std::time::{Duration, Instant};
 use trace_path::chain::hop::Hop;
 use trace_path::chain::received::{ParseQuality, Received};
 use trace_path::dns::model::{Fcrdns, HeloKind, LookupStatus, MxKind, RecipientSource};
-use trace_path::dns::{DnsOptions, HopDns, HostName, Limits, ResolverAddr, check_report};
+use trace_path::dns::{
+    DnsChecker, DnsOptions, HopDns, HostName, Limits, ResolverAddr, check_report,
+};
 use trace_path::finding::FindingCode;
 use trace_path::input::Input;
 use trace_path::message::MessageSummary;
@@ -615,4 +617,21 @@ fn an_authenticated_client_is_not_judged_by_its_dns() {
     assert_eq!(dns.ptr.as_ref().unwrap().status, LookupStatus::NxDomain);
     assert_eq!(dns.helo.as_ref().unwrap().kind, HeloKind::NotFqdn);
     assert!(hop.findings.is_empty(), "{:?}", hop.findings);
+}
+
+#[test]
+fn a_dead_resolver_costs_one_deadline_per_run_not_per_message() {
+    let silent = SilentServer::start();
+    let mut opts = options(&silent.resolver_arg());
+    opts.deadline = Duration::from_millis(300);
+    let checker = DnsChecker::new(&opts).expect("checker");
+    let mut first = report(&[sender("mail.example.org", "192.0.2.7")], None);
+    checker.check(&mut first);
+    assert!(first.dns.as_ref().unwrap().deadline_passed);
+    let started = Instant::now();
+    let mut second = report(&[sender("mail.example.org", "192.0.2.7")], None);
+    checker.check(&mut second);
+    assert!(started.elapsed() < Duration::from_millis(300));
+    assert!(second.dns.is_none());
+    assert_eq!(second.findings[0].code, FindingCode::DnsUnavailable);
 }

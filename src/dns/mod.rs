@@ -16,6 +16,7 @@ pub mod mx;
 pub mod names;
 pub mod resolver;
 
+use std::cell::Cell;
 use std::net::IpAddr;
 use std::time::Duration;
 
@@ -84,6 +85,10 @@ pub struct DnsChecker {
     runtime: Option<Runtime>,
     resolver: hickory_resolver::TokioResolver,
     options: DnsOptions,
+    /// Set when a report's questions all went unanswered until the
+    /// deadline: the resolver is dead, and later reports of the same run
+    /// (an mbox, a Maildir) skip DNS instead of each waiting the deadline.
+    silent: Cell<bool>,
 }
 
 impl DnsChecker {
@@ -100,6 +105,7 @@ impl DnsChecker {
             runtime: Some(runtime),
             resolver,
             options: options.clone(),
+            silent: Cell::new(false),
         })
     }
 
@@ -109,9 +115,19 @@ impl DnsChecker {
         let Some(runtime) = &self.runtime else {
             return;
         };
+        if self.silent.get() {
+            report.findings.push(Finding::new(
+                FindingCode::DnsUnavailable,
+                "DNS checks skipped: the resolver answered nothing before the deadline for an earlier message of this run.",
+            ));
+            return;
+        }
         let plan = Plan::of(report, &self.options);
         let resolvers = self.resolver_names();
-        let (hops, summary) = runtime.block_on(self.run(&plan, resolvers));
+        let (hops, summary, answered) = runtime.block_on(self.run(&plan, resolvers));
+        if summary.deadline_passed && summary.queries > 0 && answered == 0 {
+            self.silent.set(true);
+        }
         apply(report, hops, summary);
     }
 
@@ -127,7 +143,7 @@ impl DnsChecker {
         }
     }
 
-    async fn run(&self, plan: &Plan, resolvers: Vec<String>) -> (Vec<HopDns>, ReportDns) {
+    async fn run(&self, plan: &Plan, resolvers: Vec<String>) -> (Vec<HopDns>, ReportDns, usize) {
         let deadline = Instant::now() + self.options.deadline;
         let engine = resolver::Engine::new(self.resolver.clone(), deadline, self.options.limits);
         let hops = futures_util::future::join_all(plan.hops.iter().map(|q| async {
@@ -156,7 +172,7 @@ impl DnsChecker {
             deadline_passed: guard_fired || engine.deadline_passed(),
             mx,
         };
-        (hops, summary)
+        (hops, summary, engine.answered())
     }
 }
 

@@ -207,6 +207,7 @@ pub struct Engine {
     in_flight: Semaphore,
     remaining: AtomicUsize,
     asked: AtomicUsize,
+    answered: AtomicUsize,
     capped: AtomicBool,
     timed_out: AtomicBool,
     answers: Mutex<HashMap<(HostName, QueryType), Slot>>,
@@ -220,6 +221,7 @@ impl Engine {
             in_flight: Semaphore::new(limits.in_flight.max(1)),
             remaining: AtomicUsize::new(limits.total),
             asked: AtomicUsize::new(0),
+            answered: AtomicUsize::new(0),
             capped: AtomicBool::new(false),
             timed_out: AtomicBool::new(false),
             answers: Mutex::new(HashMap::new()),
@@ -236,6 +238,12 @@ impl Engine {
     /// Distinct questions sent so far.
     pub fn asked(&self) -> usize {
         self.asked.load(Ordering::Relaxed)
+    }
+
+    /// Questions that got any answer from a server (records, NXDOMAIN,
+    /// SERVFAIL...), as opposed to none before the deadline.
+    pub fn answered(&self) -> usize {
+        self.answered.load(Ordering::Relaxed)
     }
 
     pub fn was_capped(&self) -> bool {
@@ -277,12 +285,19 @@ impl Engine {
             }
             Ok(Err(e)) => {
                 let failure = DnsFailure::of(&e);
-                if failure == DnsFailure::Timeout {
-                    self.timed_out.store(true, Ordering::Relaxed);
+                match failure {
+                    DnsFailure::Timeout => self.timed_out.store(true, Ordering::Relaxed),
+                    DnsFailure::Other(_) => {}
+                    _ => {
+                        self.answered.fetch_add(1, Ordering::Relaxed);
+                    }
                 }
                 Err(failure)
             }
-            Ok(Ok(lookup)) => Ok(lookup.answers().iter().filter_map(convert).collect()),
+            Ok(Ok(lookup)) => {
+                self.answered.fetch_add(1, Ordering::Relaxed);
+                Ok(lookup.answers().iter().filter_map(convert).collect())
+            }
         }
     }
 }
