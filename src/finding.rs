@@ -69,11 +69,49 @@ pub enum FindingCode {
     TrustInferred,
     /// Pasted text was cleaned up (quoting, indentation, line endings...) before reading.
     InputNormalised,
+    /// The sender's IP has no PTR record.
+    NoPtr,
+    /// A PTR name is obviously broken (ends in `in-addr.arpa`, not a host name).
+    PtrBroken,
+    /// No PTR name of the IP resolves back to it (forward-confirmed rDNS failed).
+    FcrdnsFail,
+    /// The rDNS name recorded in the header differs from the PTR today.
+    RdnsChanged,
+    /// The HELO name is a bare name, not fully qualified.
+    HeloNotFqdn,
+    /// The HELO name breaks host-name syntax (characters, lengths, a bare IP).
+    HeloSyntax,
+    /// The HELO name is `localhost` or alike.
+    HeloLocalhost,
+    /// The HELO address literal is not the connecting IP.
+    HeloLiteralMismatch,
+    /// The HELO name has no A/AAAA record.
+    HeloNoAddress,
+    /// The HELO name is a CNAME (an alias).
+    HeloCname,
+    /// The HELO name resolves, but not to the connecting IP.
+    HeloMismatch,
+    /// The IP is listed on a `--dnsbl` blocklist.
+    DnsblListed,
+    /// A DNS check got no answer before the deadline.
+    DnsTimeout,
+    /// A DNS check failed (SERVFAIL, REFUSED, network error).
+    DnsError,
+    /// DNS checks could not start (no resolver configuration).
+    DnsUnavailable,
+    /// The per-report query cap stopped some DNS checks.
+    DnsCapped,
+    /// The recipient domain has no MX and no address: mail to it cannot be delivered.
+    MxMissing,
+    /// The recipient domain publishes a null MX (RFC 7505): it accepts no mail.
+    NullMx,
+    /// The host that received or refused the message is not one of the recipient domain's MX hosts.
+    MxReceiverNotListed,
 }
 
 impl FindingCode {
     /// Every code, for documentation checks.
-    pub const ALL: [FindingCode; 19] = {
+    pub const ALL: [FindingCode; 38] = {
         use FindingCode::*;
         [
             NoReceived,
@@ -95,6 +133,25 @@ impl FindingCode {
             TrustUnused,
             TrustInferred,
             InputNormalised,
+            NoPtr,
+            PtrBroken,
+            FcrdnsFail,
+            RdnsChanged,
+            HeloNotFqdn,
+            HeloSyntax,
+            HeloLocalhost,
+            HeloLiteralMismatch,
+            HeloNoAddress,
+            HeloCname,
+            HeloMismatch,
+            DnsblListed,
+            DnsTimeout,
+            DnsError,
+            DnsUnavailable,
+            DnsCapped,
+            MxMissing,
+            NullMx,
+            MxReceiverNotListed,
         ]
     };
 
@@ -103,7 +160,8 @@ impl FindingCode {
         use FindingCode::*;
         match self {
             NoReceived | ParsePartial | LongDelay | TrustUnused | TrustInferred
-            | InputNormalised => Severity::Info,
+            | InputNormalised | RdnsChanged | HeloCname | HeloMismatch | DnsTimeout | DnsError
+            | DnsCapped | MxReceiverNotListed => Severity::Info,
             ParseFailed => Severity::Error,
             TooManyReceived
             | MissingDate
@@ -116,7 +174,19 @@ impl FindingCode {
             | PrivateAddress
             | MayBeForged
             | TrustworthyIpInternal
-            | TrustworthyIpMissing => Severity::Warning,
+            | TrustworthyIpMissing
+            | NoPtr
+            | PtrBroken
+            | FcrdnsFail
+            | HeloNotFqdn
+            | HeloSyntax
+            | HeloLocalhost
+            | HeloLiteralMismatch
+            | HeloNoAddress
+            | DnsblListed
+            | DnsUnavailable
+            | MxMissing
+            | NullMx => Severity::Warning,
         }
     }
 
@@ -143,6 +213,25 @@ impl FindingCode {
             TrustUnused => "trust-unused",
             TrustInferred => "trust-inferred",
             InputNormalised => "input-normalised",
+            NoPtr => "no-ptr",
+            PtrBroken => "ptr-broken",
+            FcrdnsFail => "fcrdns-fail",
+            RdnsChanged => "rdns-changed",
+            HeloNotFqdn => "helo-not-fqdn",
+            HeloSyntax => "helo-syntax",
+            HeloLocalhost => "helo-localhost",
+            HeloLiteralMismatch => "helo-literal-mismatch",
+            HeloNoAddress => "helo-no-address",
+            HeloCname => "helo-cname",
+            HeloMismatch => "helo-mismatch",
+            DnsblListed => "dnsbl-listed",
+            DnsTimeout => "dns-timeout",
+            DnsError => "dns-error",
+            DnsUnavailable => "dns-unavailable",
+            DnsCapped => "dns-capped",
+            MxMissing => "mx-missing",
+            NullMx => "null-mx",
+            MxReceiverNotListed => "mx-receiver-not-listed",
         }
     }
 }

@@ -2,23 +2,30 @@
 //!
 //! The pipeline runs one way: [`input`] bytes are cleaned up by
 //! [`normalise`], read by [`message`], turned into hops by [`chain`], marked
-//! by [`trust`], summed up by [`stop`] into a [`report::Report`], optionally
-//! [`redact`]ed, and formatted by [`render`]. [`trace`] runs it for one input.
+//! by [`trust`], summed up by [`stop`] into a [`report::Report`], and
+//! formatted by [`render`]. [`trace`] runs it for one input, offline;
+//! [`dns::check_report`] adds the DNS checks to a report, and
+//! [`redact::redact_if_asked`] (`--redact`) comes last, before rendering.
 
 pub mod address;
+pub mod batch;
 pub mod chain;
 pub mod cli;
 pub mod config;
+pub mod dns;
 pub mod exits;
 pub mod finding;
 pub mod input;
 pub mod manual;
+pub mod mbox;
 pub mod message;
 pub mod normalise;
 pub mod redact;
 pub mod render;
 pub mod report;
+pub mod sources;
 pub mod stop;
+pub mod summary;
 pub mod text;
 pub mod trust;
 
@@ -39,7 +46,8 @@ pub struct TraceOptions {
     /// The report's time: `SOURCE_DATE_EPOCH` or the clock.
     pub now: DateTime<Utc>,
     /// `--redact`: replace addresses, subject, message-id and internal
-    /// names with stable tokens (see [`redact`]).
+    /// names with stable tokens. Applied by [`redact::redact_if_asked`]
+    /// after every other stage (DNS included), not by [`trace`].
     pub redact: bool,
 }
 
@@ -82,10 +90,10 @@ pub fn trace(input: &Input, options: &TraceOptions) -> Result<Report, InputError
     let stop = Stop::for_message(hops.len());
     let trustworthy = trustworthy_hop.and_then(|n| hops.iter().find(|h| h.number == n));
     let verdict = report::verdict(&hops, trustworthy, total_transit_seconds, &stop);
-    let mut report = Report {
+    Ok(Report {
         schema_version: report::SCHEMA_VERSION,
         tool: report::Tool::default(),
-        input: InputInfo::of(&input.name, &input.bytes),
+        input: InputInfo::of(input),
         options: ReportOptions {
             trusted: options.trusted.0.iter().map(|r| r.to_string()).collect(),
             redacted: false,
@@ -96,13 +104,10 @@ pub fn trace(input: &Input, options: &TraceOptions) -> Result<Report, InputError
         total_transit_seconds,
         stop,
         findings,
+        dns: None,
         verdict,
         generated_at: options.now,
-    };
-    if options.redact {
-        redact::redact(&mut report, &options.trusted);
-    }
-    Ok(report)
+    })
 }
 
 fn message_findings(

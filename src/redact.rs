@@ -26,10 +26,19 @@
 use std::collections::{HashMap, HashSet};
 use std::net::IpAddr;
 
+use crate::TraceOptions;
 use crate::address::AddressKind;
 use crate::chain::hop::Hop;
 use crate::report::Report;
 use crate::trust::{Trust, TrustedRelay, TrustedRelays};
+
+/// Redacts the report when `--redact` asked for it. Call it after every
+/// other stage (DNS included) and before rendering.
+pub fn redact_if_asked(report: &mut Report, options: &TraceOptions) {
+    if options.redact {
+        redact(report, &options.trusted);
+    }
+}
 
 /// Replaces personal and internal values in `report` with tokens.
 pub fn redact(report: &mut Report, relays: &TrustedRelays) {

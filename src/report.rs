@@ -7,6 +7,8 @@ use sha2::{Digest, Sha256};
 
 use crate::chain::checks::human_duration;
 use crate::chain::hop::Hop;
+use crate::dns::ReportDns;
+use crate::dns::model::Fcrdns;
 use crate::finding::{Finding, Severity};
 use crate::message::MessageSummary;
 use crate::stop::{Stop, StopKind};
@@ -33,15 +35,19 @@ impl Default for Tool {
 #[derive(Debug, Clone, Serialize)]
 pub struct InputInfo {
     pub name: String,
+    /// The message's number within an mbox (1 = first); `null` otherwise.
+    pub position: Option<usize>,
     pub sha256: String,
     pub bytes: usize,
 }
 
 impl InputInfo {
-    pub fn of(name: &str, bytes: &[u8]) -> InputInfo {
+    pub fn of(input: &crate::input::Input) -> InputInfo {
+        let bytes = &input.bytes;
         let digest = Sha256::digest(bytes);
         InputInfo {
-            name: name.to_string(),
+            name: input.name.clone(),
+            position: input.position,
             sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
             bytes: bytes.len(),
         }
@@ -71,6 +77,8 @@ pub struct Report {
     pub total_transit_seconds: Option<i64>,
     pub stop: Stop,
     pub findings: Vec<Finding>,
+    /// How the DNS stage ran and the recipient domain's MX; `null` when DNS did not run.
+    pub dns: Option<ReportDns>,
     pub verdict: String,
     /// When the report was made; shown by ticket formats, not part of the JSON.
     #[serde(skip)]
@@ -138,5 +146,10 @@ fn describe_trustworthy(hop: &Hop) -> String {
         (None, Some(helo)) => format!("no rDNS, HELO {helo}"),
         (None, None) => "no rDNS".to_string(),
     };
-    format!("; trustworthy sender IP {ip} ({name})")
+    let fcrdns = match hop.dns.as_ref().and_then(|d| d.fcrdns.as_ref()) {
+        Some(f) if f.result == Fcrdns::Pass => ", FCrDNS ok",
+        Some(f) if f.result == Fcrdns::Fail => ", FCrDNS failed",
+        _ => "",
+    };
+    format!("; trustworthy sender IP {ip} ({name}{fcrdns})")
 }

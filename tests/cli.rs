@@ -269,7 +269,7 @@ fn missing_file_directory_and_empty_input_are_exit_3() {
     assert_one_line_error(&out, 3, "no such file");
     let dir = tempfile::tempdir().unwrap();
     let out = trace_path().arg(dir.path()).output().unwrap();
-    assert_one_line_error(&out, 3, "is a directory");
+    assert_one_line_error(&out, 3, "no messages found");
     let empty = write_temp(b"");
     let out = trace_path().arg(empty.path()).output().unwrap();
     assert_one_line_error(&out, 3, "empty");

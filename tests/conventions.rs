@@ -4,10 +4,11 @@
 
 mod common;
 
-use common::{SMALL_MESSAGE, trace_path};
+use common::{SMALL_MESSAGE, trace_path, trace_path_online};
 
+/// Runs with exactly these arguments (a subcommand must come first).
 fn stdout_of(args: &[&str]) -> String {
-    let out = trace_path().args(args).output().unwrap();
+    let out = trace_path_online().args(args).output().unwrap();
     assert!(
         out.status.success(),
         "{args:?}: {}",
@@ -87,7 +88,7 @@ fn subcommand_misuse_is_a_usage_error() {
         &["completions", "tcsh"],
         &["man", "extra"],
     ] {
-        let out = trace_path().args(args).output().unwrap();
+        let out = trace_path_online().args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
     // After a trace option, a subcommand name is a file name.

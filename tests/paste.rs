@@ -72,7 +72,6 @@ fn repairs_are_reported_and_clean_input_is_not_flagged() {
         ("no-separator.txt", "added the missing blank line"),
         ("gmail-show-original.txt", "skipped text before the headers"),
         ("web-nbsp-indented.txt", "non-breaking spaces"),
-        ("thunderbird-source.txt", "dropped an mbox `From ` line"),
     ] {
         let report = json_report(&[fixture(&format!("paste/{shape}")).to_str().unwrap()]);
         let finding = report["findings"]

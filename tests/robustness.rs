@@ -19,19 +19,17 @@ fn options(redact: bool) -> TraceOptions {
 }
 
 fn check(bytes: Vec<u8>) {
-    let input = Input {
-        name: "fuzz".into(),
-        bytes,
-    };
+    let input = Input::new("fuzz", bytes);
     for redact in [false, true] {
         check_report(&input, &options(redact));
     }
 }
 
 fn check_report(input: &Input, options: &TraceOptions) {
-    let Ok(report) = trace(input, options) else {
+    let Ok(mut report) = trace(input, options) else {
         return;
     };
+    trace_path::redact::redact_if_asked(&mut report, options);
     assert_eq!(
         report
             .hops

@@ -15,7 +15,8 @@ fn prompts_on_a_terminal_and_traces_the_paste() {
         .env("TRACE_PATH_CONFIG", "/nonexistent/config.toml")
         .env("NO_COLOR", "1")
         .arg("--color")
-        .arg("never");
+        .arg("never")
+        .arg("--no-dns");
     let mut session = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
     session
         .exp_string("Paste the message or its headers")
@@ -67,6 +68,7 @@ fn colour_on_a_terminal_unless_no_color() {
             .env("TRACE_PATH_CONFIG", "/nonexistent/config.toml")
             .env("TERM", "xterm")
             .env_remove("NO_COLOR")
+            .arg("--no-dns")
             .arg(common::sample("postfix-relay.eml"));
         if no_color {
             cmd.env("NO_COLOR", "1");

@@ -15,8 +15,9 @@ fuzz_target!(|data: &[u8]| {
         now: DateTime::from_timestamp(1_796_083_200, 0).unwrap(),
         redact: data.first().is_some_and(|b| b & 1 == 1),
     };
-    let input = Input { name: "fuzz".into(), bytes: data.to_vec() };
-    let Ok(report) = trace(&input, &options) else { return };
+    let input = Input::new("fuzz", data.to_vec());
+    let Ok(mut report) = trace(&input, &options) else { return };
+    trace_path::redact::redact_if_asked(&mut report, &options);
     for format in Format::ALL {
         let mut out = Vec::new();
         render::renderer(format, Style::default())

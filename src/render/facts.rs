@@ -7,6 +7,8 @@
 //! ([`escape_controls`]); a renderer adds only its own escaping (Markdown,
 //! HTML) on top.
 
+use super::display_name;
+use super::dns_text::{self, Mark};
 use crate::chain::checks::human_duration;
 use crate::chain::hop::{Hop, format_utc};
 use crate::finding::Severity;
@@ -45,9 +47,9 @@ pub fn verdict(report: &Report) -> String {
     safe(&report.verdict)
 }
 
-/// The input's name, safe to print.
+/// The input's name (with the message's number inside an mbox), safe to print.
 pub fn input_name(report: &Report) -> String {
-    safe(&report.input.name)
+    safe(&display_name(report))
 }
 
 /// What was traced, when, with which options: the header of a ticket report.
@@ -70,7 +72,7 @@ pub fn summary(report: &Report) -> Vec<Field> {
         field("To", safe_or_none(m.to.as_deref())),
         field("Date", safe_or_none(m.date.as_deref())),
         field("Message-ID", safe_or_none(m.message_id.as_deref())),
-        field("Input", safe(&report.input.name)),
+        field("Input", input_name(report)),
         field("SHA-256", report.input.sha256.clone()),
         field("Size", format!("{} bytes", report.input.bytes)),
         field("Generated at", format_utc(&report.generated_at)),
@@ -140,10 +142,37 @@ pub struct HopRow<'a> {
     pub by: Vec<String>,
     pub with: Vec<String>,
     pub trust: Trust,
+    /// The DNS checks' marks (`PTR ✓`, `HELO ✗ not FQDN`); `None` when DNS did not run.
+    pub dns: Option<DnsCell>,
     /// Finding codes of this hop, with their severity.
     pub notes: Vec<(Severity, &'static str)>,
     /// The most severe of them.
     pub worst: Option<Severity>,
+}
+
+/// A hop's DNS marks and the worst of them (`None`: nothing checked for this hop).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DnsCell {
+    pub lines: Vec<String>,
+    pub worst: Option<Mark>,
+}
+
+/// The hop table's column headings; DNS only when DNS ran.
+pub fn hop_columns(report: &Report) -> Vec<&'static str> {
+    let mut columns = vec![
+        "#",
+        "Time (UTC)",
+        "Delay",
+        "From (HELO / rDNS / IP)",
+        "By",
+        "With",
+        "Trust",
+    ];
+    if report.dns.is_some() {
+        columns.push("DNS");
+    }
+    columns.push("Notes");
+    columns
 }
 
 /// A hop's delay after the hop below it.
@@ -170,10 +199,11 @@ impl Delay {
 
 /// The hop table, oldest hop first.
 pub fn hop_rows(report: &Report) -> Vec<HopRow<'_>> {
-    report.hops.iter().map(hop_row).collect()
+    let with_dns = report.dns.is_some();
+    report.hops.iter().map(|h| hop_row(h, with_dns)).collect()
 }
 
-fn hop_row(hop: &Hop) -> HopRow<'_> {
+fn hop_row(hop: &Hop, with_dns: bool) -> HopRow<'_> {
     let notes: Vec<(Severity, &'static str)> = hop
         .findings
         .iter()
@@ -193,6 +223,19 @@ fn hop_row(hop: &Hop) -> HopRow<'_> {
         by: receiver_lines(hop),
         with: protocol_lines(hop),
         trust: hop.trust,
+        dns: with_dns.then(|| match &hop.dns {
+            Some(dns) => {
+                let (lines, worst) = dns_text::cell(dns);
+                DnsCell {
+                    lines,
+                    worst: Some(worst),
+                }
+            }
+            None => DnsCell {
+                lines: Vec::new(),
+                worst: None,
+            },
+        }),
         worst: notes.iter().map(|(s, _)| *s).max(),
         notes,
     }
@@ -240,6 +283,29 @@ fn protocol_lines(hop: &Hop) -> Vec<String> {
         lines.push("auth".to_string());
     }
     lines
+}
+
+/// What the DNS stage found, in words: who was asked, one line per checked
+/// hop, and the recipient domain's mail hosts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DnsFacts {
+    pub heading: String,
+    pub hops: Vec<(usize, String)>,
+    pub mx: Option<String>,
+}
+
+/// `None` when DNS did not run (`--no-dns`).
+pub fn dns(report: &Report) -> Option<DnsFacts> {
+    let dns = report.dns.as_ref()?;
+    Some(DnsFacts {
+        heading: safe(&dns_text::heading(dns)),
+        hops: report
+            .hops
+            .iter()
+            .filter_map(|h| h.dns.as_ref().map(|d| (h.number, dns_text::detail(d))))
+            .collect(),
+        mx: dns.mx.as_ref().map(dns_text::mx_detail),
+    })
 }
 
 /// What the trust boundary (drawn above the trustworthy hop) means.

@@ -8,8 +8,8 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::Renderer;
 use super::facts::{self, Field, HopRow};
+use super::{Place, Renderer};
 use crate::finding::Severity;
 use crate::report::Report;
 use crate::trust::Trust;
@@ -19,23 +19,30 @@ pub struct Html;
 const STYLE: &str = include_str!("html.css");
 
 impl Renderer for Html {
-    fn render(&self, reports: &[Report], out: &mut dyn Write) -> io::Result<()> {
-        let title = match reports {
-            [one] => format!("trace-path: {}", facts::verdict(one)),
-            _ => "trace-path reports".to_string(),
+    fn begin(&self, several: bool, out: &mut dyn Write) -> io::Result<()> {
+        let title = if several {
+            "trace-path reports"
+        } else {
+            "trace-path report"
         };
+        let mut head = String::new();
+        head.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        head.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
+        head.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        head.push_str("<meta name=\"color-scheme\" content=\"light dark\">\n");
+        let _ = writeln!(head, "<title>{title}</title>");
+        let _ = writeln!(head, "<style>\n{STYLE}</style>\n</head>\n<body>");
+        out.write_all(head.as_bytes())
+    }
+
+    fn report(&self, report: &Report, _place: Place, out: &mut dyn Write) -> io::Result<()> {
         let mut page = String::new();
-        page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        page.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
-        page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        page.push_str("<meta name=\"color-scheme\" content=\"light dark\">\n");
-        let _ = writeln!(page, "<title>{}</title>", esc(&title));
-        let _ = writeln!(page, "<style>\n{STYLE}</style>\n</head>\n<body>");
-        for report in reports {
-            article(&mut page, report);
-        }
-        page.push_str("</body>\n</html>\n");
+        article(&mut page, report);
         out.write_all(page.as_bytes())
+    }
+
+    fn end(&self, _several: bool, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b"</body>\n</html>\n")
     }
 }
 

@@ -7,22 +7,19 @@
 
 use std::io::{self, Write};
 
-use super::Renderer;
 use super::facts::{self, Field, HopRow};
+use super::{Place, Renderer};
 use crate::report::Report;
 use crate::trust::Trust;
 
 pub struct Markdown;
 
 impl Renderer for Markdown {
-    fn render(&self, reports: &[Report], out: &mut dyn Write) -> io::Result<()> {
-        for (i, report) in reports.iter().enumerate() {
-            if i > 0 {
-                writeln!(out, "\n---\n")?;
-            }
-            render_one(report, out)?;
+    fn report(&self, report: &Report, place: Place, out: &mut dyn Write) -> io::Result<()> {
+        if place.index > 0 {
+            writeln!(out, "\n---\n")?;
         }
-        Ok(())
+        render_one(report, out)
     }
 }
 

@@ -5,11 +5,11 @@ use std::io::{self, Write};
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, presets};
 
+use super::dns_text::Mark;
 use super::facts::{self, HopRow};
-use super::{Renderer, Style};
+use super::{Place, Renderer, Style};
 use crate::finding::Severity;
 use crate::report::Report;
-use crate::text::escape_controls;
 use crate::trust::Trust;
 
 pub struct Table {
@@ -17,18 +17,15 @@ pub struct Table {
 }
 
 impl Renderer for Table {
-    fn render(&self, reports: &[Report], out: &mut dyn Write) -> io::Result<()> {
-        for (i, report) in reports.iter().enumerate() {
-            if reports.len() > 1 {
-                if i > 0 {
-                    writeln!(out)?;
-                }
-                let heading = format!("== {} ==", escape_controls(&report.input.name));
-                writeln!(out, "{}", self.paint(&heading, "1"))?;
+    fn report(&self, report: &Report, place: Place, out: &mut dyn Write) -> io::Result<()> {
+        if place.several {
+            if place.index > 0 {
+                writeln!(out)?;
             }
-            self.render_one(report, out)?;
+            let heading = format!("== {} ==", facts::input_name(report));
+            writeln!(out, "{}", self.paint(&heading, "1"))?;
         }
-        Ok(())
+        self.render_one(report, out)
     }
 }
 
@@ -40,6 +37,7 @@ impl Table {
         for line in self.summary_lines(report) {
             writeln!(out, "{line}")?;
         }
+        self.dns_details(report, out)?;
         self.findings(report, out)
     }
 
@@ -60,18 +58,11 @@ impl Table {
                 table.set_content_arrangement(ContentArrangement::Disabled);
             }
         }
+        // The DNS column appears only when DNS ran, so offline output stays as it was.
         table.set_header(
-            [
-                "#",
-                "Time (UTC)",
-                "Delay",
-                "From (HELO / rDNS / IP)",
-                "By",
-                "With",
-                "Trust",
-                "Notes",
-            ]
-            .map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
+            facts::hop_columns(report)
+                .into_iter()
+                .map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
         );
         for row in facts::hop_rows(report) {
             table.add_row(self.hop_row(&row));
@@ -104,7 +95,7 @@ impl Table {
             Some(Severity::Warning) => Cell::new(notes).fg(Color::Yellow),
             _ => Cell::new(notes),
         };
-        vec![
+        let mut cells = vec![
             Cell::new(row.number),
             Cell::new(&row.time),
             delay,
@@ -112,8 +103,34 @@ impl Table {
             Cell::new(row.by.join("\n")),
             Cell::new(row.with.join("\n")),
             trust,
-            notes,
-        ]
+        ];
+        if let Some(dns) = &row.dns {
+            let cell = Cell::new(dns.lines.join("\n"));
+            cells.push(match dns.worst {
+                Some(Mark::Fail) => cell.fg(Color::Red),
+                Some(Mark::Unknown) => cell.fg(Color::Yellow),
+                Some(Mark::Pass) => cell.fg(Color::Green),
+                None => cell,
+            });
+        }
+        cells.push(notes);
+        cells
+    }
+
+    /// DNS details below the table: one line per hop, then the recipient domain.
+    fn dns_details(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let Some(dns) = facts::dns(report) else {
+            return Ok(());
+        };
+        writeln!(out, "{}", dns.heading)?;
+        for (number, detail) in dns.hops {
+            let place = format!("hop {number}");
+            writeln!(out, "  {place:<8} {detail}")?;
+        }
+        if let Some(mx) = dns.mx {
+            writeln!(out, "  {mx}")?;
+        }
+        Ok(())
     }
 
     fn summary_lines(&self, report: &Report) -> Vec<String> {

@@ -5,8 +5,8 @@
 
 use std::io::{self, Write};
 
-use super::Renderer;
 use super::facts::{self, Field, HopRow};
+use super::{Place, Renderer};
 use crate::report::Report;
 use crate::text::{to_ascii, wrap, wrap_hanging};
 use crate::trust::Trust;
@@ -17,17 +17,14 @@ pub const WIDTH: usize = 80;
 pub struct Text;
 
 impl Renderer for Text {
-    fn render(&self, reports: &[Report], out: &mut dyn Write) -> io::Result<()> {
+    fn report(&self, report: &Report, place: Place, out: &mut dyn Write) -> io::Result<()> {
         let mut w = Lines { out };
-        for (i, report) in reports.iter().enumerate() {
-            if i > 0 {
-                w.blank()?;
-                w.line(&"=".repeat(WIDTH))?;
-                w.blank()?;
-            }
-            render_one(report, &mut w)?;
+        if place.index > 0 {
+            w.blank()?;
+            w.line(&"=".repeat(WIDTH))?;
+            w.blank()?;
         }
-        Ok(())
+        render_one(report, &mut w)
     }
 }
 
