@@ -29,6 +29,8 @@ use std::net::IpAddr;
 use crate::TraceOptions;
 use crate::address::AddressKind;
 use crate::chain::hop::Hop;
+use crate::dns::HopDns;
+use crate::dns::model::MxCheck;
 use crate::report::Report;
 use crate::trust::{Trust, TrustedRelay, TrustedRelays};
 
@@ -216,7 +218,70 @@ impl<'a> Redactor<'a> {
             self.opt(&mut rcpt.diagnostic);
             self.opt(&mut rcpt.remote_mta);
         }
+        if let Some(dns) = &mut report.dns
+            && let Some(mx) = &mut dns.mx
+        {
+            self.mx(mx);
+        }
         report.verdict = self.text(&report.verdict);
+    }
+
+    /// A hop's DNS checks: withheld whole when they involve one of the
+    /// user's own addresses (or the hop is internal), else every name
+    /// goes through [`Self::text`].
+    fn hop_dns(&mut self, dns: &mut HopDns, internal: bool) {
+        let addresses = dns
+            .ip
+            .iter()
+            .chain(
+                dns.fcrdns
+                    .iter()
+                    .flat_map(|f| f.names.iter())
+                    .flat_map(|n| &n.addresses),
+            )
+            .chain(dns.helo.iter().flat_map(|h| &h.addresses));
+        if internal || addresses.copied().any(|ip| self.sensitive_ip(ip)) {
+            *dns = HopDns::skipped(None, "withheld by --redact (one of your own hosts)");
+            return;
+        }
+        if let Some(ptr) = &mut dns.ptr {
+            ptr.names = ptr.names.iter().map(|n| self.text(n)).collect();
+            for broken in &mut ptr.broken {
+                broken.name = self.text(&broken.name);
+            }
+            self.opt(&mut ptr.recorded);
+        }
+        if let Some(fcrdns) = &mut dns.fcrdns {
+            self.opt(&mut fcrdns.confirmed);
+            for name in &mut fcrdns.names {
+                name.name = self.text(&name.name);
+            }
+        }
+        if let Some(helo) = &mut dns.helo {
+            helo.name = self.text(&helo.name);
+            self.opt(&mut helo.cname);
+            self.opt(&mut helo.problem);
+        }
+        self.opt(&mut dns.skipped);
+    }
+
+    /// The recipient domain's MX: the recipient and its domain are
+    /// redacted like everywhere, and so are the mail hosts under that
+    /// domain and the user's own addresses.
+    fn mx(&mut self, mx: &mut MxCheck) {
+        mx.recipient = self.text(&mx.recipient);
+        mx.domain = self.text(&mx.domain);
+        let domains: Vec<String> = self.domains.iter().cloned().collect();
+        for host in &mut mx.hosts {
+            let lower = host.host.to_lowercase();
+            host.host = if domains.iter().any(|d| lower.ends_with(&format!(".{d}"))) {
+                self.tokens.get(Kind::Host, &lower)
+            } else {
+                self.text(&host.host)
+            };
+        }
+        mx.addresses.retain(|ip| !self.sensitive_ip(*ip));
+        self.opt(&mut mx.receiver);
     }
 
     fn hop(&mut self, hop: &mut Hop) {
@@ -245,6 +310,10 @@ impl<'a> Redactor<'a> {
             self.opt(field);
         }
         hop.raw = self.text(&hop.raw);
+        let internal = hop.trust == Trust::Internal;
+        if let Some(dns) = &mut hop.dns {
+            self.hop_dns(dns, internal);
+        }
         for f in &mut hop.findings {
             f.message = self.text(&f.message);
         }

@@ -75,7 +75,24 @@ fn article(page: &mut String, report: &Report) {
     let rows = facts::hop_rows(report);
     if !rows.is_empty() {
         section(page, "timeline", "Timeline", |p| timeline(p, &rows));
-        section(page, "hops", "Hops", |p| hop_table(p, &rows));
+        let columns = facts::hop_columns(report);
+        section(page, "hops", "Hops", |p| hop_table(p, &columns, &rows));
+    }
+    if let Some(dns) = facts::dns(report) {
+        section(page, "dns", "DNS", |p| {
+            let _ = writeln!(
+                p,
+                "<p class=\"note\">{}</p>\n<ul class=\"dns\">",
+                esc(&dns.heading)
+            );
+            for (number, detail) in dns.hops {
+                let _ = writeln!(p, "<li><strong>hop {number}</strong> {}</li>", esc(&detail));
+            }
+            if let Some(mx) = dns.mx {
+                let _ = writeln!(p, "<li>{}</li>", esc(&mx));
+            }
+            p.push_str("</ul>\n");
+        });
     }
     section(page, "stop", "Where it stopped", |p| stop(p, report));
     let groups = facts::findings_by_severity(report);
@@ -180,16 +197,21 @@ fn timeline(page: &mut String, rows: &[HopRow<'_>]) {
     page.push_str("</div>\n");
 }
 
-fn hop_table(page: &mut String, rows: &[HopRow<'_>]) {
+fn hop_table(page: &mut String, columns: &[&str], rows: &[HopRow<'_>]) {
     page.push_str(
         "<p class=\"note\">Oldest first: hop 1 is the bottom Received header. Times are UTC.</p>\n",
     );
-    page.push_str("<table class=\"hops\">\n<thead><tr><th>#</th><th>Time (UTC)</th><th>Delay</th><th>From (HELO / rDNS / IP)</th><th>By</th><th>With</th><th>Trust</th><th>Notes</th></tr></thead>\n<tbody>\n");
+    page.push_str("<table class=\"hops\">\n<thead><tr>");
+    for column in columns {
+        let _ = write!(page, "<th>{column}</th>");
+    }
+    page.push_str("</tr></thead>\n<tbody>\n");
     for row in rows {
         if row.trust == Trust::Trustworthy {
             let _ = writeln!(
                 page,
-                "<tr class=\"boundary\"><td colspan=\"8\">▲ Trust boundary: {}</td></tr>",
+                "<tr class=\"boundary\"><td colspan=\"{}\">▲ Trust boundary: {}</td></tr>",
+                columns.len(),
                 esc(facts::BOUNDARY)
             );
         }
@@ -215,9 +237,14 @@ fn hop_table(page: &mut String, rows: &[HopRow<'_>]) {
                 )
             })
             .collect();
+        let dns = row
+            .dns
+            .as_ref()
+            .map(|d| format!("<td class=\"dns\">{}</td>", lines(&d.lines)))
+            .unwrap_or_default();
         let _ = writeln!(
             page,
-            "<tr class=\"hop {}\" id=\"hop-{}\"><td>{}</td><td class=\"time\">{}</td><td{delay_class}>{}</td><td class=\"mono\">{}</td><td class=\"mono\">{}</td><td>{}</td><td>{trust}</td><td>{}</td></tr>",
+            "<tr class=\"hop {}\" id=\"hop-{}\"><td>{}</td><td class=\"time\">{}</td><td{delay_class}>{}</td><td class=\"mono\">{}</td><td class=\"mono\">{}</td><td>{}</td><td>{trust}</td>{dns}<td>{}</td></tr>",
             row.trust.as_str(),
             row.number,
             row.number,

@@ -32,6 +32,20 @@ fn render_one(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     fields(out, &facts::outcome(report))?;
     hops(report, out)?;
 
+    if let Some(dns) = facts::dns(report) {
+        writeln!(out)?;
+        writeln!(out, "## DNS")?;
+        writeln!(out)?;
+        writeln!(out, "{}", escape(&dns.heading))?;
+        writeln!(out)?;
+        for (number, detail) in dns.hops {
+            writeln!(out, "- **hop {number}:** {}", escape(&detail))?;
+        }
+        if let Some(mx) = dns.mx {
+            writeln!(out, "- {}", escape(&mx))?;
+        }
+    }
+
     writeln!(out)?;
     writeln!(out, "## Where it stopped")?;
     writeln!(out)?;
@@ -82,11 +96,19 @@ fn hops(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         "Oldest first: hop 1 is the bottom Received header. Times are UTC; a negative delay means a wrong clock or a forged header."
     )?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "| # | Time (UTC) | Delay | From (HELO / rDNS / IP) | By | With | Trust | Notes |"
-    )?;
-    writeln!(out, "|--:|---|--:|---|---|---|---|---|")?;
+    let columns = facts::hop_columns(report);
+    writeln!(out, "| {} |", columns.join(" | "))?;
+    let align: Vec<&str> = columns
+        .iter()
+        .map(|c| {
+            if matches!(*c, "#" | "Delay") {
+                "--:"
+            } else {
+                "---"
+            }
+        })
+        .collect();
+    writeln!(out, "|{}|", align.join("|"))?;
     for row in &rows {
         writeln!(out, "{}", hop_row(row))?;
     }
@@ -117,7 +139,7 @@ fn hop_row(row: &HopRow<'_>) -> String {
         .iter()
         .map(|(severity, code)| format!("{} `{code}`", facts::severity_mark(*severity)))
         .collect();
-    let cells = [
+    let mut cells = vec![
         row.number.to_string(),
         escape(&row.time),
         delay,
@@ -125,8 +147,11 @@ fn hop_row(row: &HopRow<'_>) -> String {
         cell(&row.by),
         cell(&row.with),
         trust.to_string(),
-        notes.join(" "),
     ];
+    if let Some(dns) = &row.dns {
+        cells.push(cell(&dns.lines));
+    }
+    cells.push(notes.join(" "));
     format!("| {} |", cells.join(" | "))
 }
 

@@ -110,6 +110,17 @@ fn render_one(report: &Report, w: &mut Lines<'_>) -> io::Result<()> {
         }
     }
 
+    if let Some(dns) = facts::dns(report) {
+        w.heading("DNS")?;
+        w.line(&dns.heading)?;
+        for (number, detail) in dns.hops {
+            w.hanging(&format!("  hop {number:<5}"), 11, &detail)?;
+        }
+        if let Some(mx) = dns.mx {
+            w.hanging("  ", 4, &mx)?;
+        }
+    }
+
     w.heading("Where it stopped")?;
     w.fields(&facts::stop(report))?;
     for (address, what) in facts::recipients(report) {
@@ -159,6 +170,9 @@ fn hop_block(row: &HopRow<'_>, w: &mut Lines<'_>) -> io::Result<()> {
     cell(w, "By", &row.by)?;
     if !row.with.is_empty() {
         w.hanging("      With  ", 12, &row.with.join(", "))?;
+    }
+    if let Some(dns) = row.dns.as_ref().filter(|d| !d.lines.is_empty()) {
+        w.hanging("      DNS   ", 12, &dns.lines.join(", "))?;
     }
     if !row.notes.is_empty() {
         let notes: Vec<String> = row

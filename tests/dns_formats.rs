@@ -1,0 +1,62 @@
+//! DNS results in the ticket formats (per hop and the recipient domain's
+//! MX), against a DNS server the test starts on 127.0.0.1; and `--redact`
+//! with DNS on.
+
+mod common;
+mod support;
+
+use common::{fixture, trace_path_online};
+use support::dns_server::TestServer;
+use support::zones;
+
+fn render(server: &TestServer, format: &str, extra: &[&str]) -> String {
+    let out = trace_path_online()
+        .args(["--format", format, "--resolver", &server.resolver_arg()])
+        .args(extra)
+        .arg(fixture("dns/path.eml"))
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The test server's port changes from run to run.
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .replace(&server.resolver_arg(), "RESOLVER")
+}
+
+#[test]
+fn ticket_formats_show_dns_per_hop_and_the_mx() {
+    let server = TestServer::start(zones::standard());
+    for format in ["text", "markdown", "html"] {
+        let out = render(&server, format, &[]);
+        assert!(out.contains("resolver RESOLVER"), "{format}: DNS heading");
+        assert!(
+            out.contains("recipient bob@example.net"),
+            "{format}: MX line"
+        );
+        assert!(out.contains("FCrDNS"), "{format}: per-hop checks");
+        insta::assert_snapshot!(format!("dns-{format}@path.eml"), out);
+    }
+    let text = render(&server, "text", &[]);
+    assert!(text.is_ascii() && text.lines().all(|l| l.len() <= 80));
+}
+
+#[test]
+fn redaction_covers_dns_results() {
+    let server = TestServer::start(zones::standard());
+    for format in ["text", "markdown", "html", "json"] {
+        let out = render(&server, format, &["--redact"]).replace('\\', "");
+        for hidden in [
+            "bob@example.net",
+            "example.net",
+            "10.0.0.5",
+            "mx1.example.net",
+        ] {
+            assert!(!out.contains(hidden), "{format} leaks {hidden}");
+        }
+        assert!(out.contains("192.0.2.7"), "{format} keeps public relays");
+    }
+}
