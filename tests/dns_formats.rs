@@ -5,7 +5,7 @@
 mod common;
 mod support;
 
-use common::{fixture, trace_path_online};
+use common::trace_path_online;
 use support::dns_server::TestServer;
 use support::zones;
 
@@ -13,7 +13,9 @@ fn render(server: &TestServer, format: &str, extra: &[&str]) -> String {
     let out = trace_path_online()
         .args(["--format", format, "--resolver", &server.resolver_arg()])
         .args(extra)
-        .arg(fixture("dns/path.eml"))
+        // A relative path, so the snapshots do not depend on the checkout.
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("tests/fixtures/dns/path.eml")
         .output()
         .expect("runs");
     assert!(

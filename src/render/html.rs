@@ -8,6 +8,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use super::dns_text::Mark;
 use super::facts::{self, Field, HopRow};
 use super::{Place, Renderer};
 use crate::finding::Severity;
@@ -240,7 +241,15 @@ fn hop_table(page: &mut String, columns: &[&str], rows: &[HopRow<'_>]) {
         let dns = row
             .dns
             .as_ref()
-            .map(|d| format!("<td class=\"dns\">{}</td>", lines(&d.lines)))
+            .map(|d| {
+                let mark = match d.worst {
+                    Some(Mark::Fail) => " fail",
+                    Some(Mark::Unknown) => " unknown",
+                    Some(Mark::Pass) => " pass",
+                    None => "",
+                };
+                format!("<td class=\"dns{mark}\">{}</td>", lines(&d.lines))
+            })
             .unwrap_or_default();
         let _ = writeln!(
             page,
