@@ -6,6 +6,7 @@
 #
 #   scripts/render-html-check.sh [SAMPLE.eml] [OUT-DIR]
 #
+# The trace runs with --no-dns: no packet leaves the machine.
 # Writes OUT-DIR/report.html, OUT-DIR/light.png and OUT-DIR/dark.png
 # (OUT-DIR defaults to a temporary directory, printed at the end).
 # Needs the binary built (cargo build) and Chromium (Debian: apt-get install chromium).
@@ -25,7 +26,7 @@ if [ -z "$browser" ]; then
 fi
 
 SOURCE_DATE_EPOCH=1796083200 TRACE_PATH_CONFIG=/nonexistent \
-  "$bin" --format html --output "$out/report.html" "$sample"
+  "$bin" --no-dns --format html --output "$out/report.html" "$sample"
 
 shoot() { # shoot NAME [extra chromium flags...]
   local name=$1

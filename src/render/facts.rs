@@ -123,7 +123,7 @@ pub fn outcome(report: &Report) -> Vec<Field> {
             t.by.map(|b| format!(", recorded by {b}"))
                 .unwrap_or_default();
         let value = format!("hop {}, sender IP {}{by}", t.number, t.ip);
-        fields.push(field("Trustworthy hop", value));
+        fields.push(field("Trustworthy", value));
     }
     fields
 }
