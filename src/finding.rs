@@ -67,11 +67,19 @@ pub enum FindingCode {
     TrustUnused,
     /// Pasted text was cleaned up (quoting, indentation, line endings...) before reading.
     InputNormalised,
+    /// A bounce: the hops shown are the returned message's.
+    ReturnedMessage,
+    /// A bounce that carries neither the returned message nor its headers.
+    ReturnedMessageMissing,
+    /// A bounce whose status, reply code and diagnostic could not be read.
+    BounceUnreadable,
+    /// A bounce listing more recipients than the tool keeps.
+    TooManyRecipients,
 }
 
 impl FindingCode {
     /// Every code, for documentation checks.
-    pub const ALL: [FindingCode; 18] = {
+    pub const ALL: [FindingCode; 22] = {
         use FindingCode::*;
         [
             NoReceived,
@@ -92,6 +100,10 @@ impl FindingCode {
             TrustworthyIpMissing,
             TrustUnused,
             InputNormalised,
+            ReturnedMessage,
+            ReturnedMessageMissing,
+            BounceUnreadable,
+            TooManyRecipients,
         ]
     };
 
@@ -100,6 +112,8 @@ impl FindingCode {
         use FindingCode::*;
         match self {
             NoReceived | ParsePartial | LongDelay | TrustUnused | InputNormalised => Severity::Info,
+            ReturnedMessage | ReturnedMessageMissing => Severity::Info,
+            BounceUnreadable | TooManyRecipients => Severity::Warning,
             ParseFailed => Severity::Error,
             TooManyReceived
             | MissingDate
@@ -138,6 +152,10 @@ impl FindingCode {
             TrustworthyIpMissing => "trustworthy-ip-missing",
             TrustUnused => "trust-unused",
             InputNormalised => "input-normalised",
+            ReturnedMessage => "returned-message",
+            ReturnedMessageMissing => "returned-message-missing",
+            BounceUnreadable => "bounce-unreadable",
+            TooManyRecipients => "too-many-recipients",
         }
     }
 }
