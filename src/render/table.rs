@@ -10,6 +10,7 @@ use crate::chain::checks::human_duration;
 use crate::chain::hop::Hop;
 use crate::finding::Severity;
 use crate::report::Report;
+use crate::stop::{Stop, StopKind};
 use crate::text::escape_controls;
 use crate::trust::Trust;
 
@@ -37,6 +38,9 @@ impl Table {
     fn render_one(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         if !report.hops.is_empty() {
             writeln!(out, "{}", self.hop_table(report))?;
+        }
+        if report.stop.is_report() {
+            self.stopped_here(report, out)?;
         }
         for line in self.summary_lines(report) {
             writeln!(out, "{line}")?;
@@ -181,7 +185,68 @@ impl Table {
         Ok(())
     }
 
-    /// Wraps text in an ANSI colour when colour is on.
+        /// The "stopped here" block of a delivery report: who reported it,
+    /// which server refused and how, why, and what to do; then one line
+    /// per recipient when there are several.
+    fn stopped_here(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let stop = &report.stop;
+        let (label, colour) = match stop.kind {
+            StopKind::Bounced => ("bounced", "1;31"),
+            StopKind::Delayed => ("delayed", "1;33"),
+            StopKind::Delivered => ("delivered", "1;32"),
+            StopKind::Unknown => ("unknown", "1"),
+        };
+        writeln!(out, "Stopped here: {}", self.paint(label, colour))?;
+        let mut table = self.plain_table();
+        for (key, value) in stop_rows(stop) {
+            table.add_row(vec![
+                Cell::new(key).add_attribute(Attribute::Bold),
+                Cell::new(escape_controls(&value)),
+            ]);
+        }
+        writeln!(out, "{table}")?;
+        if stop.recipients.len() > 1 {
+            let mut table = self.plain_table();
+            table.set_header(
+                ["Recipient", "Action", "Status", "Reason"]
+                    .map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
+            );
+            for r in &stop.recipients {
+                let show = |v: Option<String>| v.unwrap_or_else(|| "—".to_string());
+                table.add_row(vec![
+                    Cell::new(escape_controls(&show(r.address.clone()))),
+                    Cell::new(show(r.action.map(|a| a.as_str().to_string()))),
+                    Cell::new(show(r.status.map(|s| s.to_string()))),
+                    Cell::new(show(r.reason.map(|s| s.as_str().to_string()))),
+                ]);
+            }
+            writeln!(out, "{table}")?;
+        }
+        Ok(())
+    }
+
+    /// A compact table in the report's style, fitted to the terminal when known.
+    fn plain_table(&self) -> comfy_table::Table {
+        let mut table = comfy_table::Table::new();
+        table.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners());
+        if self.style.color {
+            table.enforce_styling();
+        } else {
+            table.force_no_tty();
+        }
+        match self.style.width {
+            Some(w) if w > 20 => {
+                table.set_width(w);
+                table.set_content_arrangement(ContentArrangement::Dynamic);
+            }
+            _ => {
+                table.set_content_arrangement(ContentArrangement::Disabled);
+            }
+        }
+        table
+    }
+
+/// Wraps text in an ANSI colour when colour is on.
     fn paint(&self, text: &str, sgr: &str) -> String {
         if self.style.color {
             format!("\x1b[{sgr}m{text}\x1b[0m")
@@ -252,4 +317,45 @@ fn protocol_cell(hop: &Hop) -> String {
         lines.push("auth".to_string());
     }
     lines.join("\n")
+}
+
+/// The rows of the "stopped here" block; unknown values are left out.
+fn stop_rows(stop: &Stop) -> Vec<(&'static str, String)> {
+    let mut rows = Vec::new();
+    if let Some(r) = &stop.reporting_mta {
+        rows.push(("Reported by", r.clone()));
+    }
+    if let Some(remote) = stop.remote_display() {
+        rows.push(("Remote server", remote));
+    }
+    if let Some(code) = stop.reply_code {
+        let meaning = stop.reply_meaning.as_deref().unwrap_or("");
+        rows.push(("Reply code", format!("{code} {meaning}").trim_end().to_string()));
+    }
+    if let Some(status) = stop.status {
+        let meaning = stop.status_meaning.as_deref().unwrap_or("");
+        rows.push(("Status", format!("{status} {meaning}").trim_end().to_string()));
+    }
+    if let Some(stage) = stop.smtp_stage {
+        rows.push(("SMTP stage", stage.describe().to_string()));
+    }
+    if let Some(d) = &stop.diagnostic {
+        rows.push(("Diagnostic", d.clone()));
+    }
+    if let Some(until) = &stop.will_retry_until {
+        rows.push(("Retried until", until.clone()));
+    }
+    if let Some(reason) = stop.reason {
+        let name = reason.as_str();
+        let text = if reason.label() == name.replace('-', " ") {
+            name.to_string()
+        } else {
+            format!("{name} ({})", reason.label())
+        };
+        rows.push(("Reason", text));
+    }
+    if let Some(advice) = &stop.advice {
+        rows.push(("Advice", advice.clone()));
+    }
+    rows
 }

@@ -405,7 +405,7 @@ action: Failed (bad mailbox)\r\n\
 status:   5.7.1   (delivery not authorized)\r\n\
 remote-mta: dns; mx.example.net. (192.0.2.9, the server for the domain example.net.)\r\n\
 diagnostic-code: smtp; 550-5.7.1 [203.0.113.5] blocked using\r\n\
- \t550-5.7.1 b.barracudacentral.org;\r\n\
+ \t550-5.7.1 b.barracudacentral.example;\r\n\
 \x20550 5.7.1 see https://barracuda.example.org/\r\n\
 final-recipient: rfc822; carol@example.net\r\n\
 action: failed\r\n\
@@ -424,7 +424,7 @@ status: 5.1.1\r\n";
         assert_eq!(
             o.diagnostic.as_deref(),
             Some(
-                "550 5.7.1 [203.0.113.5] blocked using b.barracudacentral.org; see https://barracuda.example.org/"
+                "550 5.7.1 [203.0.113.5] blocked using b.barracudacentral.example; see https://barracuda.example.org/"
             )
         );
         assert_eq!(r.recipients[1].address(), Some("carol@example.net"));

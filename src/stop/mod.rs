@@ -336,12 +336,14 @@ const DAEMON_SENDERS: &[&str] = &[
     "mail delivery",
     "microsoftexchange",
     "mail administrator",
+    "courier mail server",
 ];
 
 const BOUNCE_SUBJECTS: &[&str] = &[
     "undeliver",
     "undelivered",
     "delivery status notification",
+    "mail delivery status",
     "delivery failure",
     "delivery failed",
     "delivery has failed",

@@ -171,6 +171,10 @@ pub struct Classified {
 pub fn classify(evidence: &Evidence<'_>) -> Classified {
     let text = evidence.text.to_lowercase();
     for (index, rule) in RULES.iter().enumerate() {
+        // A delay has not expired yet, whatever its text says about time.
+        if rule.reason == Reason::Expired && evidence.action == Some(Action::Delayed) {
+            continue;
+        }
         if matches(rule.clue, evidence, &text) {
             return Classified {
                 reason: rule.reason,
@@ -248,11 +252,11 @@ pub const RULES: &[Rule] = rules![
     Text("could not be delivered for") => Expired, ADVICE_EXPIRED, "Message could not be delivered for 5 days";
     Text("message expired") => Expired, ADVICE_EXPIRED, "Message expired after 48 hours";
     // Blocklists by name, then blocklists in general.
-    Text("spamhaus") => Blocklisted, ADVICE_SPAMHAUS, "554 5.7.1 Service unavailable; Client host [203.0.113.5] blocked using zen.spamhaus.org";
-    Text("barracuda") => Blocklisted, ADVICE_BARRACUDA, "554 5.7.1 Service unavailable; Client host [203.0.113.5] blocked using b.barracudacentral.org";
-    Text("spamcop") => Blocklisted, ADVICE_SPAMCOP, "550 5.7.1 Rejected: 203.0.113.5 listed at bl.spamcop.net";
-    Text("sorbs") => Blocklisted, ADVICE_BLOCKLIST, "550 5.7.1 Blocked by dnsbl.sorbs.net";
-    Text("uceprotect") => Blocklisted, ADVICE_BLOCKLIST, "550 5.7.1 IP listed on dnsbl-1.uceprotect.net";
+    Text("spamhaus") => Blocklisted, ADVICE_SPAMHAUS, "554 5.7.1 Service unavailable; Client host [203.0.113.5] blocked using zen.spamhaus.example";
+    Text("barracuda") => Blocklisted, ADVICE_BARRACUDA, "554 5.7.1 Service unavailable; Client host [203.0.113.5] blocked using b.barracudacentral.example";
+    Text("spamcop") => Blocklisted, ADVICE_SPAMCOP, "550 5.7.1 Rejected: 203.0.113.5 listed at bl.spamcop.example";
+    Text("sorbs") => Blocklisted, ADVICE_BLOCKLIST, "550 5.7.1 Blocked by dnsbl.sorbs.example";
+    Text("uceprotect") => Blocklisted, ADVICE_BLOCKLIST, "550 5.7.1 IP listed on dnsbl-1.uceprotect.example";
     Text("blocked using") => Blocklisted, ADVICE_BLOCKLIST, "554 5.7.1 Client host [203.0.113.5] blocked using bl.example.org";
     Text("blacklist") => Blocklisted, ADVICE_BLOCKLIST, "550 5.7.1 Your IP is blacklisted";
     Text("blocklist") => Blocklisted, ADVICE_BLOCKLIST, "550 5.7.1 Sending IP is on our blocklist";

@@ -251,6 +251,7 @@ fn family(lower: &str, subject_lower: &str) -> Option<Family> {
 
 const DELAY_TEXT: &[&str] = &[
     "this is a warning only",
+    "warning message only",
     "has not yet been delivered",
     "not yet been delivered",
     "delivery attempts will continue",
@@ -425,34 +426,45 @@ const REPLY_MARKERS: &[&str] = &[
 ];
 
 fn find_reply(lines: &[&str]) -> Option<Found> {
-    let mut best: Option<(u8, usize, usize)> = None;
+    // (score, length of the text after the code, line, column)
+    let mut best: Option<(u8, usize, usize, usize)> = None;
     for (li, line) in lines.iter().enumerate() {
         for column in code_positions(line) {
             let before = line[..column].trim_end().to_lowercase();
             let previous_line_ends_marker = column == line.len() - line.trim_start().len()
                 && li > 0
-                && lines[li - 1].trim_end().to_lowercase().ends_with(':');
+                && lines[li - 1].trim_end().ends_with(':');
+            let after = &line[column + 3..];
+            // The enhanced status follows the code, or opens the next line
+            // when the reply was wrapped right after its code.
+            let next_word = match after.strip_prefix(['-', ' ']) {
+                Some(rest) => rest.split_whitespace().next(),
+                None if after.is_empty() => lines
+                    .get(li + 1)
+                    .and_then(|l| l.split_whitespace().next()),
+                None => None,
+            };
             let mut score = 0u8;
-            if line[column + 3..].starts_with([' ', '-'])
-                && line[column + 4..]
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|w| w.parse::<super::EnhancedStatus>().is_ok())
-            {
+            if next_word.is_some_and(|w| w.parse::<super::EnhancedStatus>().is_ok()) {
                 score += 2;
             }
-            if REPLY_MARKERS.iter().any(|m| before.ends_with(m)) || previous_line_ends_marker {
+            if REPLY_MARKERS.iter().any(|m| before.ends_with(m))
+                || before.ends_with(':')
+                || previous_line_ends_marker
+            {
                 score += 1;
             }
             if before.is_empty() {
                 score += 1;
             }
-            if score > 0 && best.is_none_or(|(s, _, _)| score > s) {
-                best = Some((score, li, column));
+            let length = after.trim().len();
+            let better = best.is_none_or(|(s, l, _, _)| score > s || (score == s && length > l));
+            if score > 0 && better {
+                best = Some((score, length, li, column));
             }
         }
     }
-    let (_, li, column) = best?;
+    let (_, _, li, column) = best?;
     let (text, last_line) = reply_extent(lines, li, column);
     Some(Found {
         reply: reply::parse(&text),
@@ -666,7 +678,12 @@ const STAGE_PHRASES: &[(&str, SmtpStage)] = &[
 /// `<<< 5xx`), else the earliest stage phrase.
 pub fn stage_of(chunk: &str) -> Option<SmtpStage> {
     transcript_stage(chunk).or_else(|| {
-        let lower = chunk.to_lowercase();
+        // Wrapped text: "(in reply to\n    RCPT TO command)".
+        let lower = chunk
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
         STAGE_PHRASES
             .iter()
             .filter_map(|(p, s)| lower.find(p).map(|pos| (pos, *s)))
@@ -728,6 +745,7 @@ const HOST_KEYS: &[&str] = &[
     "receiving server: ",
     "remote server: ",
     "remote host: ",
+    "message rejected by:",
 ];
 
 /// The remote host's name and IP, from phrases that introduce it. Text
@@ -745,8 +763,11 @@ fn remote(text: &str) -> (Option<String>, Option<IpAddr>) {
             if best.as_ref().is_some_and(|(b, _, _)| *b <= at) {
                 break;
             }
-            // A whole word: not the end of `localhost `.
-            if lower[..at].ends_with(|c: char| c.is_alphanumeric() || c == '-') {
+            // A whole word: not the end of `localhost `; and not Postfix's
+            // own name in "This is the mail system at host ...".
+            if lower[..at].ends_with(|c: char| c.is_alphanumeric() || c == '-')
+                || lower[..at].ends_with("at ")
+            {
                 continue;
             }
             if let Some((host, ip)) = host_after(&text[at + key.len()..]) {
@@ -1007,7 +1028,7 @@ mod tests {
 
     #[test]
     fn the_senders_ip_in_a_reply_is_not_the_remote() {
-        let o = one("<bob@example.com>: host mx.example.com[198.51.100.20] said: 554 5.7.1\n    Service unavailable; Client host [203.0.113.5] blocked using\n    zen.spamhaus.org (in reply to RCPT TO command)\n");
+        let o = one("<bob@example.com>: host mx.example.com[198.51.100.20] said: 554 5.7.1\n    Service unavailable; Client host [203.0.113.5] blocked using\n    zen.spamhaus.example (in reply to RCPT TO command)\n");
         assert_eq!(o.remote_ip, ip("198.51.100.20"));
         let o = one("Mail delivery failed.\nReason: 554 5.7.1 Client host [203.0.113.5] blocked\n");
         assert_eq!(o.remote_ip, None);
