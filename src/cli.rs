@@ -1,9 +1,11 @@
 //! Command-line options (clap derive). Only parsing lives here.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Parser, ValueEnum};
 
+use crate::dns::{DnsOptions, HostName, Limits, ResolverAddr};
 use crate::finding::Severity;
 use crate::render::Format;
 use crate::trust::TrustedRelay;
@@ -16,6 +18,9 @@ Examples:
   trace-path                                 paste headers, then Ctrl-D
   trace-path --trust 10.0.0.0/8 --trust gw.example.com message.eml
                                              name your own relays
+  trace-path --no-dns message.eml            offline: no DNS query at all
+  trace-path --resolver 192.0.2.53 --dnsbl bl.example.net message.eml
+                                             ask this DNS server; check a blocklist
 
 Exit codes:
   0  report written
@@ -54,9 +59,30 @@ pub struct Cli {
     #[arg(long)]
     pub no_config: bool,
 
-    /// Send no DNS query at all (the trace is offline).
+    /// Send no DNS query at all (the trace is offline). Without it, each
+    /// hop's sender is checked in DNS (PTR, forward-confirmed rDNS, HELO)
+    /// and so is the recipient domain's MX.
     #[arg(long)]
     pub no_dns: bool,
+
+    /// DNS server to ask, instead of the system's resolver configuration.
+    /// Repeatable. IPv6 with a port: [2001:db8::53]:53.
+    #[arg(long, value_name = "IP[:PORT]")]
+    pub resolver: Vec<ResolverAddr>,
+
+    /// One deadline, in seconds, for all DNS work of a report; checks not
+    /// finished by then show `timeout`. Fractions allowed.
+    #[arg(long, value_name = "SECS", default_value = "3", value_parser = parse_deadline)]
+    pub dns_timeout: Duration,
+
+    /// Check the trustworthy hop's IP on this DNS blocklist zone
+    /// (repeatable). Off by default: each query tells the list's operator the IP.
+    #[arg(long, value_name = "ZONE", value_parser = parse_zone)]
+    pub dnsbl: Vec<HostName>,
+
+    /// With --dnsbl, also check every unverified public IP below the trustworthy hop.
+    #[arg(long, requires = "dnsbl")]
+    pub dnsbl_all: bool,
 
     /// When to use colours (NO_COLOR is honoured with auto).
     #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
@@ -106,5 +132,67 @@ impl From<FailOn> for Severity {
             FailOn::Warning => Severity::Warning,
             FailOn::Error => Severity::Error,
         }
+    }
+}
+
+impl Cli {
+    /// The DNS stage's options; `None` with `--no-dns`.
+    pub fn dns_options(&self) -> Option<DnsOptions> {
+        (!self.no_dns).then(|| DnsOptions {
+            resolvers: self.resolver.clone(),
+            deadline: self.dns_timeout,
+            dnsbl: self.dnsbl.clone(),
+            dnsbl_all: self.dnsbl_all,
+            limits: Limits::default(),
+        })
+    }
+}
+
+/// The longest `--dns-timeout`: an hour is already far past any use.
+const MAX_DEADLINE_SECS: f64 = 3600.0;
+
+fn parse_deadline(text: &str) -> Result<Duration, String> {
+    let secs: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("'{text}' is not a number of seconds"))?;
+    if !(secs > 0.0 && secs <= MAX_DEADLINE_SECS) {
+        return Err(format!(
+            "must be more than 0 and at most {MAX_DEADLINE_SECS} seconds"
+        ));
+    }
+    Ok(Duration::from_secs_f64(secs))
+}
+
+fn parse_zone(text: &str) -> Result<HostName, String> {
+    let zone = HostName::parse(text).map_err(|e| format!("'{text}' is not a DNS zone: {e}"))?;
+    if zone.is_fqdn() {
+        Ok(zone)
+    } else {
+        Err(format!("'{text}' is not a DNS zone: it has a single label"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deadlines() {
+        assert_eq!(parse_deadline("3").unwrap(), Duration::from_secs(3));
+        assert_eq!(parse_deadline("0.25").unwrap(), Duration::from_millis(250));
+        for bad in ["0", "-1", "x", "NaN", "inf", "1e9", ""] {
+            assert!(parse_deadline(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn zones() {
+        assert_eq!(
+            parse_zone("BL.Example.NET.").unwrap().as_str(),
+            "bl.example.net"
+        );
+        assert!(parse_zone("bl").is_err());
+        assert!(parse_zone("bl_x.example.net").is_err());
     }
 }

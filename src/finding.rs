@@ -65,8 +65,48 @@ pub enum FindingCode {
     TrustworthyIpMissing,
     /// A `--trust` entry matched no hop.
     TrustUnused,
+    /// Hops were counted as internal by inference (private client in the user's domain).
+    TrustInferred,
     /// Pasted text was cleaned up (quoting, indentation, line endings...) before reading.
     InputNormalised,
+    /// The sender's IP has no PTR record.
+    NoPtr,
+    /// A PTR name is obviously broken (ends in `in-addr.arpa`, not a host name).
+    PtrBroken,
+    /// No PTR name of the IP resolves back to it (forward-confirmed rDNS failed).
+    FcrdnsFail,
+    /// The rDNS name recorded in the header differs from the PTR today.
+    RdnsChanged,
+    /// The HELO name is a bare name, not fully qualified.
+    HeloNotFqdn,
+    /// The HELO name breaks host-name syntax (characters, lengths, a bare IP).
+    HeloSyntax,
+    /// The HELO name is `localhost` or alike.
+    HeloLocalhost,
+    /// The HELO address literal is not the connecting IP.
+    HeloLiteralMismatch,
+    /// The HELO name has no A/AAAA record.
+    HeloNoAddress,
+    /// The HELO name is a CNAME (an alias).
+    HeloCname,
+    /// The HELO name resolves, but not to the connecting IP.
+    HeloMismatch,
+    /// The IP is listed on a `--dnsbl` blocklist.
+    DnsblListed,
+    /// A DNS check got no answer before the deadline.
+    DnsTimeout,
+    /// A DNS check failed (SERVFAIL, REFUSED, network error).
+    DnsError,
+    /// DNS checks could not start (no resolver configuration).
+    DnsUnavailable,
+    /// The per-report query cap stopped some DNS checks.
+    DnsCapped,
+    /// The recipient domain has no MX and no address: mail to it cannot be delivered.
+    MxMissing,
+    /// The recipient domain publishes a null MX (RFC 7505): it accepts no mail.
+    NullMx,
+    /// The host that received or refused the message is not one of the recipient domain's MX hosts.
+    MxReceiverNotListed,
     /// A bounce: the hops shown are the returned message's.
     ReturnedMessage,
     /// A bounce that carries neither the returned message nor its headers.
@@ -79,7 +119,7 @@ pub enum FindingCode {
 
 impl FindingCode {
     /// Every code, for documentation checks.
-    pub const ALL: [FindingCode; 22] = {
+    pub const ALL: [FindingCode; 42] = {
         use FindingCode::*;
         [
             NoReceived,
@@ -99,7 +139,27 @@ impl FindingCode {
             TrustworthyIpInternal,
             TrustworthyIpMissing,
             TrustUnused,
+            TrustInferred,
             InputNormalised,
+            NoPtr,
+            PtrBroken,
+            FcrdnsFail,
+            RdnsChanged,
+            HeloNotFqdn,
+            HeloSyntax,
+            HeloLocalhost,
+            HeloLiteralMismatch,
+            HeloNoAddress,
+            HeloCname,
+            HeloMismatch,
+            DnsblListed,
+            DnsTimeout,
+            DnsError,
+            DnsUnavailable,
+            DnsCapped,
+            MxMissing,
+            NullMx,
+            MxReceiverNotListed,
             ReturnedMessage,
             ReturnedMessageMissing,
             BounceUnreadable,
@@ -111,8 +171,9 @@ impl FindingCode {
     pub fn severity(self) -> Severity {
         use FindingCode::*;
         match self {
-            NoReceived | ParsePartial | LongDelay | TrustUnused | InputNormalised => Severity::Info,
-            ReturnedMessage | ReturnedMessageMissing => Severity::Info,
+            NoReceived | ParsePartial | LongDelay | TrustUnused | TrustInferred
+            | InputNormalised | RdnsChanged | HeloCname | HeloMismatch | DnsTimeout | DnsError
+            | DnsCapped | MxReceiverNotListed | ReturnedMessage | ReturnedMessageMissing => Severity::Info,
             BounceUnreadable | TooManyRecipients => Severity::Warning,
             ParseFailed => Severity::Error,
             TooManyReceived
@@ -126,7 +187,19 @@ impl FindingCode {
             | PrivateAddress
             | MayBeForged
             | TrustworthyIpInternal
-            | TrustworthyIpMissing => Severity::Warning,
+            | TrustworthyIpMissing
+            | NoPtr
+            | PtrBroken
+            | FcrdnsFail
+            | HeloNotFqdn
+            | HeloSyntax
+            | HeloLocalhost
+            | HeloLiteralMismatch
+            | HeloNoAddress
+            | DnsblListed
+            | DnsUnavailable
+            | MxMissing
+            | NullMx => Severity::Warning,
         }
     }
 
@@ -151,7 +224,27 @@ impl FindingCode {
             TrustworthyIpInternal => "trustworthy-ip-internal",
             TrustworthyIpMissing => "trustworthy-ip-missing",
             TrustUnused => "trust-unused",
+            TrustInferred => "trust-inferred",
             InputNormalised => "input-normalised",
+            NoPtr => "no-ptr",
+            PtrBroken => "ptr-broken",
+            FcrdnsFail => "fcrdns-fail",
+            RdnsChanged => "rdns-changed",
+            HeloNotFqdn => "helo-not-fqdn",
+            HeloSyntax => "helo-syntax",
+            HeloLocalhost => "helo-localhost",
+            HeloLiteralMismatch => "helo-literal-mismatch",
+            HeloNoAddress => "helo-no-address",
+            HeloCname => "helo-cname",
+            HeloMismatch => "helo-mismatch",
+            DnsblListed => "dnsbl-listed",
+            DnsTimeout => "dns-timeout",
+            DnsError => "dns-error",
+            DnsUnavailable => "dns-unavailable",
+            DnsCapped => "dns-capped",
+            MxMissing => "mx-missing",
+            NullMx => "null-mx",
+            MxReceiverNotListed => "mx-receiver-not-listed",
             ReturnedMessage => "returned-message",
             ReturnedMessageMissing => "returned-message-missing",
             BounceUnreadable => "bounce-unreadable",

@@ -36,7 +36,21 @@ impl Source {
 #[derive(Debug, Clone)]
 pub struct Input {
     pub name: String,
+    /// The message's number within an mbox (1 = first); `None` for a
+    /// single-message file or paste.
+    pub position: Option<usize>,
     pub bytes: Vec<u8>,
+}
+
+impl Input {
+    /// A single message (not part of an mbox).
+    pub fn new(name: impl Into<String>, bytes: Vec<u8>) -> Input {
+        Input {
+            name: name.into(),
+            position: None,
+            bytes,
+        }
+    }
 }
 
 /// Why an input could not be read as mail. Each maps to exit code 3.
@@ -67,7 +81,7 @@ pub fn read(source: &Source) -> Result<Input, InputError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(InputError::Empty { name });
     }
-    Ok(Input { name, bytes })
+    Ok(Input::new(name, bytes))
 }
 
 fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, InputError> {

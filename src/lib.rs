@@ -3,20 +3,25 @@
 //! The pipeline runs one way: [`input`] bytes are cleaned up by
 //! [`normalise`], read by [`message`], turned into hops by [`chain`], marked
 //! by [`trust`], summed up by [`stop`] into a [`report::Report`], and
-//! formatted by [`render`]. [`trace`] runs it for one input.
+//! formatted by [`render`]. [`trace`] runs it for one input, offline;
+//! [`dns::check_report`] adds the DNS checks to a report.
 
 pub mod address;
 pub mod chain;
 pub mod cli;
 pub mod config;
+pub mod dns;
 pub mod exits;
 pub mod finding;
 pub mod input;
+pub mod mbox;
 pub mod message;
 pub mod normalise;
 pub mod render;
 pub mod report;
+pub mod sources;
 pub mod stop;
+pub mod summary;
 pub mod text;
 pub mod trust;
 
@@ -95,13 +100,14 @@ pub fn trace(input: &Input, options: &TraceOptions) -> Result<Report, InputError
     Ok(Report {
         schema_version: report::SCHEMA_VERSION,
         tool: report::Tool::default(),
-        input: InputInfo::of(&input.name, &input.bytes),
+        input: InputInfo::of(input),
         message: parsed.summary,
         hops,
         trustworthy_hop,
         total_transit_seconds,
         stop,
         findings,
+        dns: None,
         verdict,
         generated_at: options.now,
     })

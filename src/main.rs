@@ -9,10 +9,11 @@ use chrono::{DateTime, Utc};
 use clap::Parser;
 
 use trace_path::cli::{Cli, ColorArg};
-use trace_path::input::{self, Source};
+use trace_path::input::Source;
 use trace_path::render::{self, Style};
+use trace_path::sources::Messages;
 use trace_path::trust::TrustedRelays;
-use trace_path::{TraceOptions, config, exits, trace};
+use trace_path::{TraceOptions, config, dns, exits, trace};
 
 const PASTE_PROMPT: &str = "Paste the message or its headers, then press Ctrl-D on a new line (Ctrl-Z then Enter on Windows).";
 
@@ -38,17 +39,21 @@ fn run(cli: Cli) -> i32 {
 
     let mut status = exits::OK;
     let mut reports = Vec::new();
-    for source in sources(&cli) {
-        if source == Source::Stdin && io::stdin().is_terminal() {
-            eprintln!("{PASTE_PROMPT}");
-        }
-        match input::read(&source).and_then(|i| trace(&i, &options)) {
+    let sources = sources(&cli);
+    if sources.contains(&Source::Stdin) && io::stdin().is_terminal() {
+        eprintln!("{PASTE_PROMPT}");
+    }
+    for message in Messages::new(sources) {
+        match message.and_then(|i| trace(&i, &options)) {
             Ok(report) => reports.push(report),
             Err(e) => status = fail(exits::INPUT, &e),
         }
     }
     if reports.is_empty() {
         return status;
+    }
+    if let Some(dns) = cli.dns_options() {
+        run_dns(&mut reports, &dns);
     }
 
     let to_terminal = cli.output.is_none() && io::stdout().is_terminal();
@@ -70,6 +75,14 @@ fn run(cli: Cli) -> i32 {
         exits::FINDINGS
     } else {
         status
+    }
+}
+
+/// The DNS stage on every report; when it cannot start, each report says so.
+fn run_dns(reports: &mut [trace_path::report::Report], options: &dns::DnsOptions) {
+    match dns::DnsChecker::new(options) {
+        Ok(checker) => reports.iter_mut().for_each(|r| checker.check(r)),
+        Err(e) => reports.iter_mut().for_each(|r| dns::unavailable(r, &e)),
     }
 }
 

@@ -7,6 +7,8 @@ use sha2::{Digest, Sha256};
 
 use crate::chain::checks::human_duration;
 use crate::chain::hop::Hop;
+use crate::dns::ReportDns;
+use crate::dns::model::Fcrdns;
 use crate::finding::{Finding, Severity};
 use crate::message::MessageSummary;
 use crate::stop::{Action, Reason, Stop, StopKind};
@@ -33,15 +35,19 @@ impl Default for Tool {
 #[derive(Debug, Clone, Serialize)]
 pub struct InputInfo {
     pub name: String,
+    /// The message's number within an mbox (1 = first); `null` otherwise.
+    pub position: Option<usize>,
     pub sha256: String,
     pub bytes: usize,
 }
 
 impl InputInfo {
-    pub fn of(name: &str, bytes: &[u8]) -> InputInfo {
+    pub fn of(input: &crate::input::Input) -> InputInfo {
+        let bytes = &input.bytes;
         let digest = Sha256::digest(bytes);
         InputInfo {
-            name: name.to_string(),
+            name: input.name.clone(),
+            position: input.position,
             sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
             bytes: bytes.len(),
         }
@@ -60,6 +66,8 @@ pub struct Report {
     pub total_transit_seconds: Option<i64>,
     pub stop: Stop,
     pub findings: Vec<Finding>,
+    /// How the DNS stage ran and the recipient domain's MX; `null` when DNS did not run.
+    pub dns: Option<ReportDns>,
     pub verdict: String,
     /// When the report was made; shown by ticket formats, not part of the JSON.
     #[serde(skip)]
@@ -130,7 +138,12 @@ fn describe_trustworthy(hop: &Hop) -> String {
         (None, Some(helo)) => format!("no rDNS, HELO {helo}"),
         (None, None) => "no rDNS".to_string(),
     };
-    format!("; trustworthy sender IP {ip} ({name})")
+    let fcrdns = match hop.dns.as_ref().and_then(|d| d.fcrdns.as_ref()) {
+        Some(f) if f.result == Fcrdns::Pass => ", FCrDNS ok",
+        Some(f) if f.result == Fcrdns::Fail => ", FCrDNS failed",
+        _ => "",
+    };
+    format!("; trustworthy sender IP {ip} ({name}{fcrdns})")
 }
 
 /// The verdict of a delivery report: who refused (or delayed, or took)
@@ -171,19 +184,31 @@ fn report_verdict(hop_count: usize, stop: &Stop) -> String {
                 reporter.unwrap_or("the sending server")
             )
         }
-        StopKind::Bounced => match (&who, codes.is_empty()) {
-            (Some(w), false) => format!("Bounced: {w} refused the message{stage} {why}"),
-            (Some(w), true) => format!("Bounced: {w} did not take the message{stage} {why}"),
-            (None, _) => format!(
-                "Bounced: {} could not deliver the message{stage} {why}",
-                reporter.unwrap_or("the mail system")
-            ),
-        },
+        StopKind::Bounced => {
+            let reported = reporter
+                .map(|r| format!(", reported by {r}"))
+                .unwrap_or_default();
+            match (&who, stop.reply_code.is_some()) {
+                (Some(w), true) => format!("Bounced: {w} refused the message{stage} {why}"),
+                (Some(w), false) => format!("Bounced: {w} did not take the message{stage} {why}"),
+                (None, true) => format!(
+                    "Bounced: the receiving server refused the message{stage} {why}{reported}"
+                ),
+                (None, false) => format!(
+                    "Bounced: {} could not deliver the message{stage} {why}",
+                    reporter.unwrap_or("the mail system")
+                ),
+            }
+        }
         StopKind::Delayed => {
-            let first = match &who {
-                Some(w) if !codes.is_empty() => format!("{w} answered {codes}{stage} ({})", reason.label()),
-                Some(w) => format!("{w} could not be used{stage} ({})", reason.label()),
-                None => format!("delivery has not succeeded yet{stage} {why}"),
+            let first = match (&who, stop.reply_code.is_some()) {
+                (Some(w), true) => format!("{w} answered {codes}{stage} ({})", reason.label()),
+                (Some(w), false) => format!("{w} did not take the message{stage} {why}"),
+                (None, true) => format!(
+                    "the receiving server answered {codes}{stage} ({})",
+                    reason.label()
+                ),
+                (None, false) => format!("delivery has not succeeded yet{stage} {why}"),
             };
             let retry = match (&stop.will_retry_until, reporter) {
                 (Some(until), Some(r)) => format!("; {r} keeps trying until {until}"),

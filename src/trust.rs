@@ -20,6 +20,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 use crate::address::AddressKind;
+use crate::chain::continuity::{links_to, organisational_domain};
 use crate::chain::hop::Hop;
 use crate::chain::received::ParseQuality;
 use crate::finding::{Finding, FindingCode};
@@ -154,50 +155,144 @@ impl TrustedRelays {
 /// Marks every hop's trust. Returns the trustworthy hop's number (there is
 /// exactly one whenever there is a hop) and message-level findings.
 pub fn apply(hops: &mut [Hop], relays: &TrustedRelays) -> (Option<usize>, Vec<Finding>) {
-    let findings = unused_relays(hops, relays);
+    let mut findings = unused_relays(hops, relays);
     let Some(mut index) = hops.len().checked_sub(1) else {
         return (None, findings);
     };
-    while index > 0 && client_is_internal(&hops[index], &hops[index - 1], relays) {
-        hops[index].trust = Trust::Internal;
+    let mut inferred = Vec::new();
+    while index > 0 {
+        let Some(why) = internal_client(&hops[index], &hops[index - 1], relays) else {
+            break;
+        };
+        if why == Internal::Inferred {
+            inferred.push(&hops[index]);
+        }
         index -= 1;
     }
-    hops[index].trust = Trust::Trustworthy;
-    for hop in &mut hops[..index] {
-        hop.trust = Trust::Unverified;
+    findings.extend(describe_inferred(&inferred));
+    for (i, hop) in hops.iter_mut().enumerate() {
+        hop.trust = match i.cmp(&index) {
+            std::cmp::Ordering::Less => Trust::Unverified,
+            std::cmp::Ordering::Equal => Trust::Trustworthy,
+            std::cmp::Ordering::Greater => Trust::Internal,
+        };
     }
     check_trustworthy_ip(&mut hops[index]);
     (Some(hops[index].number), findings)
 }
 
+/// Why a hop's client counts as one of the user's own machines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Internal {
+    /// The hop names no network client, or a client with no address that
+    /// is the receiver itself or speaks a local protocol (LMTP, local).
+    Local,
+    /// A loopback client: the server handed the message to itself.
+    Loopback,
+    /// The user named it with `--trust` or in the config file.
+    Named,
+    /// A private client address that wrote the header below in the same
+    /// organisational domain: a relay inside the user's network.
+    Inferred,
+}
+
 /// Whether the client of `hop` (written by one of the user's servers) is
-/// itself one of the user's machines. `below` is the header that client wrote.
-fn client_is_internal(hop: &Hop, below: &Hop, relays: &TrustedRelays) -> bool {
+/// itself one of the user's machines, and why. `below` is the header that
+/// client wrote.
+fn internal_client(hop: &Hop, below: &Hop, relays: &TrustedRelays) -> Option<Internal> {
     if hop.parsed == ParseQuality::Failed {
-        return false;
+        return None;
     }
     let from = &hop.from;
-    if from.is_empty() {
-        return true;
+    if from.is_empty() || (from.ip.is_none() && is_local_handoff(hop)) {
+        return Some(Internal::Local);
     }
     if from
         .ip
         .is_some_and(|ip| AddressKind::of(ip) == AddressKind::Loopback)
-        || relays.ip(from.ip)
     {
-        return true;
+        return Some(Internal::Loopback);
     }
     // A HELO name is a claim; believe it only for a connection from inside
     // (no public IP), where an outsider cannot be the client.
     let from_inside = from.ip.is_none_or(|ip| !AddressKind::of(ip).is_public());
-    let rdns_trusted = !hop.may_be_forged && relays.name(from.rdns.as_deref());
-    let helo_trusted = from_inside && relays.name(from.helo.as_deref());
-    let below_by_trusted = relays.name(below.by.host.as_deref()) || relays.ip(below.by.ip);
-    rdns_trusted || helo_trusted || (from_inside && below_by_trusted)
+    let named = relays.ip(from.ip)
+        || (!hop.may_be_forged && relays.name(from.rdns.as_deref()))
+        || (from_inside && relays.name(from.helo.as_deref()))
+        || (wrote_trusted_header(hop, below, relays));
+    if named {
+        return Some(Internal::Named);
+    }
+    let private = from.ip.is_some_and(|ip| !AddressKind::of(ip).is_public());
+    let same_org = match (hop.by.host.as_deref(), below.by.host.as_deref()) {
+        (Some(a), Some(b)) => {
+            organisational_domain(a).is_some()
+                && organisational_domain(a) == organisational_domain(b)
+        }
+        _ => false,
+    };
+    (private && same_org && links_to(hop, below) == Some(true)).then_some(Internal::Inferred)
+}
+
+/// The header below was written by a trusted host (`--trust` matches its
+/// by-host name or address), and this hop's client is that same host: its
+/// HELO or rDNS is the by-host name, or its IP the by-host address.
+fn wrote_trusted_header(hop: &Hop, below: &Hop, relays: &TrustedRelays) -> bool {
+    let by_name = below.by.host.as_deref();
+    if !(relays.name(by_name) || relays.ip(below.by.ip)) {
+        return false;
+    }
+    let same_ip = hop.from.ip.is_some() && hop.from.ip == below.by.ip;
+    let same_name = [hop.from.helo.as_deref(), hop.from.rdns.as_deref()]
+        .into_iter()
+        .flatten()
+        .any(|n| by_name.is_some_and(|b| b.eq_ignore_ascii_case(n)));
+    same_ip || same_name
+}
+
+/// A client without an address that is the receiving host itself, or that
+/// speaks a protocol never used across the Internet.
+fn is_local_handoff(hop: &Hop) -> bool {
+    let self_named = [hop.from.helo.as_deref(), hop.from.rdns.as_deref()]
+        .into_iter()
+        .flatten()
+        .any(|n| {
+            hop.by
+                .host
+                .as_deref()
+                .is_some_and(|b| b.eq_ignore_ascii_case(n))
+        });
+    let local_protocol = hop
+        .with
+        .as_deref()
+        .is_some_and(|w| w.starts_with("LMTP") || w.starts_with("LOCAL"));
+    self_named || local_protocol
+}
+
+fn describe_inferred(hops: &[&Hop]) -> Option<Finding> {
+    if hops.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = hops
+        .iter()
+        .map(|h| {
+            let ip = h.from.ip.map(|ip| ip.to_string()).unwrap_or_default();
+            format!("hop {} ({ip})", h.number)
+        })
+        .collect();
+    Some(Finding::new(
+        FindingCode::TrustInferred,
+        format!(
+            "Counted as internal without --trust: {}. A private client address that wrote the header below it in your own domain is a relay inside your network; name your relays with --trust to make this explicit.",
+            list.join(", ")
+        ),
+    ))
 }
 
 fn check_trustworthy_ip(hop: &mut Hop) {
     let finding = match hop.from.ip {
+        // Mail written on the server itself has no network sender to pin down.
+        None if hop.from.is_empty() || is_local_handoff(hop) || hop.ident.is_some() => return,
         None => Finding::new(
             FindingCode::TrustworthyIpMissing,
             format!(

@@ -118,14 +118,7 @@ fn trace_sample(file: &str) -> Report {
         trusted: TrustedRelays::default(),
         now: Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap(),
     };
-    trace(
-        &Input {
-            name: file.to_string(),
-            bytes,
-        },
-        &options,
-    )
-    .expect("a report")
+    trace(&Input::new(file, bytes), &options).expect("a report")
 }
 
 /// The fields of a report that a label speaks about, in label order.
@@ -325,10 +318,7 @@ fn a_bounce_without_the_returned_message_says_so() {
     let text = "From: MAILER-DAEMON@mail.example.org\nTo: alice@example.org\nSubject: Undelivered Mail Returned to Sender\n\n\
 This is the mail system at host mail.example.org.\n\n<bob@example.net>: host mx.example.net[192.0.2.9] said: 550 5.1.1 User unknown (in reply to RCPT TO command)\n";
     let report = trace(
-        &Input {
-            name: "x".into(),
-            bytes: text.as_bytes().to_vec(),
-        },
+        &Input::new("x", text.as_bytes().to_vec()),
         &TraceOptions {
             trusted: TrustedRelays::default(),
             now: Utc::now(),

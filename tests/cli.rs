@@ -269,7 +269,7 @@ fn missing_file_directory_and_empty_input_are_exit_3() {
     assert_one_line_error(&out, 3, "no such file");
     let dir = tempfile::tempdir().unwrap();
     let out = trace_path().arg(dir.path()).output().unwrap();
-    assert_one_line_error(&out, 3, "is a directory");
+    assert_one_line_error(&out, 3, "no messages found");
     let empty = write_temp(b"");
     let out = trace_path().arg(empty.path()).output().unwrap();
     assert_one_line_error(&out, 3, "empty");
@@ -409,4 +409,54 @@ fn help_and_version() {
         .assert()
         .success()
         .stdout(predicate::str::contains(env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn dates_in_the_future_or_before_the_date_header_are_flagged() {
+    let future = SMALL_MESSAGE.replace(
+        "Mon, 23 Nov 2026 10:15:09 +0000",
+        "Thu, 23 Nov 2099 10:15:09 +0000",
+    );
+    let f = write_temp(future.as_bytes());
+    let r = json_report(&[f.path().to_str().unwrap()]);
+    let codes: Vec<&str> = r["hops"][2]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["long-delay", "future-date"]);
+
+    let early = SMALL_MESSAGE.replace(
+        "Date: Mon, 23 Nov 2026 11:15:00 +0100",
+        "Date: Mon, 23 Nov 2026 13:15:00 +0100",
+    );
+    let g = write_temp(early.as_bytes());
+    let r = json_report(&[g.path().to_str().unwrap()]);
+    assert_eq!(r["hops"][0]["findings"][0]["code"], "before-message-date");
+    assert_eq!(r["hops"][1]["findings"], Value::Array(vec![]));
+}
+
+#[test]
+fn unparseable_header_is_a_failed_hop_with_its_raw_text() {
+    let msg = SMALL_MESSAGE.replacen(
+        "Received: from mx.example.net",
+        "Received: ((((\nReceived: from mx.example.net",
+        1,
+    );
+    let f = write_temp(msg.as_bytes());
+    let r = json_report(&[f.path().to_str().unwrap()]);
+    let top = &r["hops"][3];
+    assert_eq!(top["parsed"], "failed");
+    assert_eq!(top["raw"], "((((");
+    assert_eq!(top["timestamp"], Value::Null);
+    let codes: Vec<&str> = top["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"parse-failed"), "{codes:?}");
+    // A failed header is never taken as the user's own server handing over.
+    assert_eq!(r["trustworthy_hop"], 4);
 }

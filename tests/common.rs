@@ -10,8 +10,18 @@ use assert_cmd::Command;
 /// Fixed report time for reproducible output (2026-12-01T00:00:00Z).
 pub const REPORT_TIME: &str = "1796083200";
 
-/// The binary, isolated from the user's config and terminal settings.
+/// The binary, isolated from the user's config and terminal settings, and
+/// offline (`--no-dns`): reports must not depend on the machine's resolver.
+/// DNS tests use [`trace_path_online`] with a test server instead.
 pub fn trace_path() -> Command {
+    let mut cmd = trace_path_online();
+    cmd.arg("--no-dns");
+    cmd
+}
+
+/// Like [`trace_path`] but with DNS on: give it `--resolver` for a test
+/// server, never leave it on the system resolver.
+pub fn trace_path_online() -> Command {
     let mut cmd = Command::cargo_bin("trace-path").expect("binary built");
     cmd.env("SOURCE_DATE_EPOCH", REPORT_TIME)
         .env(

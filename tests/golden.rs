@@ -56,3 +56,31 @@ fn table_of_every_sample() {
         insta::assert_snapshot!(format!("table@{sample}"), table);
     }
 }
+
+/// Every bounce sample under `samples/bounces/`, sorted.
+fn bounce_samples() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(root.join("samples").join("bounces"))
+        .expect("samples/bounces/ exists")
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".eml") || n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn json_of_every_bounce() {
+    for sample in bounce_samples() {
+        let json = run(&["--format", "json"], &format!("bounces/{sample}"));
+        insta::assert_snapshot!(format!("bounce-json@{sample}"), json);
+    }
+}
+
+#[test]
+fn table_of_every_bounce() {
+    for sample in bounce_samples() {
+        let table = run(&["--color", "never"], &format!("bounces/{sample}"));
+        insta::assert_snapshot!(format!("bounce-table@{sample}"), table);
+    }
+}

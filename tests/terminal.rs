@@ -15,7 +15,8 @@ fn prompts_on_a_terminal_and_traces_the_paste() {
         .env("TRACE_PATH_CONFIG", "/nonexistent/config.toml")
         .env("NO_COLOR", "1")
         .arg("--color")
-        .arg("never");
+        .arg("never")
+        .arg("--no-dns");
     let mut session = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
     session
         .exp_string("Paste the message or its headers")
@@ -34,4 +35,26 @@ fn prompts_on_a_terminal_and_traces_the_paste() {
         "table printed: {out}"
     );
     session.exp_eof().expect("exits after the report");
+}
+
+#[test]
+fn colour_on_a_terminal_unless_no_color() {
+    let run = |no_color: bool| {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("trace-path"));
+        cmd.env("SOURCE_DATE_EPOCH", common::REPORT_TIME)
+            .env("TRACE_PATH_CONFIG", "/nonexistent/config.toml")
+            .env("TERM", "xterm")
+            .env_remove("NO_COLOR")
+            .arg("--no-dns")
+            .arg(common::sample("postfix-relay.eml"));
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        }
+        let mut session = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
+        let out = session.exp_eof().expect("runs to the end");
+        assert!(out.contains("Verdict:"), "{out}");
+        out.contains("\x1b[")
+    };
+    assert!(run(false), "colours on a terminal");
+    assert!(!run(true), "NO_COLOR turns them off");
 }

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Serialize, Serializer};
 
 use super::received::{ParseQuality, Received};
+use crate::dns::HopDns;
 use crate::finding::Finding;
 use crate::trust::Trust;
 
@@ -59,8 +60,8 @@ pub struct Hop {
     pub utc_offset_minutes: Option<i32>,
     pub delay_seconds: Option<i64>,
     pub trust: Trust,
-    /// DNS results; `null` until the DNS stage runs.
-    pub dns: Option<serde_json::Value>,
+    /// DNS results; `null` until the DNS stage runs (and with `--no-dns`).
+    pub dns: Option<HopDns>,
     pub findings: Vec<Finding>,
     /// The receiver noted that the sender's rDNS may be forged (kept for checks).
     #[serde(skip)]

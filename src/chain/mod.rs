@@ -1,6 +1,7 @@
 //! From Received headers to a hop chain: parsing, dates, delays and checks.
 
 pub mod checks;
+pub mod continuity;
 pub mod date;
 pub mod hop;
 pub mod received;

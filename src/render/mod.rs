@@ -1,6 +1,7 @@
 //! Output formats, one file each behind [`Renderer`]. Renderers format the
 //! report model and decide nothing: every fact comes from [`Report`].
 
+mod dns_text;
 mod json;
 mod table;
 

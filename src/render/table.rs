@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, presets};
 
+use super::dns_text::{self, Mark};
 use super::{Renderer, Style};
 use crate::chain::checks::human_duration;
 use crate::chain::hop::Hop;
@@ -45,6 +46,7 @@ impl Table {
         for line in self.summary_lines(report) {
             writeln!(out, "{line}")?;
         }
+        self.dns_details(report, out)?;
         self.findings(report, out)
     }
 
@@ -65,21 +67,32 @@ impl Table {
                 table.set_content_arrangement(ContentArrangement::Disabled);
             }
         }
+        // The DNS column appears only when DNS ran, so offline output stays as it was.
+        let with_dns = report.dns.is_some();
+        let mut header = vec![
+            "#",
+            "Time (UTC)",
+            "Delay",
+            "From (HELO / rDNS / IP)",
+            "By",
+            "With",
+            "Trust",
+        ];
+        if with_dns {
+            header.push("DNS");
+        }
+        header.push("Notes");
         table.set_header(
-            [
-                "#",
-                "Time (UTC)",
-                "Delay",
-                "From (HELO / rDNS / IP)",
-                "By",
-                "With",
-                "Trust",
-                "Notes",
-            ]
-            .map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
+            header
+                .into_iter()
+                .map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
         );
         for hop in &report.hops {
-            table.add_row(self.hop_row(hop));
+            let mut row = self.hop_row(hop);
+            if with_dns {
+                row.insert(row.len() - 1, dns_cell(hop));
+            }
+            table.add_row(row);
         }
         table
     }
@@ -156,6 +169,24 @@ impl Table {
             self.paint(&escape_controls(&report.verdict), "1")
         ));
         lines
+    }
+
+    /// DNS details below the table: one line per hop, then the recipient domain.
+    fn dns_details(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let Some(dns) = &report.dns else {
+            return Ok(());
+        };
+        writeln!(out, "{}", dns_text::heading(dns))?;
+        for hop in &report.hops {
+            if let Some(hop_dns) = &hop.dns {
+                let place = format!("hop {}", hop.number);
+                writeln!(out, "  {place:<8} {}", dns_text::detail(hop_dns))?;
+            }
+        }
+        if let Some(mx) = &dns.mx {
+            writeln!(out, "  {}", dns_text::mx_detail(mx))?;
+        }
+        Ok(())
     }
 
     fn findings(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -288,6 +319,19 @@ fn sender_cell(hop: &Hop) -> String {
     lines.join("\n")
 }
 
+fn dns_cell(hop: &Hop) -> Cell {
+    let Some(dns) = &hop.dns else {
+        return Cell::new("");
+    };
+    let (lines, worst) = dns_text::cell(dns);
+    let cell = Cell::new(lines.join("\n"));
+    match worst {
+        Mark::Fail => cell.fg(Color::Red),
+        Mark::Unknown => cell.fg(Color::Yellow),
+        Mark::Pass => cell.fg(Color::Green),
+    }
+}
+
 fn receiver_cell(hop: &Hop) -> String {
     let mut lines: Vec<String> = hop
         .by
@@ -297,7 +341,7 @@ fn receiver_cell(hop: &Hop) -> String {
         .collect();
     lines.extend(hop.by.ip.map(|ip| ip.to_string()));
     if lines.is_empty() {
-        "?".to_string()
+        "—".to_string()
     } else {
         lines.join("\n")
     }

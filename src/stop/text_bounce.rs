@@ -429,6 +429,19 @@ fn find_reply(lines: &[&str]) -> Option<Found> {
     // (score, length of the text after the code, line, column)
     let mut best: Option<(u8, usize, usize, usize)> = None;
     for (li, line) in lines.iter().enumerate() {
+        // A continuation line of a multi-line reply (`550-...` above it) is
+        // part of the reply that starts above, not a reply of its own.
+        let continues_above = li > 0 && {
+            let above = lines[li - 1].trim_start();
+            let here = line.trim_start();
+            let code = above.get(..3).filter(|c| c.bytes().all(|b| b.is_ascii_digit()));
+            code.is_some()
+                && here.get(..3) == code
+                && above.get(3..).is_some_and(|r| r.starts_with('-'))
+        };
+        if continues_above {
+            continue;
+        }
         for column in code_positions(line) {
             let before = line[..column].trim_end().to_lowercase();
             let previous_line_ends_marker = column == line.len() - line.trim_start().len()
@@ -529,7 +542,7 @@ fn reply_extent(lines: &[&str], li: usize, column: usize) -> (String, usize) {
             && !t.starts_with(">>>")
             && !t.starts_with("<<<")
             && !(reply_indented && recipient_line(line).is_some())
-            && !is_header_line(t.as_bytes())
+            && !looks_like_header(t)
         {
             Some(t)
         } else {
@@ -558,6 +571,14 @@ fn reply_extent(lines: &[&str], li: usize, column: usize) -> (String, usize) {
         text.truncate(trimmed.len() - 1);
     }
     (text.trim().to_string(), last)
+}
+
+/// `Name: value` (a quoted header block starting), but not `https://...`.
+fn looks_like_header(line: &str) -> bool {
+    is_header_line(line.as_bytes())
+        && line
+            .split_once(':')
+            .is_some_and(|(_, rest)| rest.is_empty() || rest.starts_with([' ', '\t']))
 }
 
 /// An enhanced status without a reply code: qmail's `(#5.1.2)`, or a word

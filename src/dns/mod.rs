@@ -1,0 +1,290 @@
+//! The DNS stage: checks each hop's sender (PTR, forward-confirmed rDNS,
+//! HELO, optional blocklists) and the recipient domain's MX.
+//!
+//! It runs after [`crate::trace`] (which stays offline) and before
+//! rendering. All questions of a report run concurrently on tokio with
+//! hickory-resolver, asked once each, capped, and under ONE deadline: when
+//! it passes, unfinished checks say `timeout` and the report is printed
+//! anyway. Names from the message are validated before they are asked
+//! about, and nothing from the message ever chooses the resolver.
+
+pub mod checks;
+pub mod dnsbl;
+pub mod findings;
+pub mod model;
+pub mod mx;
+pub mod names;
+pub mod resolver;
+
+use std::cell::Cell;
+use std::net::IpAddr;
+use std::time::Duration;
+
+use thiserror::Error;
+use tokio::runtime::Runtime;
+use tokio::time::Instant;
+
+use crate::address::AddressKind;
+use crate::chain::hop::Hop;
+use crate::finding::{Finding, FindingCode};
+use crate::report::{self, Report};
+use crate::trust::Trust;
+
+use checks::HopQuestion;
+pub use model::{HopDns, MxCheck, ReportDns};
+use mx::MxQuestion;
+pub use names::HostName;
+pub use resolver::{Limits, ResolverAddr};
+
+/// The default deadline for all DNS work of one report.
+pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(3);
+
+/// Margin past the deadline for the outer guard: per-question deadlines
+/// end every lookup first, so this fires only if something else hangs.
+const GUARD_MARGIN: Duration = Duration::from_millis(500);
+
+/// How DNS runs, from the command line.
+#[derive(Debug, Clone)]
+pub struct DnsOptions {
+    /// Servers to ask; empty means the system's resolver configuration.
+    pub resolvers: Vec<ResolverAddr>,
+    /// One deadline for all DNS work of a report.
+    pub deadline: Duration,
+    /// Blocklist zones to ask about the trustworthy IP.
+    pub dnsbl: Vec<HostName>,
+    /// Also ask the blocklists about every unverified public IP.
+    pub dnsbl_all: bool,
+    pub limits: Limits,
+}
+
+impl Default for DnsOptions {
+    fn default() -> Self {
+        DnsOptions {
+            resolvers: Vec::new(),
+            deadline: DEFAULT_DEADLINE,
+            dnsbl: Vec::new(),
+            dnsbl_all: false,
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// Why DNS checks could not run at all.
+#[derive(Debug, Error)]
+pub enum DnsError {
+    #[error("cannot read the system's DNS configuration ({0}); name a server with --resolver")]
+    SystemConfig(String),
+    #[error("cannot set up the DNS resolver: {0}")]
+    Resolver(String),
+    #[error("cannot start the DNS runtime: {0}")]
+    Runtime(#[from] std::io::Error),
+}
+
+/// Runs the DNS stage on reports; set up once, used for each report.
+pub struct DnsChecker {
+    runtime: Option<Runtime>,
+    resolver: hickory_resolver::TokioResolver,
+    options: DnsOptions,
+    /// Set when a report's questions all went unanswered until the
+    /// deadline: the resolver is dead, and later reports of the same run
+    /// (an mbox, a Maildir) skip DNS instead of each waiting the deadline.
+    silent: Cell<bool>,
+}
+
+impl DnsChecker {
+    pub fn new(options: &DnsOptions) -> Result<DnsChecker, DnsError> {
+        // One thread is plenty: the work is waiting for packets.
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        let resolver = {
+            let _inside = runtime.enter();
+            resolver::build(&options.resolvers, options.deadline)?
+        };
+        Ok(DnsChecker {
+            runtime: Some(runtime),
+            resolver,
+            options: options.clone(),
+            silent: Cell::new(false),
+        })
+    }
+
+    /// Fills `hop.dns`, the hops' DNS findings, `report.dns` and the
+    /// message-level MX findings, then refreshes the verdict.
+    pub fn check(&self, report: &mut Report) {
+        let Some(runtime) = &self.runtime else {
+            return;
+        };
+        if self.silent.get() {
+            report.findings.push(Finding::new(
+                FindingCode::DnsUnavailable,
+                "DNS checks skipped: the resolver answered nothing before the deadline for an earlier message of this run.",
+            ));
+            return;
+        }
+        let plan = Plan::of(report, &self.options);
+        let resolvers = self.resolver_names();
+        let (hops, summary, answered) = runtime.block_on(self.run(&plan, resolvers));
+        if summary.deadline_passed && summary.queries > 0 && answered == 0 {
+            self.silent.set(true);
+        }
+        apply(report, hops, summary);
+    }
+
+    fn resolver_names(&self) -> Vec<String> {
+        if self.options.resolvers.is_empty() {
+            vec!["system".to_string()]
+        } else {
+            self.options
+                .resolvers
+                .iter()
+                .map(|r| r.to_string())
+                .collect()
+        }
+    }
+
+    async fn run(&self, plan: &Plan, resolvers: Vec<String>) -> (Vec<HopDns>, ReportDns, usize) {
+        let deadline = Instant::now() + self.options.deadline;
+        let engine = resolver::Engine::new(self.resolver.clone(), deadline, self.options.limits);
+        let hops = futures_util::future::join_all(plan.hops.iter().map(|q| async {
+            match q {
+                HopPlan::Ask(q) => checks::check_hop(&engine, q).await,
+                HopPlan::Skip(ip, why) => HopDns::skipped(*ip, why.clone()),
+            }
+        }));
+        let mx = async {
+            match &plan.mx {
+                Some(q) => Some(mx::check(&engine, q).await),
+                None => None,
+            }
+        };
+        let all = async { tokio::join!(hops, mx) };
+        let guard = self.options.deadline + GUARD_MARGIN;
+        let (hops, mx, guard_fired) = match tokio::time::timeout(guard, all).await {
+            Ok((hops, mx)) => (hops, mx, false),
+            Err(_) => (plan.unfinished(), None, true),
+        };
+        let summary = ReportDns {
+            resolvers,
+            deadline_seconds: self.options.deadline.as_secs_f64(),
+            queries: engine.asked(),
+            capped: engine.was_capped(),
+            deadline_passed: guard_fired || engine.deadline_passed(),
+            mx,
+        };
+        (hops, summary, engine.answered())
+    }
+}
+
+impl Drop for DnsChecker {
+    fn drop(&mut self) {
+        // Lookups abandoned at the deadline may still hold sockets; do not
+        // wait for them when the program ends.
+        if let Some(runtime) = self.runtime.take() {
+            runtime.shutdown_background();
+        }
+    }
+}
+
+/// Runs the DNS stage on one report. When DNS cannot start, the report
+/// gets a `dns-unavailable` finding and `dns` stays `null`.
+pub fn check_report(report: &mut Report, options: &DnsOptions) {
+    match DnsChecker::new(options) {
+        Ok(checker) => checker.check(report),
+        Err(e) => unavailable(report, &e),
+    }
+}
+
+/// Notes on a report that DNS could not run, and why.
+pub fn unavailable(report: &mut Report, error: &DnsError) {
+    report.findings.push(Finding::new(
+        FindingCode::DnsUnavailable,
+        format!("DNS checks did not run: {error}."),
+    ));
+}
+
+/// What to ask for one report: per hop a question or the reason to skip
+/// it, and the recipient domain.
+struct Plan {
+    hops: Vec<HopPlan>,
+    mx: Option<MxQuestion>,
+}
+
+impl Plan {
+    fn of(report: &Report, options: &DnsOptions) -> Plan {
+        Plan {
+            hops: report
+                .hops
+                .iter()
+                .map(|h| hop_question(h, options))
+                .collect(),
+            mx: MxQuestion::of(report),
+        }
+    }
+
+    /// Every hop's result when the guard had to stop everything.
+    fn unfinished(&self) -> Vec<HopDns> {
+        self.hops
+            .iter()
+            .map(|q| match q {
+                HopPlan::Ask(q) => {
+                    HopDns::skipped(Some(q.ip), "DNS checks did not finish before the deadline")
+                }
+                HopPlan::Skip(ip, why) => HopDns::skipped(*ip, why.clone()),
+            })
+            .collect()
+    }
+}
+
+/// One hop's part of the plan: its questions, or why it has none.
+enum HopPlan {
+    Ask(HopQuestion),
+    Skip(Option<IpAddr>, String),
+}
+
+fn hop_question(hop: &Hop, options: &DnsOptions) -> HopPlan {
+    let Some(ip) = hop.from.ip.map(|ip| ip.to_canonical()) else {
+        return HopPlan::Skip(None, "the hop records no connecting IP".to_string());
+    };
+    let kind = AddressKind::of(ip);
+    if !kind.is_public() {
+        return HopPlan::Skip(
+            Some(ip),
+            format!("{} address: not in public DNS", kind.describe()),
+        );
+    }
+    let blocklisted = match hop.trust {
+        Trust::Trustworthy => true,
+        Trust::Unverified => options.dnsbl_all,
+        Trust::Internal => false,
+    };
+    HopPlan::Ask(HopQuestion {
+        ip,
+        helo: hop.from.helo.clone(),
+        recorded_rdns: hop.from.rdns.clone(),
+        dnsbl_zones: if blocklisted {
+            options.dnsbl.clone()
+        } else {
+            Vec::new()
+        },
+    })
+}
+
+fn apply(report: &mut Report, hops: Vec<HopDns>, summary: ReportDns) {
+    for (hop, dns) in report.hops.iter_mut().zip(hops) {
+        let authenticated = hop.auth.is_some();
+        hop.findings
+            .extend(findings::hop_findings(&dns, authenticated));
+        hop.dns = Some(dns);
+    }
+    if let Some(mx) = &summary.mx {
+        report.findings.extend(findings::mx_findings(mx));
+    }
+    report.dns = Some(summary);
+    report.verdict = report::verdict(
+        &report.hops,
+        report.trustworthy(),
+        report.total_transit_seconds,
+        &report.stop,
+    );
+}

@@ -1,0 +1,198 @@
+//! The recipient domain: where its mail goes (MX records, or its own
+//! A/AAAA as an implicit MX, or nowhere with a null MX), and whether the
+//! host that received or refused the message is one of those hosts.
+
+use crate::chain::hop::Hop;
+use crate::report::Report;
+use crate::stop::StopKind;
+
+use super::checks::{addresses, combined_status};
+use super::model::{LookupStatus, MxCheck, MxHost, MxKind, RecipientSource};
+use super::names::HostName;
+use super::resolver::{Engine, QueryType, Rdata};
+
+/// The recipient whose domain is checked, and the host to compare.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MxQuestion {
+    pub recipient: String,
+    pub source: RecipientSource,
+    pub domain: HostName,
+    /// The host that received (or refused) the message, lowercase.
+    pub receiver: Option<String>,
+}
+
+impl MxQuestion {
+    /// The recipient, from a bounce's final recipient, else a `for` clause
+    /// (the trustworthy hop's first: it entered the recipient's servers
+    /// there), else the To: header. `None` when none has a valid domain.
+    pub fn of(report: &Report) -> Option<MxQuestion> {
+        let bounced = matches!(report.stop.kind, StopKind::Bounced | StopKind::Delayed);
+        let from_bounce = bounced
+            .then(|| report.stop.recipients.first().and_then(|r| r.address.as_deref()))
+            .flatten()
+            .map(|a| (a, RecipientSource::Bounce));
+        let from_for = report
+            .trustworthy()
+            .and_then(|h| h.for_addr.as_deref())
+            .or_else(|| report.hops.iter().rev().find_map(|h| h.for_addr.as_deref()))
+            .map(|a| (a, RecipientSource::For));
+        let from_to = report
+            .message
+            .to
+            .as_deref()
+            .map(|a| (a, RecipientSource::To));
+        let (address, source) = [from_bounce, from_for, from_to]
+            .into_iter()
+            .flatten()
+            .find_map(|(text, source)| first_address(text).map(|a| (a, source)))?;
+        let domain = HostName::parse(address.rsplit('@').next()?).ok()?;
+        let receiver = if bounced {
+            report.stop.remote_mta.as_deref().and_then(mta_host)
+        } else {
+            report.trustworthy().and_then(receiver_of)
+        };
+        Some(MxQuestion {
+            recipient: address,
+            source,
+            domain,
+            receiver,
+        })
+    }
+}
+
+fn receiver_of(hop: &Hop) -> Option<String> {
+    hop.by.host.as_deref().and_then(mta_host)
+}
+
+/// The host name in an MTA description: `dns; mx.example.net`,
+/// `mx.example.net[192.0.2.7]`, `mx.example.net (192.0.2.7)`.
+fn mta_host(text: &str) -> Option<String> {
+    let text = text.trim();
+    let text = match text.split_once(';') {
+        Some((_, rest)) => rest.trim(),
+        None => text,
+    };
+    let host = text.split(['[', ' ', '(']).next()?;
+    HostName::parse(host).ok().map(|h| h.to_string())
+}
+
+/// The first e-mail address in a header value: `Bob <bob@example.net>, ...`.
+fn first_address(text: &str) -> Option<String> {
+    let first = text.split(',').find(|part| part.contains('@'))?;
+    let inner = match (first.find('<'), first.rfind('>')) {
+        (Some(open), Some(close)) if open < close => &first[open + 1..close],
+        _ => first,
+    };
+    let address = inner.trim().trim_matches(|c| c == '<' || c == '>');
+    let (local, domain) = address.rsplit_once('@')?;
+    (!local.is_empty() && !domain.is_empty() && !address.contains(char::is_whitespace))
+        .then(|| address.to_ascii_lowercase())
+}
+
+/// Looks the recipient domain up.
+pub async fn check(engine: &Engine, q: &MxQuestion) -> MxCheck {
+    let answer = engine.ask(&q.domain, QueryType::Mx).await;
+    let status = LookupStatus::of(&answer);
+    let mut hosts: Vec<MxHost> = answer
+        .iter()
+        .flat_map(|records| records.iter())
+        .filter_map(|r| match r {
+            Rdata::Mx {
+                preference,
+                exchange,
+            } => Some(MxHost {
+                preference: *preference,
+                host: exchange.clone(),
+            }),
+            _ => None,
+        })
+        .collect();
+    hosts.sort_by(|a, b| (a.preference, &a.host).cmp(&(b.preference, &b.host)));
+    hosts.dedup();
+    let mut check = MxCheck {
+        recipient: q.recipient.clone(),
+        source: q.source,
+        domain: q.domain.to_string(),
+        status,
+        kind: MxKind::Unknown,
+        hosts,
+        address_status: None,
+        addresses: Vec::new(),
+        receiver: q.receiver.clone(),
+        receiver_listed: None,
+    };
+    let kind = match status {
+        // RFC 7505: a single MX whose exchange is the root, ".".
+        LookupStatus::Ok if check.hosts.iter().any(|h| h.host.is_empty()) => MxKind::NullMx,
+        LookupStatus::Ok if !check.hosts.is_empty() => MxKind::Mx,
+        LookupStatus::Ok | LookupStatus::NoRecords => implicit(engine, &q.domain, &mut check).await,
+        LookupStatus::NxDomain => MxKind::None,
+        _ => MxKind::Unknown,
+    };
+    check.kind = kind;
+    check.receiver_listed = receiver_listed(&check);
+    check
+}
+
+/// No MX: mail goes to the domain's own address, if it has one (RFC 5321 §5.1).
+async fn implicit(engine: &Engine, domain: &HostName, check: &mut MxCheck) -> MxKind {
+    let (a, aaaa) = tokio::join!(
+        engine.ask(domain, QueryType::A),
+        engine.ask(domain, QueryType::Aaaa)
+    );
+    check.addresses = addresses(&a);
+    check.addresses.extend(addresses(&aaaa));
+    let status = combined_status(LookupStatus::of(&a), LookupStatus::of(&aaaa));
+    check.address_status = Some(status);
+    match status {
+        LookupStatus::Ok if !check.addresses.is_empty() => MxKind::Implicit,
+        s if s.is_answer() => MxKind::None,
+        _ => MxKind::Unknown,
+    }
+}
+
+fn receiver_listed(check: &MxCheck) -> Option<bool> {
+    let receiver = check.receiver.as_deref()?;
+    match check.kind {
+        MxKind::Mx => Some(check.hosts.iter().any(|h| h.host == receiver)),
+        MxKind::Implicit => Some(receiver == check.domain),
+        MxKind::NullMx | MxKind::None => Some(false),
+        MxKind::Unknown => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_from_header_values() {
+        assert_eq!(
+            first_address("Bob <Bob@Example.NET>, carol@example.net").as_deref(),
+            Some("bob@example.net")
+        );
+        assert_eq!(
+            first_address("bob@example.net").as_deref(),
+            Some("bob@example.net")
+        );
+        assert_eq!(
+            first_address("undisclosed-recipients:;, <x@example.org>").as_deref(),
+            Some("x@example.org")
+        );
+        assert_eq!(first_address("Bob"), None);
+        assert_eq!(first_address("@example.net"), None);
+    }
+
+    #[test]
+    fn mta_hosts() {
+        assert_eq!(
+            mta_host("dns; mx.example.net").as_deref(),
+            Some("mx.example.net")
+        );
+        assert_eq!(
+            mta_host("MX.example.net[192.0.2.7]").as_deref(),
+            Some("mx.example.net")
+        );
+        assert_eq!(mta_host("[192.0.2.7]"), None);
+    }
+}

@@ -1,0 +1,4 @@
+//! Helpers shared by the DNS tests.
+
+pub mod dns_server;
+pub mod zones;
