@@ -147,7 +147,15 @@ fn bounce_findings(
             ));
         }
     }
-    if bounce.unreadable {
+    if bounce.too_nested {
+        findings.push(Finding::new(
+            FindingCode::BounceUnreadable,
+            format!(
+                "This looks like a bounce, but it nests more than {} messages inside each other, so it was not read (a crafted message?).",
+                stop::parts::MAX_NESTED_MESSAGES
+            ),
+        ));
+    } else if bounce.unreadable {
         findings.push(Finding::new(
             FindingCode::BounceUnreadable,
             "This looks like a bounce, but no status, reply code or diagnostic could be read from it.",

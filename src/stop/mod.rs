@@ -319,6 +319,8 @@ pub struct Bounce {
     pub unreadable: bool,
     /// Recipients beyond the cap, counted but not listed.
     pub recipients_dropped: usize,
+    /// The bounce nests more messages than [`parts::MAX_NESTED_MESSAGES`] and was not parsed.
+    pub too_nested: bool,
 }
 
 /// Why the headers suggest a bounce.
@@ -406,6 +408,7 @@ fn hint(p: &ParsedMessage) -> Option<Hint> {
 pub fn read_bounce(bytes: &[u8], parsed: &ParsedMessage) -> Option<Bounce> {
     let hint = hint(parsed)?;
     let parts = parts::split(bytes);
+    let too_nested = parts.too_nested;
     let dsn = parts.delivery_status.as_deref().map(dsn::parse);
     let known: Vec<String> = parsed
         .failed_recipients
@@ -425,7 +428,7 @@ pub fn read_bounce(bytes: &[u8], parsed: &ParsedMessage) -> Option<Bounce> {
         &sender,
     );
     let dsn_recipients = dsn.as_ref().map_or(0, |d| d.recipients.len());
-    if dsn_recipients == 0 && text.family.is_none() && hint != Hint::Report {
+    if dsn_recipients == 0 && text.family.is_none() && hint != Hint::Report && !too_nested {
         return None;
     }
 
@@ -469,6 +472,7 @@ pub fn read_bounce(bytes: &[u8], parsed: &ParsedMessage) -> Option<Bounce> {
         returned,
         unreadable,
         recipients_dropped,
+        too_nested,
     })
 }
 

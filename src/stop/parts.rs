@@ -33,9 +33,17 @@ impl ReturnedSource {
     }
 }
 
+/// The most `message/rfc822` (or `message/global`) parts a bounce may
+/// contain for the full MIME parse to run. Real bounces nest one to three;
+/// crafted ones nest thousands, and the parse then costs memory many times
+/// the input (and, dropped recursively, stack).
+pub const MAX_NESTED_MESSAGES: usize = 100;
+
 /// The pieces of a bounce.
 #[derive(Debug, Default)]
 pub struct BounceParts {
+    /// More than [`MAX_NESTED_MESSAGES`] nested messages: nothing was parsed.
+    pub too_nested: bool,
     /// The text of the first delivery-status part.
     pub delivery_status: Option<String>,
     /// The human-readable text (text/plain parts, else text/html as text).
@@ -46,9 +54,21 @@ pub struct BounceParts {
 
 /// Splits a bounce into its pieces. Never fails: what is missing stays empty.
 pub fn split(bytes: &[u8]) -> BounceParts {
+    if nested_messages(bytes) > MAX_NESTED_MESSAGES {
+        return BounceParts {
+            too_nested: true,
+            ..BounceParts::default()
+        };
+    }
     let Some(message) = MessageParser::default().parse(bytes) else {
         return BounceParts::default();
     };
+    let out = pieces(&message);
+    drop_flat(message);
+    out
+}
+
+fn pieces(message: &Message<'_>) -> BounceParts {
     let mut out = BounceParts::default();
     let mut plain: Vec<String> = Vec::new();
     let mut html: Vec<String> = Vec::new();
@@ -67,19 +87,19 @@ pub fn split(bytes: &[u8]) -> BounceParts {
             ("multipart", _) => {}
             ("message", "delivery-status" | "global-delivery-status") => {
                 if out.delivery_status.is_none() {
-                    let raw = part_bytes(&message, part);
+                    let raw = part_bytes(message, part);
                     out.delivery_status = Some(String::from_utf8_lossy(&raw).into_owned());
                 }
             }
             ("message", "rfc822" | "global") => {
                 if out.returned.is_none() {
-                    let raw = part_bytes(&message, part).into_owned();
+                    let raw = part_bytes(message, part).into_owned();
                     out.returned = Some((raw, ReturnedSource::MessagePart));
                 }
             }
             ("text", "rfc822-headers") | ("message", "global-headers") => {
                 if out.returned.is_none() {
-                    let raw = part_bytes(&message, part).into_owned();
+                    let raw = part_bytes(message, part).into_owned();
                     out.returned = Some((raw, ReturnedSource::HeadersPart));
                 }
             }
@@ -98,6 +118,41 @@ pub fn split(bytes: &[u8]) -> BounceParts {
     }
     out.human_text = if plain.is_empty() { html } else { plain }.join("\n\n");
     out
+}
+
+/// How many parts declare a nested message type: a cheap count over the
+/// raw lines, before any parsing.
+fn nested_messages(bytes: &[u8]) -> usize {
+    const NAME: &[u8] = b"content-type:";
+    bytes
+        .split(|&b| b == b'\n')
+        .filter(|line| {
+            line.len() > NAME.len() && line[..NAME.len()].eq_ignore_ascii_case(NAME) && {
+                let value = line[NAME.len()..].trim_ascii_start();
+                ["message/rfc822", "message/global"].iter().any(|t| {
+                    value.len() >= t.len()
+                        && value[..t.len()].eq_ignore_ascii_case(t.as_bytes())
+                        && value.get(t.len()) != Some(&b'-')
+                })
+            }
+        })
+        .count()
+}
+
+/// Drops a parsed message without recursion: mail-parser's messages nest
+/// one `Message` per `message/rfc822` level, and the default drop recurses
+/// once per level.
+fn drop_flat(message: Message<'_>) {
+    let mut stack = vec![message];
+    while let Some(mut m) = stack.pop() {
+        for part in &mut m.parts {
+            if matches!(part.body, PartType::Message(_))
+                && let PartType::Message(nested) = std::mem::take(&mut part.body)
+            {
+                stack.push(nested);
+            }
+        }
+    }
 }
 
 /// A part's content: decoded text or bytes, or, for a nested message, its
@@ -180,6 +235,31 @@ See you.\r\n\
         assert_eq!(p.human_text.trim(), "Hi. This is the qmail-send program.");
         assert!(p.delivery_status.is_none());
         assert!(p.returned.is_none());
+    }
+
+    #[test]
+    fn nesting_is_counted_before_parsing() {
+        let nested = "Content-Type: message/rfc822\n\n".repeat(MAX_NESTED_MESSAGES + 1);
+        let msg = format!("From: MAILER-DAEMON@example.org\nContent-Type: multipart/report; boundary=B\n\n--B\n{nested}");
+        let p = split(msg.as_bytes());
+        assert!(p.too_nested);
+        assert_eq!(nested_messages(b"content-type: Message/Global\nContent-Type: message/global-headers\nContent-Type:message/rfc822; x\n"), 2);
+        assert!(!split(REPORT.as_bytes()).too_nested);
+    }
+
+    #[test]
+    fn deep_parses_are_dropped_without_recursion() {
+        let level = "Content-Type: message/rfc822\n\n";
+        let msg = format!("Subject: x\n{}Subject: bottom\n\nbody\n", level.repeat(20_000));
+        std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || {
+                let parsed = MessageParser::default().parse(msg.as_bytes()).unwrap();
+                drop_flat(parsed);
+            })
+            .unwrap()
+            .join()
+            .expect("no stack overflow");
     }
 
     #[test]

@@ -442,9 +442,12 @@ fn find_reply(lines: &[&str]) -> Option<Found> {
         if continues_above {
             continue;
         }
+        let line_indent = indent(line);
         for column in code_positions(line) {
-            let before = line[..column].trim_end().to_lowercase();
-            let previous_line_ends_marker = column == line.len() - line.trim_start().len()
+            // Only the last few words before the code matter; a bounded
+            // window keeps a line full of codes linear.
+            let before = window_before(line, column).trim_end().to_lowercase();
+            let previous_line_ends_marker = column == line_indent
                 && li > 0
                 && lines[li - 1].trim_end().ends_with(':');
             let after = &line[column + 3..];
@@ -467,10 +470,10 @@ fn find_reply(lines: &[&str]) -> Option<Found> {
             {
                 score += 1;
             }
-            if before.is_empty() {
+            if column == line_indent {
                 score += 1;
             }
-            let length = after.trim().len();
+            let length = after.len().min(MAX_REPLY_SCORE_LEN);
             let better = best.is_none_or(|(s, l, _, _)| score > s || (score == s && length > l));
             if score > 0 && better {
                 best = Some((score, length, li, column));
@@ -485,6 +488,18 @@ fn find_reply(lines: &[&str]) -> Option<Found> {
         column,
         last_line,
     })
+}
+
+/// Text after a code beyond this length does not make a reply more likely.
+const MAX_REPLY_SCORE_LEN: usize = 200;
+
+/// At most the 48 bytes of `line` before `column`, cut at a character boundary.
+fn window_before(line: &str, column: usize) -> &str {
+    let mut start = column.saturating_sub(48);
+    while !line.is_char_boundary(start) {
+        start += 1;
+    }
+    &line[start..column]
 }
 
 /// Byte offsets in `line` where a 4xx/5xx reply code token starts.
