@@ -171,9 +171,21 @@ impl FindingCode {
     pub fn severity(self) -> Severity {
         use FindingCode::*;
         match self {
-            NoReceived | ParsePartial | LongDelay | TrustUnused | TrustInferred
-            | InputNormalised | RdnsChanged | HeloCname | HeloMismatch | DnsTimeout | DnsError
-            | DnsCapped | MxReceiverNotListed | ReturnedMessage | ReturnedMessageMissing => Severity::Info,
+            NoReceived
+            | ParsePartial
+            | LongDelay
+            | TrustUnused
+            | TrustInferred
+            | InputNormalised
+            | RdnsChanged
+            | HeloCname
+            | HeloMismatch
+            | DnsTimeout
+            | DnsError
+            | DnsCapped
+            | MxReceiverNotListed
+            | ReturnedMessage
+            | ReturnedMessageMissing => Severity::Info,
             BounceUnreadable | TooManyRecipients => Severity::Warning,
             ParseFailed => Severity::Error,
             TooManyReceived

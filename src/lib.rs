@@ -139,7 +139,11 @@ fn bounce_findings(
             findings.extend(rest);
         }
         None => {
-            findings.extend(message_findings(&message::ParsedMessage::default(), repairs, true));
+            findings.extend(message_findings(
+                &message::ParsedMessage::default(),
+                repairs,
+                true,
+            ));
             findings.retain(|f| f.code != FindingCode::NoReceived);
             findings.push(Finding::new(
                 FindingCode::ReturnedMessageMissing,

@@ -230,7 +230,9 @@ fn report_verdict(hop_count: usize, stop: &Stop) -> String {
                 format!(" ({codes})")
             };
             if relayed {
-                format!("Relayed: {by} handed the message on{to}{codes}, to a system that sends no delivery reports")
+                format!(
+                    "Relayed: {by} handed the message on{to}{codes}, to a system that sends no delivery reports"
+                )
             } else {
                 format!("Delivered: {by} reports delivery{to}{codes}")
             }
@@ -265,5 +267,9 @@ fn recipient_counts(stop: &Stop) -> String {
     .filter(|(n, _)| *n > 0)
     .map(|(n, what)| format!("{n} {what}"))
     .collect();
-    format!("; of {} recipients: {}", stop.recipients.len(), parts.join(", "))
+    format!(
+        "; of {} recipients: {}",
+        stop.recipients.len(),
+        parts.join(", ")
+    )
 }

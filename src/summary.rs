@@ -51,7 +51,7 @@ impl Summary {
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
         *self.stop_kinds.entry(kind).or_default() += 1;
-        if let Some(reason) = serde_json::to_value(&report.stop.reason)
+        if let Some(reason) = serde_json::to_value(report.stop.reason)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
         {

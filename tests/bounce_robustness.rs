@@ -223,7 +223,10 @@ fn on_small_stack(bytes: Vec<u8>) -> trace_path::report::Report {
 fn nested_returned_messages_within_the_cap_are_read() {
     let report = on_small_stack(nested(90));
     assert_eq!(report.stop.kind.as_str(), "bounced");
-    assert_eq!(report.stop.status.map(|s| s.to_string()).as_deref(), Some("5.1.1"));
+    assert_eq!(
+        report.stop.status.map(|s| s.to_string()).as_deref(),
+        Some("5.1.1")
+    );
     assert_eq!(report.hops.len(), 1);
 }
 
@@ -246,7 +249,9 @@ fn huge_parts_are_read_within_bounds() {
         msg.push_str(&line);
         msg.push('\n');
     }
-    msg.push_str("\n--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mail.example.org\n\n");
+    msg.push_str(
+        "\n--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mail.example.org\n\n",
+    );
     for i in 0..20_000 {
         msg.push_str(&format!(
             "Final-Recipient: rfc822; u{i}@example.net\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 {}\n\n",
@@ -273,7 +278,9 @@ fn one_long_line_of_codes_is_linear() {
 
 #[test]
 fn a_boundary_bomb_in_a_bounce() {
-    let mut msg = format!("{BOUNCE_HEAD}Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n");
+    let mut msg = format!(
+        "{BOUNCE_HEAD}Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+    );
     for _ in 0..50_000 {
         msg.push_str("--b\nContent-Type: multipart/mixed; boundary=\"b\"\n\n");
     }

@@ -216,7 +216,7 @@ impl Table {
         Ok(())
     }
 
-        /// The "stopped here" block of a delivery report: who reported it,
+    /// The "stopped here" block of a delivery report: who reported it,
     /// which server refused and how, why, and what to do; then one line
     /// per recipient when there are several.
     fn stopped_here(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -277,7 +277,7 @@ impl Table {
         table
     }
 
-/// Wraps text in an ANSI colour when colour is on.
+    /// Wraps text in an ANSI colour when colour is on.
     fn paint(&self, text: &str, sgr: &str) -> String {
         if self.style.color {
             format!("\x1b[{sgr}m{text}\x1b[0m")
@@ -374,11 +374,17 @@ fn stop_rows(stop: &Stop) -> Vec<(&'static str, String)> {
     }
     if let Some(code) = stop.reply_code {
         let meaning = stop.reply_meaning.as_deref().unwrap_or("");
-        rows.push(("Reply code", format!("{code} {meaning}").trim_end().to_string()));
+        rows.push((
+            "Reply code",
+            format!("{code} {meaning}").trim_end().to_string(),
+        ));
     }
     if let Some(status) = stop.status {
         let meaning = stop.status_meaning.as_deref().unwrap_or("");
-        rows.push(("Status", format!("{status} {meaning}").trim_end().to_string()));
+        rows.push((
+            "Status",
+            format!("{status} {meaning}").trim_end().to_string(),
+        ));
     }
     if let Some(stage) = stop.smtp_stage {
         rows.push(("SMTP stage", stage.describe().to_string()));

@@ -92,10 +92,7 @@ impl EnhancedStatus {
                 "{class}: {subject} (detail {} is not in the registry)",
                 self.detail
             ),
-            None => format!(
-                "{class} (subject {} is not in the registry)",
-                self.subject
-            ),
+            None => format!("{class} (subject {} is not in the registry)", self.subject),
         }
     }
 
@@ -161,14 +158,8 @@ pub const REPLY_CODES: &[(u16, &str)] = &[
     ),
     (334, "Server challenge for authentication (RFC 4954)"),
     (354, "Start mail input; end with <CRLF>.<CRLF>"),
-    (
-        421,
-        "Service not available, closing transmission channel",
-    ),
-    (
-        432,
-        "A password transition is needed (RFC 4954)",
-    ),
+    (421, "Service not available, closing transmission channel"),
+    (432, "A password transition is needed (RFC 4954)"),
     (
         450,
         "Requested mail action not taken: mailbox unavailable (busy, or temporarily blocked for policy reasons)",
@@ -178,10 +169,7 @@ pub const REPLY_CODES: &[(u16, &str)] = &[
         452,
         "Requested action not taken: insufficient system storage",
     ),
-    (
-        454,
-        "Temporary authentication failure (RFC 4954)",
-    ),
+    (454, "Temporary authentication failure (RFC 4954)"),
     (455, "Server unable to accommodate parameters"),
     (
         500,
@@ -193,10 +181,7 @@ pub const REPLY_CODES: &[(u16, &str)] = &[
     (504, "Command parameter not implemented"),
     (521, "Host does not accept mail (RFC 7504)"),
     (530, "Authentication required (RFC 4954)"),
-    (
-        534,
-        "Authentication mechanism is too weak (RFC 4954)",
-    ),
+    (534, "Authentication mechanism is too weak (RFC 4954)"),
     (535, "Authentication credentials invalid (RFC 4954)"),
     (
         538,
@@ -211,11 +196,11 @@ pub const REPLY_CODES: &[(u16, &str)] = &[
         552,
         "Requested mail action aborted: exceeded storage allocation",
     ),
+    (553, "Requested action not taken: mailbox name not allowed"),
     (
-        553,
-        "Requested action not taken: mailbox name not allowed",
+        554,
+        "Transaction failed (or, at connection, no SMTP service here)",
     ),
-    (554, "Transaction failed (or, at connection, no SMTP service here)"),
     (
         555,
         "MAIL FROM/RCPT TO parameters not recognised or not implemented",
@@ -265,11 +250,7 @@ pub const STATUS_CODES: &[(u16, u16, &str)] = &[
     (1, 3, "Bad destination mailbox address syntax"),
     (1, 4, "Destination mailbox address ambiguous"),
     (1, 5, "Destination address valid"),
-    (
-        1,
-        6,
-        "Destination mailbox has moved, no forwarding address",
-    ),
+    (1, 6, "Destination mailbox has moved, no forwarding address"),
     (1, 7, "Bad sender's mailbox address syntax"),
     (1, 8, "Bad sender's system address"),
     // RFC 3886
@@ -411,7 +392,16 @@ mod tests {
             assert!(seen.insert((s, d)), "duplicate {s}.{d}");
         }
         // Every subject/detail RFC 3463 defines.
-        let rfc3463 = [(0, 0), (1, 8), (2, 4), (3, 5), (4, 7), (5, 5), (6, 5), (7, 7)];
+        let rfc3463 = [
+            (0, 0),
+            (1, 8),
+            (2, 4),
+            (3, 5),
+            (4, 7),
+            (5, 5),
+            (6, 5),
+            (7, 7),
+        ];
         for (s, last) in rfc3463 {
             for d in 0..=last {
                 assert!(seen.contains(&(&s, &d)), "missing X.{s}.{d}");
@@ -428,7 +418,10 @@ mod tests {
     fn known_reply_codes_have_their_rfc_meaning() {
         let m = |c| ReplyCode::new(c).unwrap().meaning();
         assert!(m(550).starts_with("Requested action not taken: mailbox unavailable"));
-        assert_eq!(m(421), "Service not available, closing transmission channel");
+        assert_eq!(
+            m(421),
+            "Service not available, closing transmission channel"
+        );
         assert_eq!(m(556), "Domain does not accept mail (RFC 7504)");
     }
 
@@ -495,7 +488,9 @@ mod tests {
     #[test]
     fn enhanced_status_parsing_is_strict() {
         assert_eq!(status("5.7.26").to_string(), "5.7.26");
-        for bad in ["3.1.1", "5.1", "5.1.1.1", "5..1", "5.1.1000", "55.1.1", "a.b.c", ""] {
+        for bad in [
+            "3.1.1", "5.1", "5.1.1.1", "5..1", "5.1.1000", "55.1.1", "a.b.c", "",
+        ] {
             assert!(bad.parse::<EnhancedStatus>().is_err(), "{bad}");
         }
         assert_eq!(

@@ -381,7 +381,13 @@ Original-Recipient: rfc822; dave@example.org\nFinal-Recipient: rfc822; dave@exam
         let got: Vec<_> = r
             .recipients
             .iter()
-            .map(|x| (x.address().unwrap(), x.action.unwrap(), x.status.unwrap().to_string()))
+            .map(|x| {
+                (
+                    x.address().unwrap(),
+                    x.action.unwrap(),
+                    x.status.unwrap().to_string(),
+                )
+            })
             .collect();
         assert_eq!(
             got,
@@ -451,17 +457,17 @@ status: 5.1.1\r\n";
     #[test]
     fn remote_mta_shapes() {
         let ip = |s: &str| Some(s.parse::<IpAddr>().unwrap());
-        assert_eq!(host_of("mx.example.net."), (Some("mx.example.net".into()), None));
+        assert_eq!(
+            host_of("mx.example.net."),
+            (Some("mx.example.net".into()), None)
+        );
         assert_eq!(host_of("[192.0.2.9]"), (None, ip("192.0.2.9")));
         assert_eq!(host_of("192.0.2.9"), (None, ip("192.0.2.9")));
         assert_eq!(
             host_of("mx.example.net [192.0.2.9]"),
             (Some("mx.example.net".into()), ip("192.0.2.9"))
         );
-        assert_eq!(
-            host_of("[IPv6:2001:db8::9]"),
-            (None, ip("2001:db8::9"))
-        );
+        assert_eq!(host_of("[IPv6:2001:db8::9]"), (None, ip("2001:db8::9")));
         assert_eq!(host_of(""), (None, None));
     }
 
@@ -469,7 +475,10 @@ status: 5.1.1\r\n";
     fn global_dsn_addresses_are_decoded() {
         let text = "Reporting-MTA: dns; mail.example.org\n\nFinal-Recipient: utf-8; jos\\x{E9}@example.net\nAction: failed\nStatus: 5.1.1\n";
         let r = parse(text);
-        assert_eq!(r.recipients[0].final_recipient.as_deref(), Some("josé@example.net"));
+        assert_eq!(
+            r.recipients[0].final_recipient.as_deref(),
+            Some("josé@example.net")
+        );
         assert_eq!(decode_unicode_escapes("a\\x{zz}b\\x{"), "a\\x{zz}b\\x{");
     }
 
@@ -484,7 +493,9 @@ status: 5.1.1\r\n";
     fn recipients_are_capped_and_counted() {
         let mut text = String::from("Reporting-MTA: dns; mail.example.org\n\n");
         for i in 0..MAX_RECIPIENTS + 7 {
-            text.push_str(&format!("Final-Recipient: rfc822; u{i}@example.net\nAction: failed\n\n"));
+            text.push_str(&format!(
+                "Final-Recipient: rfc822; u{i}@example.net\nAction: failed\n\n"
+            ));
         }
         let r = parse(&text);
         assert_eq!(r.recipients.len(), MAX_RECIPIENTS);

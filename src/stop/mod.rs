@@ -415,7 +415,12 @@ pub fn read_bounce(bytes: &[u8], parsed: &ParsedMessage) -> Option<Bounce> {
         .as_deref()
         .map(|v| {
             v.split(',')
-                .map(|a| a.trim().trim_start_matches('<').trim_end_matches('>').to_string())
+                .map(|a| {
+                    a.trim()
+                        .trim_start_matches('<')
+                        .trim_end_matches('>')
+                        .to_string()
+                })
                 .filter(|a| !a.is_empty())
                 .collect()
         })
@@ -616,7 +621,11 @@ pub(crate) fn clean_host(raw: &str) -> Option<String> {
 /// `(192.0.2.9, ...)`, `[IPv6:2001:db8::9]`.
 pub(crate) fn find_ip(text: &str) -> Option<IpAddr> {
     text.split(|c: char| {
-        c.is_whitespace() || matches!(c, '[' | ']' | '(' | ')' | ',' | ';' | '<' | '>' | '=' | '"' | '\'')
+        c.is_whitespace()
+            || matches!(
+                c,
+                '[' | ']' | '(' | ')' | ',' | ';' | '<' | '>' | '=' | '"' | '\''
+            )
     })
     .find_map(|token| {
         let token = token.trim_end_matches(['.', ':']);
@@ -651,8 +660,16 @@ mod tests {
         for s in stages {
             assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
         }
-        assert_eq!(serde_json::to_value(SmtpStage::EndOfData).unwrap(), "end-of-data");
-        for k in [StopKind::Delivered, StopKind::Bounced, StopKind::Delayed, StopKind::Unknown] {
+        assert_eq!(
+            serde_json::to_value(SmtpStage::EndOfData).unwrap(),
+            "end-of-data"
+        );
+        for k in [
+            StopKind::Delivered,
+            StopKind::Bounced,
+            StopKind::Delayed,
+            StopKind::Unknown,
+        ] {
             assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
         }
         assert_eq!(Action::parse("Failed (bad mailbox)"), Some(Action::Failed));
@@ -690,7 +707,10 @@ mod tests {
         );
         assert_eq!(v["kind"], "delivered");
         assert_eq!(v["reason"], serde_json::Value::Null);
-        assert_eq!(serde_json::to_value(Stop::for_message(0)).unwrap()["kind"], "unknown");
+        assert_eq!(
+            serde_json::to_value(Stop::for_message(0)).unwrap()["kind"],
+            "unknown"
+        );
     }
 
     #[test]
@@ -703,11 +723,16 @@ mod tests {
         assert_eq!(find_ip("Giving up on 192.0.2.9."), ip("192.0.2.9"));
         assert_eq!(find_ip("at 10:15:02 version 4.96"), None);
         assert_eq!(clean_host("MX.Example.NET."), Some("mx.example.net".into()));
-        assert_eq!(clean_host("[mx.example.net]"), Some("mx.example.net".into()));
+        assert_eq!(
+            clean_host("[mx.example.net]"),
+            Some("mx.example.net".into())
+        );
         assert_eq!(clean_host("bad host"), None);
         assert_eq!(clean_host(".."), None);
         assert_eq!(
-            daemon_host(Some("Mail Delivery System <MAILER-DAEMON@Mail.Example.org>")),
+            daemon_host(Some(
+                "Mail Delivery System <MAILER-DAEMON@Mail.Example.org>"
+            )),
             Some("mail.example.org".into())
         );
         assert_eq!(daemon_host(Some("Alice <alice@example.org>")), None);
@@ -743,29 +768,44 @@ mod tests {
 
     #[test]
     fn ordinary_messages_auto_replies_and_receipts_are_no_bounce_hint() {
-        assert_eq!(hint(&parsed("From: alice@example.org\nSubject: Lunch\n\nhi\n")), None);
         assert_eq!(
-            hint(&parsed("From: MAILER-DAEMON@example.org\nSubject: Automatic reply: Lunch\n\nhi\n")),
+            hint(&parsed("From: alice@example.org\nSubject: Lunch\n\nhi\n")),
             None
         );
         assert_eq!(
-            hint(&parsed("From: bob@example.net\nContent-Type: multipart/report; report-type=disposition-notification; boundary=x\n\n")),
+            hint(&parsed(
+                "From: MAILER-DAEMON@example.org\nSubject: Automatic reply: Lunch\n\nhi\n"
+            )),
             None
         );
         assert_eq!(
-            hint(&parsed("From: x@example.net\nContent-Type: multipart/report; report-type=\"delivery-status\"; boundary=x\n\n")),
+            hint(&parsed(
+                "From: bob@example.net\nContent-Type: multipart/report; report-type=disposition-notification; boundary=x\n\n"
+            )),
+            None
+        );
+        assert_eq!(
+            hint(&parsed(
+                "From: x@example.net\nContent-Type: multipart/report; report-type=\"delivery-status\"; boundary=x\n\n"
+            )),
             Some(Hint::Report)
         );
         assert_eq!(
-            hint(&parsed("From: Mail Delivery System <MAILER-DAEMON@example.org>\nSubject: x\n\n")),
+            hint(&parsed(
+                "From: Mail Delivery System <MAILER-DAEMON@example.org>\nSubject: x\n\n"
+            )),
             Some(Hint::Likely)
         );
         assert_eq!(
-            hint(&parsed("From: a@example.org\nX-Failed-Recipients: bob@example.net\n\n")),
+            hint(&parsed(
+                "From: a@example.org\nX-Failed-Recipients: bob@example.net\n\n"
+            )),
             Some(Hint::Likely)
         );
         assert_eq!(
-            hint(&parsed("From: a@example.org\nSubject: Unzustellbar: Mittagessen\n\n")),
+            hint(&parsed(
+                "From: a@example.org\nSubject: Unzustellbar: Mittagessen\n\n"
+            )),
             Some(Hint::Likely)
         );
     }

@@ -85,23 +85,21 @@ fn pieces(message: &Message<'_>) -> BounceParts {
         };
         match (ctype.as_str(), subtype.as_str()) {
             ("multipart", _) => {}
-            ("message", "delivery-status" | "global-delivery-status") => {
-                if out.delivery_status.is_none() {
-                    let raw = part_bytes(message, part);
-                    out.delivery_status = Some(String::from_utf8_lossy(&raw).into_owned());
-                }
+            ("message", "delivery-status" | "global-delivery-status")
+                if out.delivery_status.is_none() =>
+            {
+                let raw = part_bytes(message, part);
+                out.delivery_status = Some(String::from_utf8_lossy(&raw).into_owned());
             }
-            ("message", "rfc822" | "global") => {
-                if out.returned.is_none() {
-                    let raw = part_bytes(message, part).into_owned();
-                    out.returned = Some((raw, ReturnedSource::MessagePart));
-                }
+            ("message", "rfc822" | "global") if out.returned.is_none() => {
+                let raw = part_bytes(message, part).into_owned();
+                out.returned = Some((raw, ReturnedSource::MessagePart));
             }
-            ("text", "rfc822-headers") | ("message", "global-headers") => {
-                if out.returned.is_none() {
-                    let raw = part_bytes(message, part).into_owned();
-                    out.returned = Some((raw, ReturnedSource::HeadersPart));
-                }
+            ("text", "rfc822-headers") | ("message", "global-headers")
+                if out.returned.is_none() =>
+            {
+                let raw = part_bytes(message, part).into_owned();
+                out.returned = Some((raw, ReturnedSource::HeadersPart));
             }
             ("text", "plain") => {
                 if let PartType::Text(t) = &part.body {
@@ -168,7 +166,11 @@ fn part_bytes<'a>(message: &'a Message<'a>, part: &'a MessagePart<'a>) -> Cow<'a
             let raw = message.raw_message.as_ref();
             let start = part.offset_body as usize;
             let end = part.offset_end as usize;
-            Cow::Borrowed(raw.get(start..end).or_else(|| raw.get(start..)).unwrap_or(&[]))
+            Cow::Borrowed(
+                raw.get(start..end)
+                    .or_else(|| raw.get(start..))
+                    .unwrap_or(&[]),
+            )
         }
         PartType::Multipart(_) => Cow::Borrowed(&[]),
     }
@@ -209,13 +211,22 @@ See you.\r\n\
     #[test]
     fn finds_the_three_parts_of_a_report() {
         let p = split(REPORT.as_bytes());
-        assert!(p.human_text.contains("This is the mail system at host mail.example.org."));
+        assert!(
+            p.human_text
+                .contains("This is the mail system at host mail.example.org.")
+        );
         let ds = p.delivery_status.unwrap();
-        assert!(ds.contains("Final-Recipient: rfc822; bob@example.net"), "{ds}");
+        assert!(
+            ds.contains("Final-Recipient: rfc822; bob@example.net"),
+            "{ds}"
+        );
         let (returned, source) = p.returned.unwrap();
         assert_eq!(source, ReturnedSource::MessagePart);
         let returned = String::from_utf8(returned).unwrap();
-        assert!(returned.starts_with("Received: from a by mail.example.org"), "{returned:?}");
+        assert!(
+            returned.starts_with("Received: from a by mail.example.org"),
+            "{returned:?}"
+        );
         assert!(returned.contains("See you."));
     }
 
@@ -223,7 +234,10 @@ See you.\r\n\
     fn headers_only_and_global_parts() {
         let text = REPORT
             .replace("message/delivery-status", "message/global-delivery-status")
-            .replace("Content-Type: message/rfc822", "Content-Type: text/rfc822-headers");
+            .replace(
+                "Content-Type: message/rfc822",
+                "Content-Type: text/rfc822-headers",
+            );
         let p = split(text.as_bytes());
         assert!(p.delivery_status.is_some());
         assert_eq!(p.returned.unwrap().1, ReturnedSource::HeadersPart);
@@ -240,7 +254,9 @@ See you.\r\n\
     #[test]
     fn nesting_is_counted_before_parsing() {
         let nested = "Content-Type: message/rfc822\n\n".repeat(MAX_NESTED_MESSAGES + 1);
-        let msg = format!("From: MAILER-DAEMON@example.org\nContent-Type: multipart/report; boundary=B\n\n--B\n{nested}");
+        let msg = format!(
+            "From: MAILER-DAEMON@example.org\nContent-Type: multipart/report; boundary=B\n\n--B\n{nested}"
+        );
         let p = split(msg.as_bytes());
         assert!(p.too_nested);
         assert_eq!(nested_messages(b"content-type: Message/Global\nContent-Type: message/global-headers\nContent-Type:message/rfc822; x\n"), 2);
@@ -250,7 +266,10 @@ See you.\r\n\
     #[test]
     fn deep_parses_are_dropped_without_recursion() {
         let level = "Content-Type: message/rfc822\n\n";
-        let msg = format!("Subject: x\n{}Subject: bottom\n\nbody\n", level.repeat(20_000));
+        let msg = format!(
+            "Subject: x\n{}Subject: bottom\n\nbody\n",
+            level.repeat(20_000)
+        );
         std::thread::Builder::new()
             .stack_size(256 * 1024)
             .spawn(move || {
@@ -266,7 +285,11 @@ See you.\r\n\
     fn html_only_bounces_are_read_as_text() {
         let msg = "From: postmaster@example.org\nContent-Type: text/html\n\n<p>Delivery has failed to these recipients:</p><p>bob@example.net</p>\n";
         let p = split(msg.as_bytes());
-        assert!(p.human_text.contains("Delivery has failed"), "{}", p.human_text);
+        assert!(
+            p.human_text.contains("Delivery has failed"),
+            "{}",
+            p.human_text
+        );
         assert!(!p.human_text.contains("<p>"));
     }
 }

@@ -232,7 +232,8 @@ const ADVICE_RATE: &str = "The receiver is limiting how much you send: slow down
 const ADVICE_LOOP: &str = "The message went round in circles: the recipient domain's MX, forwarding or alias setup is wrong, and its administrator must fix it.";
 const ADVICE_POLICY: &str = "The receiver refused the message by its own policy: the diagnostic says which; ask the recipient's postmaster through another channel if it is unclear.";
 const ADVICE_SYSTEM: &str = "The receiving system had a problem of its own: try again later; if it persists, the recipient's administrator must act.";
-const ADVICE_OTHER: &str = "Read the diagnostic text; if it does not explain the failure, ask the recipient's postmaster.";
+const ADVICE_OTHER: &str =
+    "Read the diagnostic text; if it does not explain the failure, ask the recipient's postmaster.";
 
 macro_rules! rules {
     ($( $clue:expr => $reason:ident, $advice:expr, $example:expr; )*) => {
@@ -295,6 +296,9 @@ pub const RULES: &[Rule] = rules![
     Text("nxdomain") => DomainNotFound, ADVICE_DOMAIN, "DNS type 'mx' lookup of nohost.example responded with code NXDOMAIN";
     Text("null mx") => DomainNotFound, ADVICE_DOMAIN, "556 5.1.10 Recipient address has null MX";
     Text("does not accept mail") => DomainNotFound, ADVICE_DOMAIN, "556 Domain does not accept mail";
+    // Sender verification names an unknown user too, but it is the sender's.
+    Text("sender verify failed") => SenderRejected, ADVICE_SENDER, "550-Verification failed for <alice@example.org> 550-No Such User Here 550 Sender verify failed";
+    Text("sender verification") => SenderRejected, ADVICE_SENDER, "550 Sender verification failed";
     // The recipient's mailbox.
     Text("user unknown") => UnknownUser, ADVICE_UNKNOWN_USER, "550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown in virtual mailbox table";
     Text("unknown user") => UnknownUser, ADVICE_UNKNOWN_USER, "550 Unknown user";
@@ -355,8 +359,6 @@ pub const RULES: &[Rule] = rules![
     Text("spf") => SenderRejected, ADVICE_SENDER, "550 5.7.23 Message rejected due to: SPF fail - not authorized";
     Text("dkim") => SenderRejected, ADVICE_SENDER, "550 5.7.20 No passing DKIM signature found";
     Text("unauthenticated") => SenderRejected, ADVICE_SENDER, "550 5.7.1 This mail has been blocked because the sender is unauthenticated";
-    Text("sender verify failed") => SenderRejected, ADVICE_SENDER, "550 Sender verify failed";
-    Text("sender verification") => SenderRejected, ADVICE_SENDER, "550 Sender verification failed";
     Text("sender address rejected") => SenderRejected, ADVICE_SENDER, "553 5.7.1 <alice@example.org>: Sender address rejected: not owned by user";
     Text("authentication required") => SenderRejected, ADVICE_SENDER, "530 5.7.0 Authentication required";
     // Limits.
@@ -542,7 +544,13 @@ mod tests {
     fn reasons_serialise_to_the_design_vocabulary() {
         let names: Vec<String> = Reason::ALL
             .iter()
-            .map(|r| serde_json::to_value(r).unwrap().as_str().unwrap().to_string())
+            .map(|r| {
+                serde_json::to_value(r)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
             .collect();
         assert_eq!(
             names,

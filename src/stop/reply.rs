@@ -174,7 +174,11 @@ mod tests {
         );
         assert_eq!(
             p("421-mx.example.net busy 421-try later 421- now 421 bye"),
-            (Some(421), None, "421 mx.example.net busy try later now bye".into())
+            (
+                Some(421),
+                None,
+                "421 mx.example.net busy try later now bye".into()
+            )
         );
     }
 

@@ -92,16 +92,14 @@ pub fn read(
         .collect();
     let global = extract(&human, true);
     match outcomes.as_mut_slice() {
-        [] => {
-            if global.has_details() || family.is_some() {
-                let mut o = global;
-                o.recipient = known_recipients
-                    .first()
-                    .cloned()
-                    .or_else(|| first_address(&human, not_recipients));
-                o.explanation = Some(explanation(&human));
-                outcomes.push(o);
-            }
+        [] if global.has_details() || family.is_some() => {
+            let mut o = global;
+            o.recipient = known_recipients
+                .first()
+                .cloned()
+                .or_else(|| first_address(&human, not_recipients));
+            o.explanation = Some(explanation(&human));
+            outcomes.push(o);
         }
         [only] => {
             only.fill_from(&global);
@@ -156,12 +154,20 @@ fn returned_copy(lines: &[&str]) -> (usize, Option<String>) {
     });
     let received = lines.iter().position(|l| {
         let t = l.trim_start().trim_start_matches('>').trim_start();
-        t.get(..9).is_some_and(|p| p.eq_ignore_ascii_case("received:"))
+        t.get(..9)
+            .is_some_and(|p| p.eq_ignore_ascii_case("received:"))
     });
     let Some(received) = received else {
         return (marker.unwrap_or(lines.len()), None);
     };
-    let headerish = |l: &str| is_header_line(l.trim_start().trim_start_matches('>').trim_start().as_bytes());
+    let headerish = |l: &str| {
+        is_header_line(
+            l.trim_start()
+                .trim_start_matches('>')
+                .trim_start()
+                .as_bytes(),
+        )
+    };
     let continued = |l: &str| l.starts_with([' ', '\t']) && !l.trim().is_empty();
     let mut start = received;
     while start > 0 && (headerish(lines[start - 1]) || continued(lines[start - 1])) {
@@ -185,13 +191,25 @@ const FAMILY_MARKERS: &[(&str, Family)] = &[
     ("this is the mail system at host", Family::Postfix),
     ("(in reply to ", Family::Postfix),
     ("smtp error from remote mail server", Family::Exim),
-    ("created automatically by mail delivery software", Family::Exim),
+    (
+        "created automatically by mail delivery software",
+        Family::Exim,
+    ),
     ("the following address(es) failed", Family::Exim),
     ("transcript of session follows", Family::Sendmail),
     ("had permanent fatal errors", Family::Sendmail),
-    ("diagnostic information for administrators", Family::Exchange),
-    ("diagnoseinformationen für administratoren", Family::Exchange),
-    ("informations de diagnostic pour les administrateurs", Family::Exchange),
+    (
+        "diagnostic information for administrators",
+        Family::Exchange,
+    ),
+    (
+        "diagnoseinformationen für administratoren",
+        Family::Exchange,
+    ),
+    (
+        "informations de diagnostic pour les administrateurs",
+        Family::Exchange,
+    ),
     ("remote server returned", Family::Exchange),
     ("delivery has failed to these recipients", Family::Exchange),
     ("the response from the remote server was", Family::Gmail),
@@ -347,7 +365,9 @@ fn is_address(s: &str) -> bool {
     };
     !local.is_empty()
         && domain.contains('.')
-        && !s.contains(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | ',' | ';' | '"' | '\''))
+        && !s.contains(|c: char| {
+            c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | ',' | ';' | '"' | '\'')
+        })
 }
 
 /// Reply, stage, remote host and diagnostic from one piece of text; `whole`
@@ -434,7 +454,9 @@ fn find_reply(lines: &[&str]) -> Option<Found> {
         let continues_above = li > 0 && {
             let above = lines[li - 1].trim_start();
             let here = line.trim_start();
-            let code = above.get(..3).filter(|c| c.bytes().all(|b| b.is_ascii_digit()));
+            let code = above
+                .get(..3)
+                .filter(|c| c.bytes().all(|b| b.is_ascii_digit()));
             code.is_some()
                 && here.get(..3) == code
                 && above.get(3..).is_some_and(|r| r.starts_with('-'))
@@ -447,17 +469,16 @@ fn find_reply(lines: &[&str]) -> Option<Found> {
             // Only the last few words before the code matter; a bounded
             // window keeps a line full of codes linear.
             let before = window_before(line, column).trim_end().to_lowercase();
-            let previous_line_ends_marker = column == line_indent
-                && li > 0
-                && lines[li - 1].trim_end().ends_with(':');
+            let previous_line_ends_marker =
+                column == line_indent && li > 0 && lines[li - 1].trim_end().ends_with(':');
             let after = &line[column + 3..];
             // The enhanced status follows the code, or opens the next line
             // when the reply was wrapped right after its code.
             let next_word = match after.strip_prefix(['-', ' ']) {
                 Some(rest) => rest.split_whitespace().next(),
-                None if after.is_empty() => lines
-                    .get(li + 1)
-                    .and_then(|l| l.split_whitespace().next()),
+                None if after.is_empty() => {
+                    lines.get(li + 1).and_then(|l| l.split_whitespace().next())
+                }
                 None => None,
             };
             let mut score = 0u8;
@@ -511,7 +532,7 @@ fn code_positions(line: &str) -> Vec<usize> {
         let boundary_before = i == 0
             || matches!(
                 b[i - 1],
-                b' ' | b'\t' | b'\'' | b'"' | b'#' | b'(' | b':' | b'>' | b'['
+                b' ' | b'\t' | b'\'' | b'"' | b'#' | b'(' | b':' | b';' | b'>' | b'['
             );
         let digits = b[i..i + 3].iter().all(u8::is_ascii_digit);
         let boundary_after = i + 3 == b.len() || matches!(b[i + 3], b' ' | b'-');
@@ -547,18 +568,16 @@ fn reply_extent(lines: &[&str], li: usize, column: usize) -> (String, usize) {
         if t.is_empty() {
             break;
         }
+        let wrapped = line.starts_with([' ', '\t'])
+            && !t.starts_with(">>>")
+            && !t.starts_with("<<<")
+            && !looks_like_header(t)
+            && (!reply_indented || recipient_line(line).is_none());
         let continues = if in_transcript {
             t.strip_prefix("<<<")
                 .map(str::trim_start)
                 .filter(|r| r.starts_with(code))
-        } else if multiline && t.starts_with(code) {
-            Some(t)
-        } else if line.starts_with([' ', '\t'])
-            && !t.starts_with(">>>")
-            && !t.starts_with("<<<")
-            && !(reply_indented && recipient_line(line).is_some())
-            && !looks_like_header(t)
-        {
+        } else if (multiline && t.starts_with(code)) || wrapped {
             Some(t)
         } else {
             None
@@ -580,10 +599,16 @@ fn reply_extent(lines: &[&str], li: usize, column: usize) -> (String, usize) {
     {
         text.truncate(pos);
     }
-    // `(reason: 550 5.1.1 ... User unknown)`: drop the closing parenthesis.
-    if before.matches('(').count() > before.matches(')').count() && text.trim_end().ends_with(')') {
+    // `(reason: 550 5.1.1 ... User unknown)` and Exchange 2003's
+    // `<host #5.7.1 smtp;550 ...>`: drop the bracket closing the wrapper.
+    for (open, close) in [('(', ')'), ('<', '>')] {
         let trimmed = text.trim_end();
-        text.truncate(trimmed.len() - 1);
+        if before.matches(open).count() > before.matches(close).count()
+            && trimmed.ends_with(close)
+            && trimmed.matches(close).count() > trimmed.matches(open).count()
+        {
+            text.truncate(trimmed.len() - 1);
+        }
     }
     (text.trim().to_string(), last)
 }
@@ -708,6 +733,7 @@ const STAGE_PHRASES: &[(&str, SmtpStage)] = &[
     ("no route to host", SmtpStage::Connect),
     ("network is unreachable", SmtpStage::Connect),
     ("establish an smtp connection", SmtpStage::Connect),
+    ("did not accept our requests to connect", SmtpStage::Connect),
 ];
 
 /// The SMTP stage: from a transcript (`>>> RCPT TO` before the first
@@ -761,7 +787,9 @@ fn command_stage(cmd: &str) -> Option<SmtpStage> {
         SmtpStage::Data
     } else if upper.starts_with('.') || upper.contains("END OF DATA") || upper.starts_with("BDAT") {
         SmtpStage::EndOfData
-    } else if upper.starts_with("EHLO") || upper.starts_with("HELO") || upper.starts_with("STARTTLS")
+    } else if upper.starts_with("EHLO")
+        || upper.starts_with("HELO")
+        || upper.starts_with("STARTTLS")
     {
         SmtpStage::Helo
     } else {
@@ -820,7 +848,8 @@ fn remote(text: &str) -> (Option<String>, Option<IpAddr>) {
         let lower = t.to_ascii_lowercase();
         // qmail: `192.0.2.9 does not like recipient.`, `Giving up on 192.0.2.9.`,
         // `Connected to 192.0.2.9 but greeting failed.`
-        let candidate = if lower.contains("does not like") || lower.contains("failed after i sent") {
+        let candidate = if lower.contains("does not like") || lower.contains("failed after i sent")
+        {
             t.split_whitespace().next()
         } else if let Some(rest) = lower.strip_prefix("giving up on ") {
             Some(&t[t.len() - rest.len()..])
@@ -841,9 +870,12 @@ fn remote(text: &str) -> (Option<String>, Option<IpAddr>) {
         {
             return (host, ip);
         }
-        // Exchange 2010: `mx.example.net #550 5.1.1 ...`
+        // Exchange 2010: `mx.example.net #550 5.1.1 ...` (the reply itself
+        // is cut off here). Not Exchange 2003's `<mail.example.org #5.7.1
+        // smtp;550 ...>`, which names the server that wrote the report.
         if let Some((name, after)) = t.split_once(" #")
-            && (after.is_empty() || after.starts_with(['4', '5']))
+            && (after.is_empty() || code_positions(after).first() == Some(&0))
+            && !name.starts_with('<')
             && !name.contains(char::is_whitespace)
             && let Some(host) = clean_host(name)
         {
@@ -871,7 +903,9 @@ fn host_after(text: &str) -> Option<(Option<String>, Option<IpAddr>)> {
     if name.is_empty() {
         return bracket_ip.map(|ip| (None, Some(ip)));
     }
-    if let Some(ip) = find_ip(name).filter(|_| name.trim_matches(['[', ']', '.']).parse::<IpAddr>().is_ok()) {
+    if let Some(ip) =
+        find_ip(name).filter(|_| name.trim_matches(['[', ']', '.']).parse::<IpAddr>().is_ok())
+    {
         return Some((None, Some(ip)));
     }
     let host = clean_host(name).filter(|h| h.contains('.'))?;
@@ -891,19 +925,33 @@ fn reporting_mta(human: &str) -> Option<String> {
         "reporting-mta: dns;",
     ];
     let lower = human.to_ascii_lowercase();
-    KEYS.iter().find_map(|key| {
-        let pos = lower.find(key)?;
-        let rest = human.get(pos + key.len()..)?;
-        let word = rest.split(|c: char| c.is_whitespace() || c == ',').next()?;
-        clean_host(word.trim_end_matches(['.', ':'])).filter(|h| h.contains('.'))
-    })
+    KEYS.iter()
+        .find_map(|key| {
+            let pos = lower.find(key)?;
+            let rest = human.get(pos + key.len()..)?;
+            let word = rest.split(|c: char| c.is_whitespace() || c == ',').next()?;
+            clean_host(word.trim_end_matches(['.', ':'])).filter(|h| h.contains('.'))
+        })
+        .or_else(|| {
+            // Exchange 2003: `<mail.example.org #5.7.1 smtp;550 ...>`.
+            human.lines().find_map(|line| {
+                let (name, after) = line.trim().strip_prefix('<')?.split_once(" #")?;
+                after
+                    .starts_with(|c: char| c.is_ascii_digit())
+                    .then(|| clean_host(name))
+                    .flatten()
+                    .filter(|h| h.contains('.'))
+            })
+        })
 }
 
 /// The first address in the text that is not the original sender or a
 /// mail daemon.
 fn first_address(human: &str, not_recipients: &[String]) -> Option<String> {
     human
-        .split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | ',' | ';' | '"' | '\'' | ':'))
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | ',' | ';' | '"' | '\'' | ':')
+        })
         .map(|w| w.trim_end_matches('.'))
         .filter(|w| is_address(w))
         .find(|w| {
@@ -954,13 +1002,17 @@ mod tests {
         assert_eq!(o.remote_ip, ip("192.0.2.9"));
         assert_eq!(
             o.diagnostic.as_deref(),
-            Some("550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown in virtual mailbox table")
+            Some(
+                "550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown in virtual mailbox table"
+            )
         );
     }
 
     #[test]
     fn postfix_connect_failure_has_no_code() {
-        let o = one("<bob@example.com>: connect to mx.example.com[198.51.100.20]:25: Connection refused\n");
+        let o = one(
+            "<bob@example.com>: connect to mx.example.com[198.51.100.20]:25: Connection refused\n",
+        );
         assert_eq!(code(&o), None);
         assert_eq!(o.stage, Some(SmtpStage::Connect));
         assert_eq!(o.remote_mta.as_deref(), Some("mx.example.com"));
@@ -973,48 +1025,103 @@ mod tests {
 
     #[test]
     fn exim_new_and_old_layouts() {
-        let o = one("A message that you sent could not be delivered.\n\n  bob@example.net\n    host mx.example.net [192.0.2.9]\n    SMTP error from remote mail server after RCPT TO:<bob@example.net>:\n    550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown\n");
-        assert_eq!((code(&o), status(&o).as_deref()), (Some(550), Some("5.1.1")));
+        let o = one(
+            "A message that you sent could not be delivered.\n\n  bob@example.net\n    host mx.example.net [192.0.2.9]\n    SMTP error from remote mail server after RCPT TO:<bob@example.net>:\n    550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown\n",
+        );
+        assert_eq!(
+            (code(&o), status(&o).as_deref()),
+            (Some(550), Some("5.1.1"))
+        );
         assert_eq!(o.stage, Some(SmtpStage::Rcpt));
-        assert_eq!((o.remote_mta.as_deref(), o.remote_ip), (Some("mx.example.net"), ip("192.0.2.9")));
+        assert_eq!(
+            (o.remote_mta.as_deref(), o.remote_ip),
+            (Some("mx.example.net"), ip("192.0.2.9"))
+        );
 
-        let o = one("  bob@example.com\n    SMTP error from remote mail server after MAIL FROM:<alice@example.org> SIZE=31457280:\n    host mx.example.com [198.51.100.20]: 552 5.3.4 Message size exceeds fixed limit\n");
-        assert_eq!((code(&o), status(&o).as_deref()), (Some(552), Some("5.3.4")));
+        let o = one(
+            "  bob@example.com\n    SMTP error from remote mail server after MAIL FROM:<alice@example.org> SIZE=31457280:\n    host mx.example.com [198.51.100.20]: 552 5.3.4 Message size exceeds fixed limit\n",
+        );
+        assert_eq!(
+            (code(&o), status(&o).as_deref()),
+            (Some(552), Some("5.3.4"))
+        );
         assert_eq!(o.stage, Some(SmtpStage::Mail));
-        assert_eq!((o.remote_mta.as_deref(), o.remote_ip), (Some("mx.example.com"), ip("198.51.100.20")));
-        assert_eq!(o.diagnostic.as_deref(), Some("552 5.3.4 Message size exceeds fixed limit"));
+        assert_eq!(
+            (o.remote_mta.as_deref(), o.remote_ip),
+            (Some("mx.example.com"), ip("198.51.100.20"))
+        );
+        assert_eq!(
+            o.diagnostic.as_deref(),
+            Some("552 5.3.4 Message size exceeds fixed limit")
+        );
     }
 
     #[test]
     fn sendmail_transcript() {
-        let o = one("   ----- The following addresses had permanent fatal errors -----\n<bob@example.net>\n    (reason: 550 5.1.1 <bob@example.net>... User unknown)\n\n   ----- Transcript of session follows -----\n... while talking to mx.example.net.:\n>>> RCPT To:<bob@example.net>\n<<< 550 5.1.1 <bob@example.net>... User unknown\n550 5.1.1 bob@example.net... User unknown\n");
-        assert_eq!((code(&o), status(&o).as_deref()), (Some(550), Some("5.1.1")));
+        let o = one(
+            "   ----- The following addresses had permanent fatal errors -----\n<bob@example.net>\n    (reason: 550 5.1.1 <bob@example.net>... User unknown)\n\n   ----- Transcript of session follows -----\n... while talking to mx.example.net.:\n>>> RCPT To:<bob@example.net>\n<<< 550 5.1.1 <bob@example.net>... User unknown\n550 5.1.1 bob@example.net... User unknown\n",
+        );
+        assert_eq!(
+            (code(&o), status(&o).as_deref()),
+            (Some(550), Some("5.1.1"))
+        );
         assert_eq!(o.stage, Some(SmtpStage::Rcpt));
-        assert_eq!((o.remote_mta.as_deref(), o.remote_ip), (Some("mx.example.net"), None));
-        assert_eq!(o.diagnostic.as_deref(), Some("550 5.1.1 <bob@example.net>... User unknown"));
+        assert_eq!(
+            (o.remote_mta.as_deref(), o.remote_ip),
+            (Some("mx.example.net"), None)
+        );
+        assert_eq!(
+            o.diagnostic.as_deref(),
+            Some("550 5.1.1 <bob@example.net>... User unknown")
+        );
     }
 
     #[test]
     fn transcript_without_command_is_the_greeting() {
-        assert_eq!(transcript_stage("<<< 554 go away\n"), Some(SmtpStage::Connect));
-        assert_eq!(transcript_stage(">>> DATA\n<<< 354 go\n>>> .\n<<< 554 spam\n"), Some(SmtpStage::EndOfData));
-        assert_eq!(transcript_stage(">>> MAIL From:<a@b.example>\n<<< 553 no\n"), Some(SmtpStage::Mail));
-        assert_eq!(transcript_stage(">>> EHLO x\n<<< 550 bad helo\n"), Some(SmtpStage::Helo));
+        assert_eq!(
+            transcript_stage("<<< 554 go away\n"),
+            Some(SmtpStage::Connect)
+        );
+        assert_eq!(
+            transcript_stage(">>> DATA\n<<< 354 go\n>>> .\n<<< 554 spam\n"),
+            Some(SmtpStage::EndOfData)
+        );
+        assert_eq!(
+            transcript_stage(">>> MAIL From:<a@b.example>\n<<< 553 no\n"),
+            Some(SmtpStage::Mail)
+        );
+        assert_eq!(
+            transcript_stage(">>> EHLO x\n<<< 550 bad helo\n"),
+            Some(SmtpStage::Helo)
+        );
         assert_eq!(transcript_stage(">>> NOOP\n<<< 550 x\n"), None);
     }
 
     #[test]
     fn qmail_remote_is_an_ip() {
-        let o = one("Hi. This is the qmail-send program at mail.example.org.\n\n<bob@example.net>:\n192.0.2.9 does not like recipient.\nRemote host said: 550 5.1.1 <bob@example.net>: User unknown\nGiving up on 192.0.2.9.\n");
-        assert_eq!((code(&o), status(&o).as_deref()), (Some(550), Some("5.1.1")));
+        let o = one(
+            "Hi. This is the qmail-send program at mail.example.org.\n\n<bob@example.net>:\n192.0.2.9 does not like recipient.\nRemote host said: 550 5.1.1 <bob@example.net>: User unknown\nGiving up on 192.0.2.9.\n",
+        );
+        assert_eq!(
+            (code(&o), status(&o).as_deref()),
+            (Some(550), Some("5.1.1"))
+        );
         assert_eq!(o.stage, Some(SmtpStage::Rcpt));
-        assert_eq!((o.remote_mta.as_deref(), o.remote_ip), (None, ip("192.0.2.9")));
-        assert_eq!(o.diagnostic.as_deref(), Some("550 5.1.1 <bob@example.net>: User unknown"));
+        assert_eq!(
+            (o.remote_mta.as_deref(), o.remote_ip),
+            (None, ip("192.0.2.9"))
+        );
+        assert_eq!(
+            o.diagnostic.as_deref(),
+            Some("550 5.1.1 <bob@example.net>: User unknown")
+        );
     }
 
     #[test]
     fn qmail_bare_status() {
-        let o = one("<bob@nohost.example>:\nSorry, I couldn't find any host named nohost.example. (#5.1.2)\n");
+        let o = one(
+            "<bob@nohost.example>:\nSorry, I couldn't find any host named nohost.example. (#5.1.2)\n",
+        );
         assert_eq!((code(&o), status(&o).as_deref()), (None, Some("5.1.2")));
         assert_eq!(
             o.diagnostic.as_deref(),
@@ -1025,46 +1132,83 @@ mod tests {
 
     #[test]
     fn exchange_remote_server_returned() {
-        let o = one("Delivery has failed to these recipients or groups:\n\nbob@example.net\nThe e-mail address you entered couldn't be found.\n\nDiagnostic information for administrators:\n\nGenerating server: mail.example.org\n\nbob@example.net\nRemote Server returned '550 5.7.26 Unauthenticated email is not accepted'\n");
-        assert_eq!((code(&o), status(&o).as_deref()), (Some(550), Some("5.7.26")));
-        assert_eq!(o.diagnostic.as_deref(), Some("550 5.7.26 Unauthenticated email is not accepted"));
+        let o = one(
+            "Delivery has failed to these recipients or groups:\n\nbob@example.net\nThe e-mail address you entered couldn't be found.\n\nDiagnostic information for administrators:\n\nGenerating server: mail.example.org\n\nbob@example.net\nRemote Server returned '550 5.7.26 Unauthenticated email is not accepted'\n",
+        );
+        assert_eq!(
+            (code(&o), status(&o).as_deref()),
+            (Some(550), Some("5.7.26"))
+        );
+        assert_eq!(
+            o.diagnostic.as_deref(),
+            Some("550 5.7.26 Unauthenticated email is not accepted")
+        );
         assert_eq!(o.stage, None);
-        let r = read("Generating server: mail.example.org\n\nbob@example.net\nmx.example.net #550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##\n", None, &[], &[]);
+        let r = read(
+            "Generating server: mail.example.org\n\nbob@example.net\nmx.example.net #550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##\n",
+            None,
+            &[],
+            &[],
+        );
         assert_eq!(r.reporting_mta.as_deref(), Some("mail.example.org"));
         let o = &r.outcomes[0];
         assert_eq!(o.remote_mta.as_deref(), Some("mx.example.net"));
-        assert_eq!(o.diagnostic.as_deref(), Some("550 5.1.1 RESOLVER.ADR.RecipNotFound; not found"));
+        assert_eq!(
+            o.diagnostic.as_deref(),
+            Some("550 5.1.1 RESOLVER.ADR.RecipNotFound; not found")
+        );
     }
 
     #[test]
     fn gmail_response_was() {
-        let o = one("** Address not found **\n\nYour message wasn't delivered to bob@example.net because the address couldn't be found.\n\nThe response from the remote server was:\n550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown\n");
+        let o = one(
+            "** Address not found **\n\nYour message wasn't delivered to bob@example.net because the address couldn't be found.\n\nThe response from the remote server was:\n550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown\n",
+        );
         assert_eq!(o.recipient.as_deref(), Some("bob@example.net"));
-        assert_eq!((code(&o), status(&o).as_deref()), (Some(550), Some("5.1.1")));
+        assert_eq!(
+            (code(&o), status(&o).as_deref()),
+            (Some(550), Some("5.1.1"))
+        );
     }
 
     #[test]
     fn multi_line_reply_lines_are_joined() {
-        let o = one("The response was:\n\n550-5.7.26 This mail is unauthenticated.\n550-5.7.26 To protect our users from spam, mail sent\n550 5.7.26 must pass SPF or DKIM.\n");
+        let o = one(
+            "The response was:\n\n550-5.7.26 This mail is unauthenticated.\n550-5.7.26 To protect our users from spam, mail sent\n550 5.7.26 must pass SPF or DKIM.\n",
+        );
         assert_eq!(
             o.diagnostic.as_deref(),
-            Some("550 5.7.26 This mail is unauthenticated. To protect our users from spam, mail sent must pass SPF or DKIM.")
+            Some(
+                "550 5.7.26 This mail is unauthenticated. To protect our users from spam, mail sent must pass SPF or DKIM."
+            )
         );
     }
 
     #[test]
     fn yahoo_and_courier_stages() {
-        let o = one("<bob@example.net>:\nRemote host said: 554 5.7.9 Message not accepted for policy reasons [BODY]\n");
+        let o = one(
+            "<bob@example.net>:\nRemote host said: 554 5.7.9 Message not accepted for policy reasons [BODY]\n",
+        );
         assert_eq!(o.stage, Some(SmtpStage::EndOfData));
-        let o = one("<bob@example.net>:\n    mx.example.net [192.0.2.9]:\n>>> RCPT TO:<bob@example.net>\n<<< 552 5.2.2 <bob@example.net>: Mailbox full\n");
+        let o = one(
+            "<bob@example.net>:\n    mx.example.net [192.0.2.9]:\n>>> RCPT TO:<bob@example.net>\n<<< 552 5.2.2 <bob@example.net>: Mailbox full\n",
+        );
         assert_eq!(o.stage, Some(SmtpStage::Rcpt));
-        assert_eq!((o.remote_mta.as_deref(), o.remote_ip), (Some("mx.example.net"), ip("192.0.2.9")));
-        assert_eq!(o.diagnostic.as_deref(), Some("552 5.2.2 <bob@example.net>: Mailbox full"));
+        assert_eq!(
+            (o.remote_mta.as_deref(), o.remote_ip),
+            (Some("mx.example.net"), ip("192.0.2.9"))
+        );
+        assert_eq!(
+            o.diagnostic.as_deref(),
+            Some("552 5.2.2 <bob@example.net>: Mailbox full")
+        );
     }
 
     #[test]
     fn the_senders_ip_in_a_reply_is_not_the_remote() {
-        let o = one("<bob@example.com>: host mx.example.com[198.51.100.20] said: 554 5.7.1\n    Service unavailable; Client host [203.0.113.5] blocked using\n    zen.spamhaus.example (in reply to RCPT TO command)\n");
+        let o = one(
+            "<bob@example.com>: host mx.example.com[198.51.100.20] said: 554 5.7.1\n    Service unavailable; Client host [203.0.113.5] blocked using\n    zen.spamhaus.example (in reply to RCPT TO command)\n",
+        );
         assert_eq!(o.remote_ip, ip("198.51.100.20"));
         let o = one("Mail delivery failed.\nReason: 554 5.7.1 Client host [203.0.113.5] blocked\n");
         assert_eq!(o.remote_ip, None);
@@ -1072,13 +1216,26 @@ mod tests {
 
     #[test]
     fn several_recipients_keep_their_own_details() {
-        let r = read("<bob@example.net>: host mx.example.net[192.0.2.9] said: 550 5.1.1 User\n    unknown (in reply to RCPT TO command)\n\n<carol@example.com>: host mx.example.com[198.51.100.20] said: 452 4.2.2\n    Mailbox full (in reply to RCPT TO command)\n", None, &[], &[]);
-        let got: Vec<_> = r.outcomes.iter().map(|o| (o.recipient.clone().unwrap(), code(o), o.remote_ip)).collect();
+        let r = read(
+            "<bob@example.net>: host mx.example.net[192.0.2.9] said: 550 5.1.1 User\n    unknown (in reply to RCPT TO command)\n\n<carol@example.com>: host mx.example.com[198.51.100.20] said: 452 4.2.2\n    Mailbox full (in reply to RCPT TO command)\n",
+            None,
+            &[],
+            &[],
+        );
+        let got: Vec<_> = r
+            .outcomes
+            .iter()
+            .map(|o| (o.recipient.clone().unwrap(), code(o), o.remote_ip))
+            .collect();
         assert_eq!(
             got,
             [
                 ("bob@example.net".to_string(), Some(550), ip("192.0.2.9")),
-                ("carol@example.com".to_string(), Some(452), ip("198.51.100.20")),
+                (
+                    "carol@example.com".to_string(),
+                    Some(452),
+                    ip("198.51.100.20")
+                ),
             ]
         );
     }
@@ -1089,21 +1246,36 @@ mod tests {
         let r = read(text, None, &[], &[]);
         assert_eq!(
             r.quoted_headers.as_deref(),
-            Some("Return-path: <alice@example.org>\nReceived: from a by b; Mon, 23 Nov 2026 10:00:00 +0000\nSubject: hi")
+            Some(
+                "Return-path: <alice@example.org>\nReceived: from a by b; Mon, 23 Nov 2026 10:00:00 +0000\nSubject: hi"
+            )
         );
         assert_eq!(r.outcomes[0].reply_code.map(|c| c.value()), Some(550));
     }
 
     #[test]
     fn delays_are_told_from_failures() {
-        assert!(read("This is a warning only. 451 4.7.1 try later", None, &[], &[]).delayed);
+        assert!(
+            read(
+                "This is a warning only. 451 4.7.1 try later",
+                None,
+                &[],
+                &[]
+            )
+            .delayed
+        );
         assert!(read("x", Some("Delayed Mail (still being retried)"), &[], &[]).delayed);
         assert!(!read("This is a permanent error; I've given up.", None, &[], &[]).delayed);
     }
 
     #[test]
     fn plain_letters_are_no_bounce() {
-        let r = read("Hi Bob,\n\nI am out of the office until Monday.\n\nAlice\n", Some("Out of Office: Lunch"), &[], &[]);
+        let r = read(
+            "Hi Bob,\n\nI am out of the office until Monday.\n\nAlice\n",
+            Some("Out of Office: Lunch"),
+            &[],
+            &[],
+        );
         assert_eq!(r.family, None);
         assert!(r.outcomes.is_empty());
     }
@@ -1118,26 +1290,82 @@ mod tests {
         );
         assert_eq!(r.outcomes[0].recipient.as_deref(), Some("bob@example.net"));
         assert_eq!(
-            first_address("From alice@example.org to MAILER-DAEMON@example.org and carol@example.com.", &["alice@example.org".into()]),
+            first_address(
+                "From alice@example.org to MAILER-DAEMON@example.org and carol@example.com.",
+                &["alice@example.org".into()]
+            ),
             Some("carol@example.com".into())
         );
     }
 
     #[test]
     fn reporting_mta_phrases() {
-        assert_eq!(reporting_mta("This is the mail system at host mail.example.org.\n"), Some("mail.example.org".into()));
-        assert_eq!(reporting_mta("Hi. This is the qmail-send program at mail.example.org.\n"), Some("mail.example.org".into()));
-        assert_eq!(reporting_mta("This is a delivery status notification from mail.example.org,\nrunning the Courier mail server"), Some("mail.example.org".into()));
+        assert_eq!(
+            reporting_mta("This is the mail system at host mail.example.org.\n"),
+            Some("mail.example.org".into())
+        );
+        assert_eq!(
+            reporting_mta("Hi. This is the qmail-send program at mail.example.org.\n"),
+            Some("mail.example.org".into())
+        );
+        assert_eq!(
+            reporting_mta(
+                "This is a delivery status notification from mail.example.org,\nrunning the Courier mail server"
+            ),
+            Some("mail.example.org".into())
+        );
         assert_eq!(reporting_mta("nothing here"), None);
     }
 
     #[test]
+    fn exchange_2003_names_the_reporting_server_not_the_remote() {
+        let o = one(
+            "      bob@example.com on 23/11/2026 10:15\n            You do not have permission to send to this recipient.\n            <mail.example.org #5.7.1 smtp;550 5.7.1 Unable to relay for bob@example.com>\n",
+        );
+        assert_eq!(
+            (code(&o), status(&o).as_deref()),
+            (Some(550), Some("5.7.1"))
+        );
+        assert_eq!(o.remote_mta, None);
+        assert_eq!(
+            o.diagnostic.as_deref(),
+            Some("550 5.7.1 Unable to relay for bob@example.com")
+        );
+        assert_eq!(
+            reporting_mta("            <mail.example.org #5.7.1 smtp;550 5.7.1 Unable to relay>"),
+            Some("mail.example.org".into())
+        );
+    }
+
+    #[test]
+    fn gmail_connect_wording() {
+        assert_eq!(
+            stage_of(
+                "The recipient server did not accept our requests to connect. [mx.example.net. 192.0.2.9: timed out]"
+            ),
+            Some(SmtpStage::Connect)
+        );
+    }
+
+    #[test]
     fn host_shapes() {
-        assert_eq!(host_after("mx.example.net[192.0.2.9]:25"), Some((Some("mx.example.net".into()), ip("192.0.2.9"))));
-        assert_eq!(host_after("192.0.2.9[192.0.2.9] said"), Some((None, ip("192.0.2.9"))));
-        assert_eq!(host_after("mx.example.net.:"), Some((Some("mx.example.net".into()), None)));
+        assert_eq!(
+            host_after("mx.example.net[192.0.2.9]:25"),
+            Some((Some("mx.example.net".into()), ip("192.0.2.9")))
+        );
+        assert_eq!(
+            host_after("192.0.2.9[192.0.2.9] said"),
+            Some((None, ip("192.0.2.9")))
+        );
+        assert_eq!(
+            host_after("mx.example.net.:"),
+            Some((Some("mx.example.net".into()), None))
+        );
         assert_eq!(host_after("said: 550"), None);
-        assert_eq!(host_after("[192.0.2.9] blocked"), Some((None, ip("192.0.2.9"))));
+        assert_eq!(
+            host_after("[192.0.2.9] blocked"),
+            Some((None, ip("192.0.2.9")))
+        );
         assert_eq!(host_after(""), None);
     }
 }
