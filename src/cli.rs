@@ -88,6 +88,15 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
     pub color: ColorArg,
 
+    /// Print one summary of all messages (counts, findings, bounce reasons,
+    /// transit times) instead of a report per message.
+    #[arg(long)]
+    pub summary: bool,
+
+    /// No progress bar and no hints on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+
     /// Exit with code 1 when a finding reaches this level.
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub fail_on: Option<FailOn>,

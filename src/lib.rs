@@ -7,6 +7,7 @@
 //! [`dns::check_report`] adds the DNS checks to a report.
 
 pub mod address;
+pub mod batch;
 pub mod chain;
 pub mod cli;
 pub mod config;

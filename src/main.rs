@@ -8,12 +8,14 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use clap::Parser;
 
+use indicatif::{ProgressBar, ProgressStyle};
+use trace_path::batch::{self, DnsStage, ReportWriter};
 use trace_path::cli::{Cli, ColorArg};
 use trace_path::input::Source;
 use trace_path::render::{self, Style};
 use trace_path::sources::Messages;
 use trace_path::trust::TrustedRelays;
-use trace_path::{TraceOptions, config, dns, exits, trace};
+use trace_path::{TraceOptions, config, dns, exits};
 
 const PASTE_PROMPT: &str = "Paste the message or its headers, then press Ctrl-D on a new line (Ctrl-Z then Enter on Windows).";
 
@@ -37,53 +39,85 @@ fn run(cli: Cli) -> i32 {
         now: report_time(),
     };
 
-    let mut status = exits::OK;
-    let mut reports = Vec::new();
     let sources = sources(&cli);
     if sources.contains(&Source::Stdin) && io::stdin().is_terminal() {
         eprintln!("{PASTE_PROMPT}");
     }
-    for message in Messages::new(sources) {
-        match message.and_then(|i| trace(&i, &options)) {
-            Ok(report) => reports.push(report),
-            Err(e) => status = fail(exits::INPUT, &e),
-        }
-    }
-    if reports.is_empty() {
-        return status;
-    }
-    if let Some(dns) = cli.dns_options() {
-        run_dns(&mut reports, &dns);
-    }
+    let dns = match cli.dns_options() {
+        None => DnsStage::Off,
+        Some(options) => match dns::DnsChecker::new(&options) {
+            Ok(checker) => DnsStage::On(Box::new(checker)),
+            Err(e) => DnsStage::Unavailable(e),
+        },
+    };
 
     let to_terminal = cli.output.is_none() && io::stdout().is_terminal();
     let style = Style {
         color: use_color(cli.color, to_terminal),
         width: to_terminal.then(terminal_width).flatten(),
     };
-    let renderer = render::renderer(cli.format.into(), style);
-    if let Err(e) = write_output(&cli, |out| renderer.render(&reports, out)) {
-        return fail(exits::OUTPUT, &e);
+    let out: Box<dyn Write> = match &cli.output {
+        Some(path) => match File::create(path) {
+            Ok(f) => Box::new(BufWriter::new(f)),
+            Err(source) => {
+                return fail(
+                    exits::OUTPUT,
+                    &OutputError {
+                        target: path.display().to_string(),
+                        source,
+                    },
+                );
+            }
+        },
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+    };
+    let format = cli.format.into();
+    let mut writer = ReportWriter::new(
+        render::renderer(format, style),
+        out,
+        cli.summary.then_some(format),
+        progress_bar(&cli, to_terminal),
+        Box::new(|e| {
+            fail(exits::INPUT, e);
+        }),
+    );
+    let written = batch::run(Messages::new(sources), &options, &dns, &mut writer);
+    match written {
+        // A closed pipe (`| head`) is the reader's choice, not an error.
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            let target = cli
+                .output
+                .as_ref()
+                .map_or("standard output".to_string(), |p| p.display().to_string());
+            return fail(exits::OUTPUT, &OutputError { target, source: e });
+        }
+        _ => {}
     }
-
-    let failed_on = cli.fail_on.is_some_and(|level| {
-        reports
-            .iter()
-            .any(|r| r.worst_severity().is_some_and(|s| s >= level.into()))
-    });
-    if status == exits::OK && failed_on {
+    if writer.unreadable > 0 {
+        exits::INPUT
+    } else if cli
+        .fail_on
+        .is_some_and(|level| writer.worst >= Some(level.into()))
+    {
         exits::FINDINGS
     } else {
-        status
+        exits::OK
     }
 }
 
-/// The DNS stage on every report; when it cannot start, each report says so.
-fn run_dns(reports: &mut [trace_path::report::Report], options: &dns::DnsOptions) {
-    match dns::DnsChecker::new(options) {
-        Ok(checker) => reports.iter_mut().for_each(|r| checker.check(r)),
-        Err(e) => reports.iter_mut().for_each(|r| dns::unavailable(r, &e)),
+/// A spinner with a count on stderr, for batches: only when stderr is a
+/// terminal, stdout is not (the reports would mix with it), and not `--quiet`.
+fn progress_bar(cli: &Cli, stdout_is_terminal: bool) -> ProgressBar {
+    if cli.quiet || !io::stderr().is_terminal() || (stdout_is_terminal && !cli.summary) {
+        return ProgressBar::hidden();
     }
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {pos} messages traced ({per_sec}) {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
 }
 
 /// The inputs, in order; none given means stdin.
@@ -101,35 +135,6 @@ fn sources(cli: &Cli) -> Vec<Source> {
             }
         })
         .collect()
-}
-
-fn write_output(
-    cli: &Cli,
-    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<(), OutputError> {
-    match &cli.output {
-        Some(path) => {
-            let shown = path.display().to_string();
-            let wrap = |source| OutputError {
-                target: shown.clone(),
-                source,
-            };
-            let file = File::create(path).map_err(wrap)?;
-            let mut out = BufWriter::new(file);
-            render(&mut out).and_then(|_| out.flush()).map_err(wrap)
-        }
-        None => {
-            let mut out = io::stdout().lock();
-            match render(&mut out).and_then(|_| out.flush()) {
-                // A closed pipe (`| head`) is the reader's choice, not an error.
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-                other => other.map_err(|source| OutputError {
-                    target: "standard output".into(),
-                    source,
-                }),
-            }
-        }
-    }
 }
 
 #[derive(Debug, thiserror::Error)]

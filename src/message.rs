@@ -36,7 +36,7 @@ pub struct ParsedMessage {
 /// Reads the header block of a (normalised) message. Returns `None` when
 /// there is no header at all.
 pub fn parse(bytes: &[u8]) -> Option<ParsedMessage> {
-    let message = MessageParser::default().parse_headers(bytes)?;
+    let message = header_parser().parse_headers(bytes)?;
     let headers = message.headers();
     if headers.is_empty() {
         return None;
@@ -77,6 +77,17 @@ pub fn parse(bytes: &[u8]) -> Option<ParsedMessage> {
     })
 }
 
+/// Decodes only the fields the summary shows; every other header, Received
+/// included, stays raw (the Received clauses are parsed by `chain`).
+fn header_parser() -> MessageParser {
+    MessageParser::new()
+        .with_mime_headers()
+        .header_text(HeaderName::Subject)
+        .header_address(HeaderName::From)
+        .header_address(HeaderName::To)
+        .header_id(HeaderName::MessageId)
+}
+
 /// Header bytes to one line: invalid UTF-8 replaced, folding and runs of
 /// white space collapsed to one space.
 pub fn unfold(raw: &[u8]) -> String {
@@ -84,7 +95,14 @@ pub fn unfold(raw: &[u8]) -> String {
 }
 
 fn clean(text: &str) -> String {
-    text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_ascii_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// `Name <address>` for each address, comma-separated.

@@ -41,6 +41,13 @@ pub struct Normalised<'a> {
 
 /// Repairs a pasted or saved message so that its header block is well formed.
 pub fn normalise(input: &[u8]) -> Normalised<'_> {
+    // Most input is a saved message: leave it (and its body) untouched.
+    if has_clean_header_block(input) {
+        return Normalised {
+            bytes: Cow::Borrowed(input),
+            repairs: Vec::new(),
+        };
+    }
     let mut lines: Vec<Cow<'_, [u8]>> = split_lines(input).map(Cow::Borrowed).collect();
     let mut repairs = Vec::new();
 
@@ -69,6 +76,22 @@ pub fn normalise(input: &[u8]) -> Normalised<'_> {
         Cow::Owned(join_lines(&lines))
     };
     Normalised { bytes, repairs }
+}
+
+/// The header block is already well formed: it starts with a header line,
+/// every line up to the first blank one is a header or a continuation, and
+/// it is not an mbox `From ` line. Only the header lines are looked at.
+fn has_clean_header_block(input: &[u8]) -> bool {
+    let mut lines = split_lines(input);
+    let Some(first) = lines.next() else {
+        return false;
+    };
+    if !is_header_line(first) {
+        return false;
+    }
+    lines
+        .take_while(|l| !l.is_empty())
+        .all(|l| is_header_line(l) || is_continuation(l))
 }
 
 /// True when the input starts directly with a header (so nothing before it was dropped).

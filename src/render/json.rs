@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
-use super::Renderer;
+use super::{Place, Renderer};
 use crate::report::Report;
 use crate::text::is_unsafe;
 
@@ -14,28 +14,69 @@ pub struct Json;
 pub struct JsonLines;
 
 impl Renderer for Json {
-    fn render(&self, reports: &[Report], out: &mut dyn Write) -> io::Result<()> {
-        let formatter = SafeFormatter(PrettyFormatter::with_indent(b"  "));
-        let mut ser = serde_json::Serializer::with_formatter(&mut *out, formatter);
-        match reports {
-            [one] => one.serialize(&mut ser),
-            many => many.serialize(&mut ser),
+    fn begin(&self, several: bool, out: &mut dyn Write) -> io::Result<()> {
+        if several {
+            out.write_all(b"[\n")
+        } else {
+            Ok(())
         }
-        .map_err(io::Error::other)?;
-        out.write_all(b"\n")
+    }
+
+    fn report(&self, report: &Report, place: Place, out: &mut dyn Write) -> io::Result<()> {
+        if place.index > 0 {
+            out.write_all(b",\n")?;
+        }
+        serialize_safe(report, true, out)?;
+        if place.several {
+            Ok(())
+        } else {
+            out.write_all(b"\n")
+        }
+    }
+
+    fn end(&self, several: bool, out: &mut dyn Write) -> io::Result<()> {
+        if several {
+            out.write_all(b"\n]\n")
+        } else {
+            Ok(())
+        }
     }
 }
 
 impl Renderer for JsonLines {
-    fn render(&self, reports: &[Report], out: &mut dyn Write) -> io::Result<()> {
-        for report in reports {
-            let mut ser =
-                serde_json::Serializer::with_formatter(&mut *out, SafeFormatter(CompactFormatter));
-            report.serialize(&mut ser).map_err(io::Error::other)?;
-            out.write_all(b"\n")?;
-        }
-        Ok(())
+    fn report(&self, report: &Report, _place: Place, out: &mut dyn Write) -> io::Result<()> {
+        write_safe_json(report, false, out)
     }
+}
+
+/// Writes any value as JSON (pretty or compact) with the safe escaping
+/// below, and a final newline.
+pub fn write_safe_json<T: Serialize + ?Sized>(
+    value: &T,
+    pretty: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    serialize_safe(value, pretty, out)?;
+    out.write_all(b"\n")
+}
+
+fn serialize_safe<T: Serialize + ?Sized>(
+    value: &T,
+    pretty: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let result = if pretty {
+        let formatter = SafeFormatter(PrettyFormatter::with_indent(b"  "));
+        value.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut *out, formatter,
+        ))
+    } else {
+        value.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut *out,
+            SafeFormatter(CompactFormatter),
+        ))
+    };
+    result.map_err(io::Error::other)
 }
 
 /// serde_json escapes C0 controls; this also escapes DEL, C1 controls and

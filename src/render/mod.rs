@@ -3,6 +3,7 @@
 
 mod dns_text;
 mod json;
+mod summary;
 mod table;
 
 use std::io::{self, Write};
@@ -10,12 +11,55 @@ use std::io::{self, Write};
 use crate::report::Report;
 
 pub use json::{Json, JsonLines};
+pub use summary::write_summary;
 pub use table::Table;
 
-/// One output format.
+/// Where a report stands in the output: batches are written one report at
+/// a time, so a format that frames several reports (a JSON array, headings
+/// per file) is told whether more than one report is coming.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// 0 for the first report written.
+    pub index: usize,
+    /// More than one report is written in all.
+    pub several: bool,
+}
+
+/// One output format. Batches call `begin`, then `report` for each report
+/// in input order, then `end`; [`Renderer::render`] does all three for a
+/// list in memory.
 pub trait Renderer {
-    /// Writes the reports, in input order.
-    fn render(&self, reports: &[Report], out: &mut dyn Write) -> io::Result<()>;
+    /// Writes what comes before the first report.
+    fn begin(&self, _several: bool, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// Writes one report.
+    fn report(&self, report: &Report, place: Place, out: &mut dyn Write) -> io::Result<()>;
+
+    /// Writes what comes after the last report.
+    fn end(&self, _several: bool, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// Writes a whole list of reports.
+    fn render(&self, reports: &[Report], out: &mut dyn Write) -> io::Result<()> {
+        let several = reports.len() > 1;
+        self.begin(several, out)?;
+        for (index, report) in reports.iter().enumerate() {
+            self.report(report, Place { index, several }, out)?;
+        }
+        self.end(several, out)
+    }
+}
+
+/// The name a report is shown under: the input name, and the message's
+/// number for a message inside an mbox (`inbox.mbox #3`).
+pub fn display_name(report: &Report) -> String {
+    match report.input.position {
+        Some(n) => format!("{} #{n}", report.input.name),
+        None => report.input.name.clone(),
+    }
 }
 
 /// The formats users can choose with `--format`.
@@ -36,7 +80,7 @@ pub struct Style {
 }
 
 /// The renderer for a format.
-pub fn renderer(format: Format, style: Style) -> Box<dyn Renderer> {
+pub fn renderer(format: Format, style: Style) -> Box<dyn Renderer + Send + Sync> {
     match format {
         Format::Table => Box::new(Table { style }),
         Format::Json => Box::new(Json),

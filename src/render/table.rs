@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, presets};
 
 use super::dns_text::{self, Mark};
-use super::{Renderer, Style};
+use super::{Place, Renderer, Style, display_name};
 use crate::chain::checks::human_duration;
 use crate::chain::hop::Hop;
 use crate::finding::Severity;
@@ -20,18 +20,15 @@ pub struct Table {
 }
 
 impl Renderer for Table {
-    fn render(&self, reports: &[Report], out: &mut dyn Write) -> io::Result<()> {
-        for (i, report) in reports.iter().enumerate() {
-            if reports.len() > 1 {
-                if i > 0 {
-                    writeln!(out)?;
-                }
-                let heading = format!("== {} ==", escape_controls(&report.input.name));
-                writeln!(out, "{}", self.paint(&heading, "1"))?;
+    fn report(&self, report: &Report, place: Place, out: &mut dyn Write) -> io::Result<()> {
+        if place.several {
+            if place.index > 0 {
+                writeln!(out)?;
             }
-            self.render_one(report, out)?;
+            let heading = format!("== {} ==", escape_controls(&display_name(report)));
+            writeln!(out, "{}", self.paint(&heading, "1"))?;
         }
-        Ok(())
+        self.render_one(report, out)
     }
 }
 
