@@ -366,3 +366,24 @@ This is the mail system at host mail.example.org.\n\n<bob@example.net>: host mx.
         report.verdict
     );
 }
+
+#[test]
+fn batch_summary_counts_bounce_reasons_only_for_failures_and_delays() {
+    let mut summary = trace_path::summary::Summary::default();
+    for file in [
+        "dsn-unknown-user.eml",
+        "dsn-delayed-greylist.eml",
+        "dsn-delivered.eml",
+        "autoreply-out-of-office.eml",
+    ] {
+        summary.add(&trace_sample(file));
+    }
+    let summary = summary.finish();
+    let reasons: Vec<(&str, usize)> = summary
+        .reasons
+        .iter()
+        .map(|(k, v)| (k.as_str(), *v))
+        .collect();
+    assert_eq!(reasons, [("greylisted", 1), ("unknown-user", 1)]);
+    assert_eq!(summary.stop_kinds.get("delivered"), Some(&2));
+}
