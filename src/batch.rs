@@ -9,9 +9,10 @@ use rayon::prelude::*;
 
 use crate::dns::{self, DnsChecker, DnsError};
 use crate::finding::Severity;
-use crate::input::{Input, InputError};
+use crate::input::InputError;
 use crate::render::{self, Format, Place, Renderer};
 use crate::report::Report;
+use crate::sources::Message;
 use crate::summary::Summary;
 use crate::{TraceOptions, redact, trace};
 
@@ -38,12 +39,21 @@ impl DnsStage {
     }
 }
 
+/// Turns one report into output bytes. Called from worker threads, so
+/// formatting (JSON, tables) runs on all cores like tracing does.
+pub trait FormatReport: Sync {
+    fn format(&self, report: &Report, place: Place) -> io::Result<Vec<u8>>;
+}
+
 /// Where a batch's results go, in input order.
 pub trait Sink {
     /// Called once before any report: `several` says whether more than one
     /// message is in the batch.
     fn start(&mut self, several: bool) -> io::Result<()>;
-    fn report(&mut self, report: Report) -> io::Result<()>;
+    /// How reports are formatted (on worker threads).
+    fn formatter(&self) -> &dyn FormatReport;
+    /// A traced report and its formatted bytes, in input order.
+    fn accept(&mut self, report: Report, formatted: Vec<u8>) -> io::Result<()>;
     /// An input that could not be traced; the batch goes on.
     fn error(&mut self, error: InputError);
     fn finish(&mut self) -> io::Result<()>;
@@ -52,33 +62,49 @@ pub trait Sink {
 /// Traces every message and feeds the sink. Stops only when the sink
 /// cannot write.
 pub fn run(
-    messages: impl Iterator<Item = Result<Input, InputError>>,
+    messages: impl Iterator<Item = Message>,
     options: &TraceOptions,
     dns: &DnsStage,
     sink: &mut dyn Sink,
 ) -> io::Result<()> {
     let mut messages = messages.peekable();
     let mut first = true;
+    let mut several = false;
+    let mut written = 0;
     loop {
         let chunk: Vec<_> = messages.by_ref().take(CHUNK).collect();
         if chunk.is_empty() && !first {
             break;
         }
         if first {
-            sink.start(chunk.len() > 1 || messages.peek().is_some())?;
+            several = chunk.len() > 1 || messages.peek().is_some();
+            sink.start(several)?;
             first = false;
         }
-        let traced: Vec<Result<Report, InputError>> = chunk
+        let mut traced: Vec<Result<Report, InputError>> = chunk
             .into_par_iter()
-            .map(|message| message.and_then(|input| trace(&input, options)))
+            .map(|message| message.load().and_then(|input| trace(&input, options)))
             .collect();
-        for outcome in traced {
+        // DNS runs on its own runtime, one report after another; redaction
+        // (`--redact`) comes after it, before anything is formatted.
+        for report in traced.iter_mut().flatten() {
+            dns.apply(report);
+            redact::redact_if_asked(report, options);
+        }
+        let places = places(&traced, written, several);
+        written += traced.iter().filter(|t| t.is_ok()).count();
+        let formatter = sink.formatter();
+        let formatted: Vec<io::Result<Vec<u8>>> = traced
+            .par_iter()
+            .zip(places)
+            .map(|(outcome, place)| match (outcome, place) {
+                (Ok(report), Some(place)) => formatter.format(report, place),
+                _ => Ok(Vec::new()),
+            })
+            .collect();
+        for (outcome, bytes) in traced.into_iter().zip(formatted) {
             match outcome {
-                Ok(mut report) => {
-                    dns.apply(&mut report);
-                    redact::redact_if_asked(&mut report, options);
-                    sink.report(report)?;
-                }
+                Ok(report) => sink.accept(report, bytes?)?,
                 Err(e) => sink.error(e),
             }
         }
@@ -86,11 +112,49 @@ pub fn run(
     sink.finish()
 }
 
-/// The usual sink: renders each report as it comes (or only counts it, for
-/// `--summary`), tracks the worst finding for `--fail-on`, and ticks a
-/// progress bar.
+/// The output place of each traced report, counting from `written`.
+fn places(
+    traced: &[Result<Report, InputError>],
+    written: usize,
+    several: bool,
+) -> Vec<Option<Place>> {
+    let mut index = written;
+    traced
+        .iter()
+        .map(|t| {
+            t.is_ok().then(|| {
+                index += 1;
+                Place {
+                    index: index - 1,
+                    several,
+                }
+            })
+        })
+        .collect()
+}
+
+/// Reports rendered in a format, or nothing (with `--summary`, reports are
+/// only counted).
+struct RenderReport {
+    renderer: Box<dyn Renderer + Send + Sync>,
+    summary_only: bool,
+}
+
+impl FormatReport for RenderReport {
+    fn format(&self, report: &Report, place: Place) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        if !self.summary_only {
+            self.renderer.report(report, place, &mut out)?;
+        }
+        Ok(out)
+    }
+}
+
+/// The usual sink: writes each formatted report as it comes (or only counts
+/// it, for `--summary`), tracks the worst finding for `--fail-on`, and
+/// ticks a progress bar.
 pub struct ReportWriter<'a> {
-    renderer: Box<dyn Renderer>,
+    format: RenderReport,
     out: Box<dyn Write + 'a>,
     summary: Option<Summary>,
     summary_format: Format,
@@ -107,14 +171,17 @@ pub struct ReportWriter<'a> {
 impl<'a> ReportWriter<'a> {
     /// `summary` replaces the per-message reports by one summary at the end.
     pub fn new(
-        renderer: Box<dyn Renderer>,
+        renderer: Box<dyn Renderer + Send + Sync>,
         out: Box<dyn Write + 'a>,
         summary: Option<Format>,
         progress: ProgressBar,
         on_error: Box<dyn FnMut(&InputError) + 'a>,
     ) -> Self {
         ReportWriter {
-            renderer,
+            format: RenderReport {
+                renderer,
+                summary_only: summary.is_some(),
+            },
             out,
             summary_format: summary.unwrap_or(Format::Table),
             summary: summary.map(|_| Summary::default()),
@@ -139,26 +206,23 @@ impl Sink for ReportWriter<'_> {
     fn start(&mut self, several: bool) -> io::Result<()> {
         self.several = several;
         if self.summary.is_none() {
-            self.renderer.begin(several, &mut self.out)?;
+            self.format.renderer.begin(several, &mut self.out)?;
         }
         Ok(())
     }
 
-    fn report(&mut self, report: Report) -> io::Result<()> {
+    fn formatter(&self) -> &dyn FormatReport {
+        &self.format
+    }
+
+    fn accept(&mut self, report: Report, formatted: Vec<u8>) -> io::Result<()> {
         self.worst = self.worst.max(report.worst_severity());
         self.progress.inc(1);
-        match &mut self.summary {
-            Some(summary) => summary.add(&report),
-            None => {
-                let place = Place {
-                    index: self.written,
-                    several: self.several,
-                };
-                let out = &mut self.out;
-                self.progress
-                    .suspend(|| self.renderer.report(&report, place, out))?;
-            }
+        if let Some(summary) = &mut self.summary {
+            summary.add(&report);
         }
+        let out = &mut self.out;
+        self.progress.suspend(|| out.write_all(&formatted))?;
         self.written += 1;
         Ok(())
     }
@@ -179,7 +243,7 @@ impl Sink for ReportWriter<'_> {
             }
             // `begin` was called, so `end` is too, even when nothing was
             // written (an HTML page is closed).
-            None => self.renderer.end(self.several, &mut self.out)?,
+            None => self.format.renderer.end(self.several, &mut self.out)?,
         }
         self.out.flush()
     }

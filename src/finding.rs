@@ -27,213 +27,122 @@ impl Severity {
     }
 }
 
-/// Every finding the tool can report. The kebab-case name is the JSON `code`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum FindingCode {
-    /// The message carries no Received header at all.
-    NoReceived,
-    /// More Received headers than the tool reads; the oldest were dropped.
-    TooManyReceived,
-    /// A Received header could not be parsed at all.
-    ParseFailed,
-    /// Part of a Received header could not be parsed.
-    ParsePartial,
-    /// A hop has no date.
-    MissingDate,
-    /// A hop's date is not a valid date.
-    InvalidDate,
-    /// A hop's time is earlier than the hop below it.
-    NegativeDelay,
-    /// A hop took unusually long (more than an hour).
-    LongDelay,
-    /// A hop's date is more than a day after the report was made.
-    FutureDate,
-    /// A hop is dated well before the message's own Date: header.
-    BeforeMessageDate,
-    /// The Date: header is missing or not a valid date.
-    BadMessageDate,
-    /// A hop's sender matches nothing the hop below says about its receiver.
-    ChainBreak,
-    /// A private or reserved address appears between public hops.
-    PrivateAddress,
-    /// The receiving MTA itself noted that the sender's rDNS may be forged.
-    MayBeForged,
-    /// The trustworthy hop's IP is private or loopback: the real hand-off is lower.
-    TrustworthyIpInternal,
-    /// The trustworthy hop records no connecting IP.
-    TrustworthyIpMissing,
-    /// A `--trust` entry matched no hop.
-    TrustUnused,
-    /// Hops were counted as internal by inference (private client in the user's domain).
-    TrustInferred,
-    /// Pasted text was cleaned up (quoting, indentation, line endings...) before reading.
-    InputNormalised,
-    /// The sender's IP has no PTR record.
-    NoPtr,
-    /// A PTR name is obviously broken (ends in `in-addr.arpa`, not a host name).
-    PtrBroken,
-    /// No PTR name of the IP resolves back to it (forward-confirmed rDNS failed).
-    FcrdnsFail,
-    /// The rDNS name recorded in the header differs from the PTR today.
-    RdnsChanged,
-    /// The HELO name is a bare name, not fully qualified.
-    HeloNotFqdn,
-    /// The HELO name breaks host-name syntax (characters, lengths, a bare IP).
-    HeloSyntax,
-    /// The HELO name is `localhost` or alike.
-    HeloLocalhost,
-    /// The HELO address literal is not the connecting IP.
-    HeloLiteralMismatch,
-    /// The HELO name has no A/AAAA record.
-    HeloNoAddress,
-    /// The HELO name is a CNAME (an alias).
-    HeloCname,
-    /// The HELO name resolves, but not to the connecting IP.
-    HeloMismatch,
-    /// The IP is listed on a `--dnsbl` blocklist.
-    DnsblListed,
-    /// A DNS check got no answer before the deadline.
-    DnsTimeout,
-    /// A DNS check failed (SERVFAIL, REFUSED, network error).
-    DnsError,
-    /// DNS checks could not start (no resolver configuration).
-    DnsUnavailable,
-    /// The per-report query cap stopped some DNS checks.
-    DnsCapped,
-    /// The recipient domain has no MX and no address: mail to it cannot be delivered.
-    MxMissing,
-    /// The recipient domain publishes a null MX (RFC 7505): it accepts no mail.
-    NullMx,
-    /// The host that received or refused the message is not one of the recipient domain's MX hosts.
-    MxReceiverNotListed,
+/// Declares the finding codes in one table: the variant, its JSON name and
+/// its severity, so the list, the names and the severities cannot drift.
+macro_rules! finding_codes {
+    ($($(#[doc = $doc:literal])* $variant:ident = $name:literal, $severity:ident;)*) => {
+        /// Every finding the tool can report. The kebab-case name is the JSON `code`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+        pub enum FindingCode {
+            $($(#[doc = $doc])* #[serde(rename = $name)] $variant,)*
+        }
+
+        impl FindingCode {
+            /// Every code, for documentation checks.
+            pub const ALL: &[FindingCode] = &[$(FindingCode::$variant,)*];
+
+            /// The severity this code normally carries.
+            pub fn severity(self) -> Severity {
+                match self {
+                    $(FindingCode::$variant => Severity::$severity,)*
+                }
+            }
+
+            /// The kebab-case name used in JSON and in the table.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(FindingCode::$variant => $name,)*
+                }
+            }
+        }
+    };
 }
 
-impl FindingCode {
-    /// Every code, for documentation checks.
-    pub const ALL: [FindingCode; 38] = {
-        use FindingCode::*;
-        [
-            NoReceived,
-            TooManyReceived,
-            ParseFailed,
-            ParsePartial,
-            MissingDate,
-            InvalidDate,
-            NegativeDelay,
-            LongDelay,
-            FutureDate,
-            BeforeMessageDate,
-            BadMessageDate,
-            ChainBreak,
-            PrivateAddress,
-            MayBeForged,
-            TrustworthyIpInternal,
-            TrustworthyIpMissing,
-            TrustUnused,
-            TrustInferred,
-            InputNormalised,
-            NoPtr,
-            PtrBroken,
-            FcrdnsFail,
-            RdnsChanged,
-            HeloNotFqdn,
-            HeloSyntax,
-            HeloLocalhost,
-            HeloLiteralMismatch,
-            HeloNoAddress,
-            HeloCname,
-            HeloMismatch,
-            DnsblListed,
-            DnsTimeout,
-            DnsError,
-            DnsUnavailable,
-            DnsCapped,
-            MxMissing,
-            NullMx,
-            MxReceiverNotListed,
-        ]
-    };
-
-    /// The severity this code normally carries.
-    pub fn severity(self) -> Severity {
-        use FindingCode::*;
-        match self {
-            NoReceived | ParsePartial | LongDelay | TrustUnused | TrustInferred
-            | InputNormalised | RdnsChanged | HeloCname | HeloMismatch | DnsTimeout | DnsError
-            | DnsCapped | MxReceiverNotListed => Severity::Info,
-            ParseFailed => Severity::Error,
-            TooManyReceived
-            | MissingDate
-            | InvalidDate
-            | NegativeDelay
-            | FutureDate
-            | BeforeMessageDate
-            | BadMessageDate
-            | ChainBreak
-            | PrivateAddress
-            | MayBeForged
-            | TrustworthyIpInternal
-            | TrustworthyIpMissing
-            | NoPtr
-            | PtrBroken
-            | FcrdnsFail
-            | HeloNotFqdn
-            | HeloSyntax
-            | HeloLocalhost
-            | HeloLiteralMismatch
-            | HeloNoAddress
-            | DnsblListed
-            | DnsUnavailable
-            | MxMissing
-            | NullMx => Severity::Warning,
-        }
-    }
-
-    /// The kebab-case name used in JSON and in the table.
-    pub fn as_str(self) -> &'static str {
-        use FindingCode::*;
-        match self {
-            NoReceived => "no-received",
-            TooManyReceived => "too-many-received",
-            ParseFailed => "parse-failed",
-            ParsePartial => "parse-partial",
-            MissingDate => "missing-date",
-            InvalidDate => "invalid-date",
-            NegativeDelay => "negative-delay",
-            LongDelay => "long-delay",
-            FutureDate => "future-date",
-            BeforeMessageDate => "before-message-date",
-            BadMessageDate => "bad-message-date",
-            ChainBreak => "chain-break",
-            PrivateAddress => "private-address",
-            MayBeForged => "may-be-forged",
-            TrustworthyIpInternal => "trustworthy-ip-internal",
-            TrustworthyIpMissing => "trustworthy-ip-missing",
-            TrustUnused => "trust-unused",
-            TrustInferred => "trust-inferred",
-            InputNormalised => "input-normalised",
-            NoPtr => "no-ptr",
-            PtrBroken => "ptr-broken",
-            FcrdnsFail => "fcrdns-fail",
-            RdnsChanged => "rdns-changed",
-            HeloNotFqdn => "helo-not-fqdn",
-            HeloSyntax => "helo-syntax",
-            HeloLocalhost => "helo-localhost",
-            HeloLiteralMismatch => "helo-literal-mismatch",
-            HeloNoAddress => "helo-no-address",
-            HeloCname => "helo-cname",
-            HeloMismatch => "helo-mismatch",
-            DnsblListed => "dnsbl-listed",
-            DnsTimeout => "dns-timeout",
-            DnsError => "dns-error",
-            DnsUnavailable => "dns-unavailable",
-            DnsCapped => "dns-capped",
-            MxMissing => "mx-missing",
-            NullMx => "null-mx",
-            MxReceiverNotListed => "mx-receiver-not-listed",
-        }
-    }
+finding_codes! {
+    /// The message carries no Received header at all.
+    NoReceived = "no-received", Info;
+    /// More Received headers than the tool reads; the oldest were dropped.
+    TooManyReceived = "too-many-received", Warning;
+    /// A Received header could not be parsed at all.
+    ParseFailed = "parse-failed", Error;
+    /// Part of a Received header could not be parsed.
+    ParsePartial = "parse-partial", Info;
+    /// A hop has no date.
+    MissingDate = "missing-date", Warning;
+    /// A hop's date is not a valid date.
+    InvalidDate = "invalid-date", Warning;
+    /// A hop's time is earlier than the hop below it.
+    NegativeDelay = "negative-delay", Warning;
+    /// A hop took unusually long (more than an hour).
+    LongDelay = "long-delay", Info;
+    /// A hop's date is more than a day after the report was made.
+    FutureDate = "future-date", Warning;
+    /// A hop is dated well before the message's own Date: header.
+    BeforeMessageDate = "before-message-date", Warning;
+    /// The Date: header is missing or not a valid date.
+    BadMessageDate = "bad-message-date", Warning;
+    /// A hop's sender matches nothing the hop below says about its receiver.
+    ChainBreak = "chain-break", Warning;
+    /// A private or reserved address appears between public hops.
+    PrivateAddress = "private-address", Warning;
+    /// The receiving MTA itself noted that the sender's rDNS may be forged.
+    MayBeForged = "may-be-forged", Warning;
+    /// The trustworthy hop's IP is private or loopback: the real hand-off is lower.
+    TrustworthyIpInternal = "trustworthy-ip-internal", Warning;
+    /// The trustworthy hop records no connecting IP.
+    TrustworthyIpMissing = "trustworthy-ip-missing", Warning;
+    /// A `--trust` entry matched no hop.
+    TrustUnused = "trust-unused", Info;
+    /// Hops were counted as internal by inference (private client in the user's domain).
+    TrustInferred = "trust-inferred", Info;
+    /// Pasted text was cleaned up (quoting, indentation, line endings...) before reading.
+    InputNormalised = "input-normalised", Info;
+    /// The sender's IP has no PTR record.
+    NoPtr = "no-ptr", Warning;
+    /// A PTR name is obviously broken (ends in `in-addr.arpa`, not a host name).
+    PtrBroken = "ptr-broken", Warning;
+    /// No PTR name of the IP resolves back to it (forward-confirmed rDNS failed).
+    FcrdnsFail = "fcrdns-fail", Warning;
+    /// The rDNS name recorded in the header differs from the PTR today.
+    RdnsChanged = "rdns-changed", Info;
+    /// The HELO name is a bare name, not fully qualified.
+    HeloNotFqdn = "helo-not-fqdn", Warning;
+    /// The HELO name breaks host-name syntax (characters, lengths, a bare IP).
+    HeloSyntax = "helo-syntax", Warning;
+    /// The HELO name is `localhost` or alike.
+    HeloLocalhost = "helo-localhost", Warning;
+    /// The HELO address literal is not the connecting IP.
+    HeloLiteralMismatch = "helo-literal-mismatch", Warning;
+    /// The HELO name has no A/AAAA record.
+    HeloNoAddress = "helo-no-address", Warning;
+    /// The HELO name is a CNAME (an alias).
+    HeloCname = "helo-cname", Info;
+    /// The HELO name resolves, but not to the connecting IP.
+    HeloMismatch = "helo-mismatch", Info;
+    /// The IP is listed on a `--dnsbl` blocklist.
+    DnsblListed = "dnsbl-listed", Warning;
+    /// A DNS check got no answer before the deadline.
+    DnsTimeout = "dns-timeout", Info;
+    /// A DNS check failed (SERVFAIL, REFUSED, network error).
+    DnsError = "dns-error", Info;
+    /// DNS checks could not start (no resolver configuration).
+    DnsUnavailable = "dns-unavailable", Warning;
+    /// The per-report query cap stopped some DNS checks.
+    DnsCapped = "dns-capped", Info;
+    /// The recipient domain has no MX and no address: mail to it cannot be delivered.
+    MxMissing = "mx-missing", Warning;
+    /// The recipient domain publishes a null MX (RFC 7505): it accepts no mail.
+    NullMx = "null-mx", Warning;
+    /// The host that received or refused the message is not one of the recipient domain's MX hosts.
+    MxReceiverNotListed = "mx-receiver-not-listed", Info;
+    /// A bounce: the hops shown are the returned message's.
+    ReturnedMessage = "returned-message", Info;
+    /// A bounce that carries neither the returned message nor its headers.
+    ReturnedMessageMissing = "returned-message-missing", Info;
+    /// A bounce whose status, reply code and diagnostic could not be read.
+    BounceUnreadable = "bounce-unreadable", Warning;
+    /// A bounce listing more recipients than the tool keeps.
+    TooManyRecipients = "too-many-recipients", Warning;
 }
 
 /// One thing the tool noticed, with a sentence a person can act on.

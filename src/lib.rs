@@ -71,7 +71,16 @@ pub fn trace(input: &Input, options: &TraceOptions) -> Result<Report, InputError
     }
     let parsed = message::parse(&cleaned.bytes).ok_or_else(|| not_mail("no header lines found"))?;
 
-    let message_date = parsed
+    // A bounce tells the story of the message it returns: its hops are
+    // the returned message's, not the bounce's own.
+    let bounce = stop::read_bounce(&cleaned.bytes, &parsed);
+    let empty = message::ParsedMessage::default();
+    let traced = match &bounce {
+        Some(b) => b.returned.as_ref().map_or(&empty, |r| &r.headers),
+        None => &parsed,
+    };
+
+    let message_date = traced
         .summary
         .date
         .as_deref()
@@ -80,14 +89,20 @@ pub fn trace(input: &Input, options: &TraceOptions) -> Result<Report, InputError
         message_date,
         now: options.now,
     };
-    let mut hops = chain::build(&parsed.received, &ctx);
+    let mut hops = chain::build(&traced.received, &ctx);
     let (trustworthy_hop, trust_findings) = trust::apply(&mut hops, &options.trusted);
 
-    let mut findings = message_findings(&parsed, &cleaned.repairs, message_date.is_some());
+    let mut findings = match &bounce {
+        None => message_findings(&parsed, &cleaned.repairs, message_date.is_some()),
+        Some(b) => bounce_findings(b, &cleaned.repairs, message_date.is_some()),
+    };
     findings.extend(trust_findings);
 
     let total_transit_seconds = chain::total_transit_seconds(&hops);
-    let stop = Stop::for_message(hops.len());
+    let stop = match bounce {
+        Some(b) => b.stop,
+        None => Stop::for_message(hops.len()),
+    };
     let trustworthy = trustworthy_hop.and_then(|n| hops.iter().find(|h| h.number == n));
     let verdict = report::verdict(&hops, trustworthy, total_transit_seconds, &stop);
     Ok(Report {
@@ -108,6 +123,71 @@ pub fn trace(input: &Input, options: &TraceOptions) -> Result<Report, InputError
         verdict,
         generated_at: options.now,
     })
+}
+
+/// The message-level findings of a bounce: where its hops come from, and
+/// the usual checks applied to the returned message.
+fn bounce_findings(
+    bounce: &stop::Bounce,
+    repairs: &[normalise::Repair],
+    date_ok: bool,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    match &bounce.returned {
+        Some(returned) => {
+            findings.push(Finding::new(
+                FindingCode::ReturnedMessage,
+                format!(
+                    "This is a bounce: the hops are those of the returned message (from {}), showing how far it got; the bounce's own Received headers are not shown.",
+                    returned.source.describe()
+                ),
+            ));
+            let mut rest = message_findings(&returned.headers, repairs, date_ok);
+            for f in &mut rest {
+                if f.code == FindingCode::BadMessageDate || f.code == FindingCode::NoReceived {
+                    f.message = f.message.replacen("The message", "The returned message", 1);
+                }
+            }
+            findings.extend(rest);
+        }
+        None => {
+            findings.extend(message_findings(
+                &message::ParsedMessage::default(),
+                repairs,
+                true,
+            ));
+            findings.retain(|f| f.code != FindingCode::NoReceived);
+            findings.push(Finding::new(
+                FindingCode::ReturnedMessageMissing,
+                "This is a bounce without the returned message or its headers, so the path the message took cannot be shown.",
+            ));
+        }
+    }
+    if bounce.too_nested {
+        findings.push(Finding::new(
+            FindingCode::BounceUnreadable,
+            format!(
+                "This looks like a bounce, but it nests more than {} messages inside each other, so it was not read (a crafted message?).",
+                stop::parts::MAX_NESTED_MESSAGES
+            ),
+        ));
+    } else if bounce.unreadable {
+        findings.push(Finding::new(
+            FindingCode::BounceUnreadable,
+            "This looks like a bounce, but no status, reply code or diagnostic could be read from it.",
+        ));
+    }
+    if bounce.recipients_dropped > 0 {
+        findings.push(Finding::new(
+            FindingCode::TooManyRecipients,
+            format!(
+                "The bounce lists {} more recipients than the {} shown.",
+                bounce.recipients_dropped,
+                stop::dsn::MAX_RECIPIENTS
+            ),
+        ));
+    }
+    findings
 }
 
 fn message_findings(

@@ -27,6 +27,10 @@ pub struct ParsedMessage {
     pub received: Vec<String>,
     /// How many Received headers the message had before the cap.
     pub received_total: usize,
+    /// The Content-Type header as written (tells a delivery report).
+    pub content_type: Option<String>,
+    /// Exim's `X-Failed-Recipients` header (tells a bounce).
+    pub failed_recipients: Option<String>,
 }
 
 /// Reads the header block of a (normalised) message. Returns `None` when
@@ -59,10 +63,17 @@ pub fn parse(bytes: &[u8]) -> Option<ParsedMessage> {
         date: raw_value(&HeaderName::Date),
         message_id: message.message_id().map(|id| format!("<{}>", clean(id))),
     };
+    let failed_recipients = headers
+        .iter()
+        .find(|h| h.name.as_str().eq_ignore_ascii_case("X-Failed-Recipients"))
+        .map(|h| unfold(&bytes[h.offset_start as usize..h.offset_end as usize]))
+        .filter(|v| !v.is_empty());
     Some(ParsedMessage {
         summary,
         received,
         received_total,
+        content_type: raw_value(&HeaderName::ContentType),
+        failed_recipients,
     })
 }
 

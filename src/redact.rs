@@ -137,7 +137,13 @@ impl<'a> Redactor<'a> {
             .iter()
             .flat_map(|to| addresses_in(to))
             .chain(report.hops.iter().filter_map(|h| h.for_addr.clone()))
-            .chain(report.stop.recipients.iter().map(|r| r.address.clone()));
+            .chain(
+                report
+                    .stop
+                    .recipients
+                    .iter()
+                    .filter_map(|r| r.address.clone()),
+            );
         for address in recipients {
             let address = address.trim_matches(['<', '>']).to_lowercase();
             if let Some((_, domain)) = address.rsplit_once('@') {
@@ -213,8 +219,11 @@ impl<'a> Redactor<'a> {
         ] {
             self.opt(field);
         }
+        if stop.remote_ip.is_some_and(|ip| self.sensitive_ip(ip)) {
+            stop.remote_ip = None;
+        }
         for rcpt in &mut stop.recipients {
-            rcpt.address = self.text(&rcpt.address);
+            self.opt(&mut rcpt.address);
             self.opt(&mut rcpt.diagnostic);
             self.opt(&mut rcpt.remote_mta);
         }

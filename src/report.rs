@@ -11,7 +11,7 @@ use crate::dns::ReportDns;
 use crate::dns::model::Fcrdns;
 use crate::finding::{Finding, Severity};
 use crate::message::MessageSummary;
-use crate::stop::{Stop, StopKind};
+use crate::stop::{Action, Reason, Stop, StopKind};
 
 /// Bumped only when a field changes meaning or disappears.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -108,6 +108,9 @@ impl Report {
 
 /// The one-line verdict: what happened, how long it took, and who sent it.
 pub fn verdict(hops: &[Hop], trustworthy: Option<&Hop>, total: Option<i64>, stop: &Stop) -> String {
+    if stop.is_report() {
+        return report_verdict(hops.len(), stop);
+    }
     if hops.is_empty() {
         return "No Received headers: this message has not passed through a mail server (a draft, or a copy saved before sending).".to_string();
     }
@@ -152,4 +155,132 @@ fn describe_trustworthy(hop: &Hop) -> String {
         _ => "",
     };
     format!("; trustworthy sender IP {ip} ({name}{fcrdns})")
+}
+
+/// The verdict of a delivery report: who refused (or delayed, or took)
+/// the message, when, with which codes and why, and how far it had got.
+fn report_verdict(hop_count: usize, stop: &Stop) -> String {
+    let codes: Vec<String> = stop
+        .reply_code
+        .map(|c| c.to_string())
+        .into_iter()
+        .chain(stop.status.map(|s| s.to_string()))
+        .collect();
+    let codes = codes.join(" ");
+    let reason = stop.reason.unwrap_or(Reason::Other);
+    let why = if codes.is_empty() {
+        format!("({})", reason.label())
+    } else {
+        format!("with {codes} ({})", reason.label())
+    };
+    let stage = stop
+        .smtp_stage
+        .map(|s| format!(" {}", s.describe()))
+        .unwrap_or_default();
+    let who = stop.remote_display();
+    let reporter = stop.reporting_mta.as_deref();
+    let what = match stop.kind {
+        StopKind::Bounced if reason == Reason::Expired => {
+            let last = match &who {
+                Some(w) => format!("; the last attempt at {w} failed{stage}"),
+                None => format!("; the last attempt failed{stage}"),
+            };
+            let codes = if codes.is_empty() {
+                String::new()
+            } else {
+                format!(" with {codes}")
+            };
+            format!(
+                "Bounced: {} gave up retrying{last}{codes}",
+                reporter.unwrap_or("the sending server")
+            )
+        }
+        StopKind::Bounced => {
+            let reported = reporter
+                .map(|r| format!(", reported by {r}"))
+                .unwrap_or_default();
+            match (&who, stop.reply_code.is_some()) {
+                (Some(w), true) => format!("Bounced: {w} refused the message{stage} {why}"),
+                (Some(w), false) => format!("Bounced: {w} did not take the message{stage} {why}"),
+                (None, true) => format!(
+                    "Bounced: the receiving server refused the message{stage} {why}{reported}"
+                ),
+                (None, false) => format!(
+                    "Bounced: {} could not deliver the message{stage} {why}",
+                    reporter.unwrap_or("the mail system")
+                ),
+            }
+        }
+        StopKind::Delayed => {
+            let first = match (&who, stop.reply_code.is_some()) {
+                (Some(w), true) => format!("{w} answered {codes}{stage} ({})", reason.label()),
+                (Some(w), false) => format!("{w} did not take the message{stage} {why}"),
+                (None, true) => format!(
+                    "the receiving server answered {codes}{stage} ({})",
+                    reason.label()
+                ),
+                (None, false) => format!("delivery has not succeeded yet{stage} {why}"),
+            };
+            let retry = match (&stop.will_retry_until, reporter) {
+                (Some(until), Some(r)) => format!("; {r} keeps trying until {until}"),
+                (Some(until), None) => format!("; retries continue until {until}"),
+                (None, _) => "; delivery is still being retried".to_string(),
+            };
+            format!("Delayed: {first}{retry}")
+        }
+        StopKind::Delivered | StopKind::Unknown => {
+            let relayed = stop
+                .recipients
+                .first()
+                .is_some_and(|r| r.action == Some(Action::Relayed));
+            let by = reporter.unwrap_or("the mail system");
+            let to = who.map(|w| format!(" to {w}")).unwrap_or_default();
+            let codes = if codes.is_empty() {
+                String::new()
+            } else {
+                format!(" ({codes})")
+            };
+            if relayed {
+                format!(
+                    "Relayed: {by} handed the message on{to}{codes}, to a system that sends no delivery reports"
+                )
+            } else {
+                format!("Delivered: {by} reports delivery{to}{codes}")
+            }
+        }
+    };
+    let recipients = recipient_counts(stop);
+    let travelled = match hop_count {
+        0 => "the returned message's headers are not included".to_string(),
+        1 => "the message had travelled 1 hop".to_string(),
+        n => format!("the message had travelled {n} hops"),
+    };
+    format!("{what}{recipients}; {travelled}.")
+}
+
+/// `; of 3 recipients: 2 failed, 1 delayed` when there are several.
+fn recipient_counts(stop: &Stop) -> String {
+    if stop.recipients.len() < 2 {
+        return String::new();
+    }
+    let count = |f: fn(Action) -> bool| {
+        stop.recipients
+            .iter()
+            .filter(|r| r.action.is_some_and(f))
+            .count()
+    };
+    let parts: Vec<String> = [
+        (count(|a| a == Action::Failed), "failed"),
+        (count(|a| a == Action::Delayed), "delayed"),
+        (count(Action::is_success), "delivered"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
+    format!(
+        "; of {} recipients: {}",
+        stop.recipients.len(),
+        parts.join(", ")
+    )
 }

@@ -151,6 +151,13 @@ impl Messages {
     }
 }
 
+/// Files found in directories are single messages unless named `.mbox`.
+fn is_mbox_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("mbox") || e.eq_ignore_ascii_case("mbx"))
+}
+
 /// `.eml` and `.mbox` files, and files in a Maildir's `cur/` or `new/`.
 fn is_message_file(path: &Path) -> bool {
     let ext = path
@@ -186,11 +193,39 @@ fn is_maildir_tmp(dir: &Path) -> bool {
             .is_some_and(|m| m.join("cur").is_dir() && m.join("new").is_dir())
 }
 
+/// One message to trace: already read (from an mbox or stdin), or a file
+/// whose reading is left to the caller, so that files can be read on
+/// several threads.
+#[derive(Debug)]
+pub enum Message {
+    Read(Result<Input, InputError>),
+    File(PathBuf),
+}
+
+impl Message {
+    /// The message's bytes.
+    pub fn load(self) -> Result<Input, InputError> {
+        match self {
+            Message::Read(result) => result,
+            Message::File(path) => input::read(&Source::Path(path)),
+        }
+    }
+}
+
 impl Iterator for Messages {
-    type Item = Result<Input, InputError>;
+    type Item = Message;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let item = self.next_item();
+        if let Some(Pending::Found(path)) = self.pending.front()
+            && !is_mbox_name(path)
+            && self.mbox.is_none()
+        {
+            let path = path.clone();
+            self.pending.pop_front();
+            self.yielded += 1;
+            return Some(Message::File(path));
+        }
+        let item = self.next_item().map(Message::Read);
         self.yielded += usize::from(item.is_some());
         item
     }

@@ -51,10 +51,12 @@ impl Summary {
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
         *self.stop_kinds.entry(kind).or_default() += 1;
-        if let Some(reason) = serde_json::to_value(&report.stop.reason)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-        {
+        let stopped = matches!(
+            report.stop.kind,
+            crate::stop::StopKind::Bounced | crate::stop::StopKind::Delayed
+        );
+        if let Some(reason) = report.stop.reason.filter(|_| stopped) {
+            let reason = reason.as_str().to_string();
             *self.reasons.entry(reason).or_default() += 1;
         }
         let mut codes: Vec<&'static str> = report

@@ -1,4 +1,4 @@
-//! Golden tests: every bundled sample in every format, as the
+//! Golden tests: every bundled sample's JSON report and table, as the
 //! binary prints them. A change in output shows up as a snapshot diff to
 //! review (accept with `INSTA_UPDATE=always cargo test`).
 
@@ -57,6 +57,34 @@ fn table_of_every_sample() {
     }
 }
 
+/// Every bounce sample under `samples/bounces/`, sorted.
+fn bounce_samples() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(root.join("samples").join("bounces"))
+        .expect("samples/bounces/ exists")
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".eml") || n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn json_of_every_bounce() {
+    for sample in bounce_samples() {
+        let json = run(&["--format", "json"], &format!("bounces/{sample}"));
+        insta::assert_snapshot!(format!("bounce-json@{sample}"), json);
+    }
+}
+
+#[test]
+fn table_of_every_bounce() {
+    for sample in bounce_samples() {
+        let table = run(&["--color", "never"], &format!("bounces/{sample}"));
+        insta::assert_snapshot!(format!("bounce-table@{sample}"), table);
+    }
+}
+
 #[test]
 fn markdown_of_every_sample() {
     for sample in samples() {
@@ -81,6 +109,24 @@ fn html_of_every_sample() {
     }
 }
 
+/// Bounces in the ticket formats: a DSN with several recipients, a delay
+/// notice, and plain-text bounces of three MTA families.
+#[test]
+fn ticket_formats_of_bounces() {
+    for sample in [
+        "dsn-multi-recipient.eml",
+        "dsn-delayed-greylist.eml",
+        "postfix-rdns.eml",
+        "exchange-365-spamhaus.eml",
+        "gmail-unknown-user.eml",
+    ] {
+        for format in ["markdown", "text", "html"] {
+            let out = run(&["--format", format], &format!("bounces/{sample}"));
+            insta::assert_snapshot!(format!("bounce-{format}@{sample}"), out);
+        }
+    }
+}
+
 /// The ticket formats with every option that changes them: trusted relays
 /// named, and redaction.
 #[test]
@@ -93,4 +139,9 @@ fn redacted_ticket_formats() {
         );
         insta::assert_snapshot!(format!("redacted-{format}@postfix-relay.eml"), out);
     }
+    let out = run(
+        &["--format", "markdown", "--redact"],
+        "bounces/dsn-multi-recipient.eml",
+    );
+    insta::assert_snapshot!("redacted-markdown@dsn-multi-recipient.eml", out);
 }

@@ -29,7 +29,9 @@ fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
 fn samples() -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(sample(""))
         .unwrap()
-        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| p.to_string_lossy().into_owned())
         .collect();
     names.sort();
     names

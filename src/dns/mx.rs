@@ -28,7 +28,13 @@ impl MxQuestion {
     pub fn of(report: &Report) -> Option<MxQuestion> {
         let bounced = matches!(report.stop.kind, StopKind::Bounced | StopKind::Delayed);
         let from_bounce = bounced
-            .then(|| report.stop.recipients.first().map(|r| r.address.as_str()))
+            .then(|| {
+                report
+                    .stop
+                    .recipients
+                    .first()
+                    .and_then(|r| r.address.as_deref())
+            })
             .flatten()
             .map(|a| (a, RecipientSource::Bounce));
         let from_for = report

@@ -312,38 +312,24 @@ pub fn dns(report: &Report) -> Option<DnsFacts> {
 pub const BOUNDARY: &str =
     "the hops above it are claims by outside machines; your own servers recorded the rest.";
 
-/// The `stop` block: the outcome, then every bounce detail the report has.
+/// The `stop` block: the outcome in words, then [`stop_rows`].
 pub fn stop(report: &Report) -> Vec<Field> {
-    let s = &report.stop;
-    let mut fields = vec![field("Outcome", stop_kind(s.kind))];
-    let optional = [
-        ("Reporting MTA", s.reporting_mta.as_deref()),
-        ("Remote MTA", s.remote_mta.as_deref()),
-        ("SMTP stage", s.smtp_stage.as_deref()),
-        ("Reason", s.reason.as_deref()),
-        ("Diagnostic", s.diagnostic.as_deref()),
-        ("Advice", s.advice.as_deref()),
-    ];
-    if let Some(code) = s.reply_code {
-        fields.push(field("Reply code", code.to_string()));
-    }
-    if let Some(status) = &s.status {
-        let meaning = s
-            .status_meaning
-            .as_deref()
-            .map(|m| format!(" ({})", safe(m)))
-            .unwrap_or_default();
-        fields.push(field("Status", format!("{}{meaning}", safe(status))));
-    }
-    for (label, value) in optional {
-        if let Some(v) = value {
-            fields.push(field(label, safe(v)));
-        }
-    }
+    let mut fields = vec![field("Outcome", stop_outcome(report.stop.kind))];
+    fields.extend(stop_rows(report));
     fields
 }
 
-fn stop_kind(kind: StopKind) -> &'static str {
+/// One word for where the message stopped.
+pub fn stop_kind(kind: StopKind) -> &'static str {
+    match kind {
+        StopKind::Bounced => "bounced",
+        StopKind::Delayed => "delayed",
+        StopKind::Delivered => "delivered",
+        StopKind::Unknown => "unknown",
+    }
+}
+
+fn stop_outcome(kind: StopKind) -> &'static str {
     match kind {
         StopKind::Delivered => "delivered: it reached the mailbox it was taken from",
         StopKind::Bounced => "bounced: a server refused it for good",
@@ -352,21 +338,76 @@ fn stop_kind(kind: StopKind) -> &'static str {
     }
 }
 
-/// One line per recipient of a bounce: the address, then what happened.
-pub fn recipients(report: &Report) -> Vec<(String, String)> {
-    report
-        .stop
-        .recipients
+/// What a delivery report says about where the message stopped: who
+/// reported it, which server refused and how, why, and what to do.
+/// Unknown values are left out; empty for a plain message.
+pub fn stop_rows(report: &Report) -> Vec<Field> {
+    let stop = &report.stop;
+    let mut rows = Vec::new();
+    if let Some(r) = &stop.reporting_mta {
+        rows.push(field("Reported by", safe(r)));
+    }
+    if let Some(remote) = stop.remote_display() {
+        rows.push(field("Remote server", safe(&remote)));
+    }
+    if let Some(code) = stop.reply_code {
+        let meaning = stop.reply_meaning.as_deref().unwrap_or("");
+        rows.push(field(
+            "Reply code",
+            safe(format!("{code} {meaning}").trim_end()),
+        ));
+    }
+    if let Some(status) = stop.status {
+        let meaning = stop.status_meaning.as_deref().unwrap_or("");
+        rows.push(field(
+            "Status",
+            safe(format!("{status} {meaning}").trim_end()),
+        ));
+    }
+    if let Some(stage) = stop.smtp_stage {
+        rows.push(field("SMTP stage", stage.describe()));
+    }
+    if let Some(d) = &stop.diagnostic {
+        rows.push(field("Diagnostic", safe(d)));
+    }
+    if let Some(until) = &stop.will_retry_until {
+        rows.push(field("Retried until", safe(until)));
+    }
+    if let Some(reason) = stop.reason {
+        let name = reason.as_str();
+        let text = if reason.label() == name.replace('-', " ") {
+            name.to_string()
+        } else {
+            format!("{name} ({})", reason.label())
+        };
+        rows.push(field("Reason", text));
+    }
+    if let Some(advice) = &stop.advice {
+        rows.push(field("Advice", safe(advice)));
+    }
+    rows
+}
+
+/// The headings of [`recipients`]' columns.
+pub const RECIPIENT_COLUMNS: [&str; 4] = ["Recipient", "Action", "Status", "Reason"];
+
+/// One row per recipient of a delivery report, when it names several
+/// (with one, [`stop_rows`] says it all).
+pub fn recipients(report: &Report) -> Vec<[String; 4]> {
+    let recipients = &report.stop.recipients;
+    if recipients.len() < 2 {
+        return Vec::new();
+    }
+    let show = |v: Option<String>| v.unwrap_or_else(|| NONE.to_string());
+    recipients
         .iter()
         .map(|r| {
-            let mut parts = Vec::new();
-            parts.extend(r.action.as_deref().map(safe));
-            parts.extend(r.status.as_deref().map(safe));
-            parts.extend(r.reply_code.map(|c| c.to_string()));
-            parts.extend(r.reason.as_deref().map(safe));
-            parts.extend(r.remote_mta.as_deref().map(|m| format!("at {}", safe(m))));
-            parts.extend(r.diagnostic.as_deref().map(|d| format!("\"{}\"", safe(d))));
-            (safe(&r.address), parts.join(", "))
+            [
+                show(r.address.as_deref().map(safe)),
+                show(r.action.map(|a| a.as_str().to_string())),
+                show(r.status.map(|s| s.to_string())),
+                show(r.reason.map(|s| s.as_str().to_string())),
+            ]
         })
         .collect()
 }

@@ -280,16 +280,16 @@ fn stop(page: &mut String, report: &Report) {
     fields(page, &facts::stop(report));
     let recipients = facts::recipients(report);
     if !recipients.is_empty() {
-        page.push_str("<ul class=\"recipients\">\n");
-        for (address, what) in recipients {
-            let _ = writeln!(
-                page,
-                "<li><span class=\"mono\">{}</span>: {}</li>",
-                esc(&address),
-                esc(&what)
-            );
+        page.push_str("<table class=\"recipients\">\n<thead><tr>");
+        for column in facts::RECIPIENT_COLUMNS {
+            let _ = write!(page, "<th>{column}</th>");
         }
-        page.push_str("</ul>\n");
+        page.push_str("</tr></thead>\n<tbody>\n");
+        for row in recipients {
+            let cells: Vec<String> = row.iter().map(|c| format!("<td>{}</td>", esc(c))).collect();
+            let _ = writeln!(page, "<tr>{}</tr>", cells.concat());
+        }
+        page.push_str("</tbody>\n</table>\n");
     }
 }
 

@@ -50,8 +50,15 @@ fn render_one(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "## Where it stopped")?;
     writeln!(out)?;
     fields(out, &facts::stop(report))?;
-    for (address, what) in facts::recipients(report) {
-        writeln!(out, "  - {}: {}", escape(&address), escape(&what))?;
+    let recipients = facts::recipients(report);
+    if !recipients.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "| {} |", facts::RECIPIENT_COLUMNS.join(" | "))?;
+        writeln!(out, "|---|---|---|---|")?;
+        for row in recipients {
+            let cells: Vec<String> = row.iter().map(|c| escape(c)).collect();
+            writeln!(out, "| {} |", cells.join(" | "))?;
+        }
     }
 
     let groups = facts::findings_by_severity(report);

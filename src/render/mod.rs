@@ -103,7 +103,7 @@ pub struct Style {
 }
 
 /// The renderer for a format.
-pub fn renderer(format: Format, style: Style) -> Box<dyn Renderer> {
+pub fn renderer(format: Format, style: Style) -> Box<dyn Renderer + Send + Sync> {
     match format {
         Format::Table => Box::new(Table { style }),
         Format::Text => Box::new(Text),

@@ -10,6 +10,7 @@ use super::facts::{self, HopRow};
 use super::{Place, Renderer, Style};
 use crate::finding::Severity;
 use crate::report::Report;
+use crate::stop::StopKind;
 use crate::trust::Trust;
 
 pub struct Table {
@@ -34,6 +35,9 @@ impl Table {
         if !report.hops.is_empty() {
             writeln!(out, "{}", self.hop_table(report))?;
         }
+        if report.stop.is_report() {
+            self.stopped_here(report, out)?;
+        }
         for line in self.summary_lines(report) {
             writeln!(out, "{line}")?;
         }
@@ -44,20 +48,7 @@ impl Table {
     fn hop_table(&self, report: &Report) -> comfy_table::Table {
         let mut table = comfy_table::Table::new();
         table.load_style(presets::UTF8_FULL.with_rounded_corners());
-        if self.style.color {
-            table.enforce_styling();
-        } else {
-            table.force_no_tty();
-        }
-        match self.style.width {
-            Some(w) if w > 20 => {
-                table.set_width(w);
-                table.set_content_arrangement(ContentArrangement::Dynamic);
-            }
-            _ => {
-                table.set_content_arrangement(ContentArrangement::Disabled);
-            }
-        }
+        self.fit(&mut table);
         // The DNS column appears only when DNS ran, so offline output stays as it was.
         table.set_header(
             facts::hop_columns(report)
@@ -178,6 +169,66 @@ impl Table {
             )?;
         }
         Ok(())
+    }
+
+    /// The "stopped here" block of a delivery report: who reported it,
+    /// which server refused and how, why, and what to do; then one line
+    /// per recipient when there are several.
+    fn stopped_here(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let colour = match report.stop.kind {
+            StopKind::Bounced => "1;31",
+            StopKind::Delayed => "1;33",
+            StopKind::Delivered => "1;32",
+            StopKind::Unknown => "1",
+        };
+        let label = facts::stop_kind(report.stop.kind);
+        writeln!(out, "Stopped here: {}", self.paint(label, colour))?;
+        let mut table = self.plain_table();
+        for f in facts::stop_rows(report) {
+            table.add_row(vec![
+                Cell::new(f.label).add_attribute(Attribute::Bold),
+                Cell::new(f.value),
+            ]);
+        }
+        writeln!(out, "{table}")?;
+        let recipients = facts::recipients(report);
+        if !recipients.is_empty() {
+            let mut table = self.plain_table();
+            table.set_header(
+                facts::RECIPIENT_COLUMNS.map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
+            );
+            for r in recipients {
+                table.add_row(r.map(Cell::new));
+            }
+            writeln!(out, "{table}")?;
+        }
+        Ok(())
+    }
+
+    /// A compact table in the report's style, fitted to the terminal when known.
+    fn plain_table(&self) -> comfy_table::Table {
+        let mut table = comfy_table::Table::new();
+        table.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners());
+        self.fit(&mut table);
+        table
+    }
+
+    /// Colour and width as the terminal allows.
+    fn fit(&self, table: &mut comfy_table::Table) {
+        if self.style.color {
+            table.enforce_styling();
+        } else {
+            table.force_no_tty();
+        }
+        match self.style.width {
+            Some(w) if w > 20 => {
+                table.set_width(w);
+                table.set_content_arrangement(ContentArrangement::Dynamic);
+            }
+            _ => {
+                table.set_content_arrangement(ContentArrangement::Disabled);
+            }
+        }
     }
 
     /// Wraps text in an ANSI colour when colour is on.

@@ -123,8 +123,8 @@ fn render_one(report: &Report, w: &mut Lines<'_>) -> io::Result<()> {
 
     w.heading("Where it stopped")?;
     w.fields(&facts::stop(report))?;
-    for (address, what) in facts::recipients(report) {
-        w.hanging(&format!("  {address}: "), 4, &what)?;
+    for [address, rest @ ..] in facts::recipients(report) {
+        w.hanging(&format!("  {address}: "), 4, &rest.join(", "))?;
     }
 
     let groups = facts::findings_by_severity(report);

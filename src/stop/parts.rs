@@ -1,0 +1,295 @@
+//! Finding the pieces of a bounce with mail-parser's full MIME parse: the
+//! human-readable text, the machine-readable delivery-status part, and the
+//! returned message (`message/rfc822`, `message/global`) or its headers
+//! (`text/rfc822-headers`, `message/global-headers`).
+//!
+//! Only the bounce's own top-level parts are looked at; a message nested
+//! inside the returned message is never walked, so nesting depth costs
+//! nothing here.
+
+use std::borrow::Cow;
+
+use mail_parser::decoders::html::html_to_text;
+use mail_parser::{Encoding, Message, MessageParser, MessagePart, MimeHeaders, PartType};
+
+/// Where the hop chain of a bounce comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReturnedSource {
+    /// A `message/rfc822` (or RFC 6533 `message/global`) part.
+    MessagePart,
+    /// A `text/rfc822-headers` (or `message/global-headers`) part.
+    HeadersPart,
+    /// Headers quoted in the bounce's text.
+    QuotedText,
+}
+
+impl ReturnedSource {
+    pub fn describe(self) -> &'static str {
+        match self {
+            ReturnedSource::MessagePart => "its message/rfc822 part",
+            ReturnedSource::HeadersPart => "its text/rfc822-headers part",
+            ReturnedSource::QuotedText => "the headers quoted in its text",
+        }
+    }
+}
+
+/// The most `message/rfc822` (or `message/global`) parts a bounce may
+/// contain for the full MIME parse to run. Real bounces nest one to three;
+/// crafted ones nest thousands, and the parse then costs memory many times
+/// the input (and, dropped recursively, stack).
+pub const MAX_NESTED_MESSAGES: usize = 100;
+
+/// The pieces of a bounce.
+#[derive(Debug, Default)]
+pub struct BounceParts {
+    /// More than [`MAX_NESTED_MESSAGES`] nested messages: nothing was parsed.
+    pub too_nested: bool,
+    /// The text of the first delivery-status part.
+    pub delivery_status: Option<String>,
+    /// The human-readable text (text/plain parts, else text/html as text).
+    pub human_text: String,
+    /// The returned message or its headers, as bytes.
+    pub returned: Option<(Vec<u8>, ReturnedSource)>,
+}
+
+/// Splits a bounce into its pieces. Never fails: what is missing stays empty.
+pub fn split(bytes: &[u8]) -> BounceParts {
+    if nested_messages(bytes) > MAX_NESTED_MESSAGES {
+        return BounceParts {
+            too_nested: true,
+            ..BounceParts::default()
+        };
+    }
+    let Some(message) = MessageParser::default().parse(bytes) else {
+        return BounceParts::default();
+    };
+    let out = pieces(&message);
+    drop_flat(message);
+    out
+}
+
+fn pieces(message: &Message<'_>) -> BounceParts {
+    let mut out = BounceParts::default();
+    let mut plain: Vec<String> = Vec::new();
+    let mut html: Vec<String> = Vec::new();
+    for (index, part) in message.parts.iter().enumerate() {
+        let (ctype, subtype) = match part.content_type() {
+            Some(ct) => (
+                ct.ctype().to_ascii_lowercase(),
+                ct.subtype().unwrap_or("").to_ascii_lowercase(),
+            ),
+            None if index == 0 || !matches!(part.body, PartType::Multipart(_)) => {
+                ("text".to_string(), "plain".to_string())
+            }
+            None => continue,
+        };
+        match (ctype.as_str(), subtype.as_str()) {
+            ("multipart", _) => {}
+            ("message", "delivery-status" | "global-delivery-status")
+                if out.delivery_status.is_none() =>
+            {
+                let raw = part_bytes(message, part);
+                out.delivery_status = Some(String::from_utf8_lossy(&raw).into_owned());
+            }
+            ("message", "rfc822" | "global") if out.returned.is_none() => {
+                let raw = part_bytes(message, part).into_owned();
+                out.returned = Some((raw, ReturnedSource::MessagePart));
+            }
+            ("text", "rfc822-headers") | ("message", "global-headers")
+                if out.returned.is_none() =>
+            {
+                let raw = part_bytes(message, part).into_owned();
+                out.returned = Some((raw, ReturnedSource::HeadersPart));
+            }
+            ("text", "plain") => {
+                if let PartType::Text(t) = &part.body {
+                    plain.push(t.to_string());
+                }
+            }
+            ("text", "html") => {
+                if let PartType::Html(h) | PartType::Text(h) = &part.body {
+                    html.push(html_to_text(h));
+                }
+            }
+            _ => {}
+        }
+    }
+    out.human_text = if plain.is_empty() { html } else { plain }.join("\n\n");
+    out
+}
+
+/// How many parts declare a nested message type: a cheap count over the
+/// raw lines, before any parsing.
+fn nested_messages(bytes: &[u8]) -> usize {
+    const NAME: &[u8] = b"content-type:";
+    bytes
+        .split(|&b| b == b'\n')
+        .filter(|line| {
+            line.len() > NAME.len() && line[..NAME.len()].eq_ignore_ascii_case(NAME) && {
+                let value = line[NAME.len()..].trim_ascii_start();
+                ["message/rfc822", "message/global"].iter().any(|t| {
+                    value.len() >= t.len()
+                        && value[..t.len()].eq_ignore_ascii_case(t.as_bytes())
+                        && value.get(t.len()) != Some(&b'-')
+                })
+            }
+        })
+        .count()
+}
+
+/// Drops a parsed message without recursion: mail-parser's messages nest
+/// one `Message` per `message/rfc822` level, and the default drop recurses
+/// once per level.
+fn drop_flat(message: Message<'_>) {
+    let mut stack = vec![message];
+    while let Some(mut m) = stack.pop() {
+        for part in &mut m.parts {
+            if matches!(part.body, PartType::Message(_))
+                && let PartType::Message(nested) = std::mem::take(&mut part.body)
+            {
+                stack.push(nested);
+            }
+        }
+    }
+}
+
+/// A part's content: decoded text or bytes, or, for a nested message, its
+/// raw bytes in the bounce.
+fn part_bytes<'a>(message: &'a Message<'a>, part: &'a MessagePart<'a>) -> Cow<'a, [u8]> {
+    match &part.body {
+        PartType::Text(t) | PartType::Html(t) => Cow::Borrowed(t.as_bytes()),
+        PartType::Binary(b) | PartType::InlineBinary(b) => Cow::Borrowed(b.as_ref()),
+        PartType::Message(nested) if part.encoding != Encoding::None => {
+            Cow::Borrowed(nested.raw_message.as_ref())
+        }
+        PartType::Message(_) => {
+            let raw = message.raw_message.as_ref();
+            let start = part.offset_body as usize;
+            let end = part.offset_end as usize;
+            Cow::Borrowed(
+                raw.get(start..end)
+                    .or_else(|| raw.get(start..))
+                    .unwrap_or(&[]),
+            )
+        }
+        PartType::Multipart(_) => Cow::Borrowed(&[]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REPORT: &str = "From: MAILER-DAEMON@mail.example.org\r\n\
+Subject: Undelivered Mail Returned to Sender\r\n\
+MIME-Version: 1.0\r\n\
+Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\r\n\
+\r\n\
+--B\r\n\
+Content-Type: text/plain; charset=us-ascii\r\n\
+\r\n\
+This is the mail system at host mail.example.org.\r\n\
+\r\n\
+--B\r\n\
+Content-Type: message/delivery-status\r\n\
+\r\n\
+Reporting-MTA: dns; mail.example.org\r\n\
+\r\n\
+Final-Recipient: rfc822; bob@example.net\r\n\
+Action: failed\r\n\
+Status: 5.1.1\r\n\
+\r\n\
+--B\r\n\
+Content-Type: message/rfc822\r\n\
+\r\n\
+Received: from a by mail.example.org; Mon, 23 Nov 2026 10:00:00 +0000\r\n\
+Subject: Lunch\r\n\
+\r\n\
+See you.\r\n\
+--B--\r\n";
+
+    #[test]
+    fn finds_the_three_parts_of_a_report() {
+        let p = split(REPORT.as_bytes());
+        assert!(
+            p.human_text
+                .contains("This is the mail system at host mail.example.org.")
+        );
+        let ds = p.delivery_status.unwrap();
+        assert!(
+            ds.contains("Final-Recipient: rfc822; bob@example.net"),
+            "{ds}"
+        );
+        let (returned, source) = p.returned.unwrap();
+        assert_eq!(source, ReturnedSource::MessagePart);
+        let returned = String::from_utf8(returned).unwrap();
+        assert!(
+            returned.starts_with("Received: from a by mail.example.org"),
+            "{returned:?}"
+        );
+        assert!(returned.contains("See you."));
+    }
+
+    #[test]
+    fn headers_only_and_global_parts() {
+        let text = REPORT
+            .replace("message/delivery-status", "message/global-delivery-status")
+            .replace(
+                "Content-Type: message/rfc822",
+                "Content-Type: text/rfc822-headers",
+            );
+        let p = split(text.as_bytes());
+        assert!(p.delivery_status.is_some());
+        assert_eq!(p.returned.unwrap().1, ReturnedSource::HeadersPart);
+    }
+
+    #[test]
+    fn a_single_part_bounce_is_all_text() {
+        let p = split(b"From: MAILER-DAEMON@example.org\nSubject: failure\n\nHi. This is the qmail-send program.\n");
+        assert_eq!(p.human_text.trim(), "Hi. This is the qmail-send program.");
+        assert!(p.delivery_status.is_none());
+        assert!(p.returned.is_none());
+    }
+
+    #[test]
+    fn nesting_is_counted_before_parsing() {
+        let nested = "Content-Type: message/rfc822\n\n".repeat(MAX_NESTED_MESSAGES + 1);
+        let msg = format!(
+            "From: MAILER-DAEMON@example.org\nContent-Type: multipart/report; boundary=B\n\n--B\n{nested}"
+        );
+        let p = split(msg.as_bytes());
+        assert!(p.too_nested);
+        assert_eq!(nested_messages(b"content-type: Message/Global\nContent-Type: message/global-headers\nContent-Type:message/rfc822; x\n"), 2);
+        assert!(!split(REPORT.as_bytes()).too_nested);
+    }
+
+    #[test]
+    fn deep_parses_are_dropped_without_recursion() {
+        let level = "Content-Type: message/rfc822\n\n";
+        let msg = format!(
+            "Subject: x\n{}Subject: bottom\n\nbody\n",
+            level.repeat(20_000)
+        );
+        std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || {
+                let parsed = MessageParser::default().parse(msg.as_bytes()).unwrap();
+                drop_flat(parsed);
+            })
+            .unwrap()
+            .join()
+            .expect("no stack overflow");
+    }
+
+    #[test]
+    fn html_only_bounces_are_read_as_text() {
+        let msg = "From: postmaster@example.org\nContent-Type: text/html\n\n<p>Delivery has failed to these recipients:</p><p>bob@example.net</p>\n";
+        let p = split(msg.as_bytes());
+        assert!(
+            p.human_text.contains("Delivery has failed"),
+            "{}",
+            p.human_text
+        );
+        assert!(!p.human_text.contains("<p>"));
+    }
+}
