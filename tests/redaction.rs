@@ -137,3 +137,20 @@ fn without_redact_nothing_is_replaced() {
     assert!(text.contains("dana.ross@corp.example.com"));
     assert!(!text.contains("host-1.example"));
 }
+
+#[test]
+fn bounce_recipients_are_redacted_in_every_format() {
+    for format in FORMATS {
+        let out = trace_path()
+            .args(["--color", "never", "--redact", "--format", format])
+            .arg(common::sample("bounces/dsn-multi-recipient.eml"))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap().replace('\\', "");
+        for hidden in ["bob@", "carol@", "dave@", "@example.net", "@example.com"] {
+            assert!(!text.contains(hidden), "{format} leaks {hidden}");
+        }
+        assert!(text.contains("5.2.2"), "{format} keeps status codes");
+    }
+}
