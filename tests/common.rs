@@ -46,19 +46,21 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// Runs with `--format json` and parses the report.
-pub fn json_report(args: &[&str]) -> serde_json::Value {
-    let out = trace_path()
-        .args(["--format", "json"])
-        .args(args)
-        .output()
-        .expect("runs");
+/// Runs the command, asserts it succeeded, and returns its standard output.
+pub fn stdout_of(cmd: &mut Command) -> String {
+    let out = cmd.output().expect("runs");
     assert!(
         out.status.success(),
         "failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).expect("valid JSON")
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// Runs with `--format json` and parses the report.
+pub fn json_report(args: &[&str]) -> serde_json::Value {
+    let out = stdout_of(trace_path().args(["--format", "json"]).args(args));
+    serde_json::from_str(&out).expect("valid JSON")
 }
 
 /// A small three-hop message used by tests that need some valid mail.

@@ -7,20 +7,14 @@ mod common;
 use common::{SMALL_MESSAGE, trace_path, trace_path_online};
 
 /// Runs with exactly these arguments (a subcommand must come first).
-fn stdout_of(args: &[&str]) -> String {
-    let out = trace_path_online().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+fn run(args: &[&str]) -> String {
+    common::stdout_of(trace_path_online().args(args))
 }
 
 #[test]
 fn completions_for_every_shell() {
     for shell in ["bash", "zsh", "fish", "powershell"] {
-        let script = stdout_of(&["completions", shell]);
+        let script = run(&["completions", shell]);
         assert!(script.contains("trace-path"), "{shell}");
         assert!(script.contains("redact"), "{shell} completes --redact");
         if shell != "powershell" {
@@ -34,7 +28,7 @@ fn completions_for_every_shell() {
 
 #[test]
 fn man_page_is_roff_with_examples_and_exit_codes() {
-    let man = stdout_of(&["man"]);
+    let man = run(&["man"]);
     assert!(man.contains(".TH trace-path 1"));
     assert!(man.contains("\\-\\-redact"));
     assert!(man.contains("Exit codes"));
@@ -43,12 +37,12 @@ fn man_page_is_roff_with_examples_and_exit_codes() {
 
 #[test]
 fn version_and_help() {
-    let version = stdout_of(&["--version"]);
+    let version = run(&["--version"]);
     assert_eq!(
         version,
         format!("trace-path {}\n", env!("CARGO_PKG_VERSION"))
     );
-    let help = stdout_of(&["--help"]);
+    let help = run(&["--help"]);
     for needle in [
         "-f markdown -o report.md",
         "--redact",

@@ -5,28 +5,21 @@
 mod common;
 mod support;
 
-use common::trace_path_online;
+use common::{stdout_of, trace_path_online};
 use support::dns_server::TestServer;
 use support::zones;
 
 fn render(server: &TestServer, format: &str, extra: &[&str]) -> String {
-    let out = trace_path_online()
-        .args(["--format", format, "--resolver", &server.resolver_arg()])
-        .args(extra)
-        // A relative path, so the snapshots do not depend on the checkout.
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .arg("tests/fixtures/dns/path.eml")
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = stdout_of(
+        trace_path_online()
+            .args(["--format", format, "--resolver", &server.resolver_arg()])
+            .args(extra)
+            // A relative path, so the snapshots do not depend on the checkout.
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .arg("tests/fixtures/dns/path.eml"),
     );
     // The test server's port changes from run to run.
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .replace(&server.resolver_arg(), "RESOLVER")
+    out.replace(&server.resolver_arg(), "RESOLVER")
 }
 
 #[test]

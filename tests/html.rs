@@ -5,21 +5,13 @@ mod common;
 
 use std::io::Write;
 
-use common::{json_report, sample, trace_path};
+use common::{json_report, sample, stdout_of, trace_path};
 use scraper::{Html, Selector};
 
 fn html(args: &[&str]) -> Html {
-    let out = trace_path()
-        .args(["--format", "html"])
-        .args(args)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Html::parse_document(&String::from_utf8(out.stdout).expect("UTF-8"))
+    Html::parse_document(&stdout_of(
+        trace_path().args(["--format", "html"]).args(args),
+    ))
 }
 
 fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
