@@ -116,6 +116,10 @@ impl<F: Formatter> Formatter for SafeFormatter<F> {
         w: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        // Plain ASCII below DEL (nearly every fragment) needs no search.
+        if fragment.bytes().all(|b| b < 0x7f) {
+            return w.write_all(fragment.as_bytes());
+        }
         let mut rest = fragment;
         while let Some(pos) = rest.find(is_unsafe) {
             w.write_all(&rest.as_bytes()[..pos])?;
