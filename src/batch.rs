@@ -205,6 +205,12 @@ impl ReportWriter<'_> {
 impl Sink for ReportWriter<'_> {
     fn start(&mut self, several: bool) -> io::Result<()> {
         self.several = several;
+        // A single message needs no progress indicator.
+        if several {
+            self.progress.enable_steady_tick(std::time::Duration::from_millis(120));
+        } else {
+            self.progress = ProgressBar::hidden();
+        }
         if self.summary.is_none() {
             self.format.renderer.begin(several, &mut self.out)?;
         }

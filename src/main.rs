@@ -130,10 +130,9 @@ fn progress_bar(cli: &Cli, stdout_is_terminal: bool) -> ProgressBar {
     }
     let bar = ProgressBar::new_spinner();
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {pos} messages traced ({per_sec}) {elapsed}")
+        ProgressStyle::with_template("{spinner} {pos} messages traced in {elapsed}")
             .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
-    bar.enable_steady_tick(std::time::Duration::from_millis(120));
     bar
 }
 
