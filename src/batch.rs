@@ -207,7 +207,8 @@ impl Sink for ReportWriter<'_> {
         self.several = several;
         // A single message needs no progress indicator.
         if several {
-            self.progress.enable_steady_tick(std::time::Duration::from_millis(120));
+            self.progress
+                .enable_steady_tick(std::time::Duration::from_millis(120));
         } else {
             self.progress = ProgressBar::hidden();
         }
