@@ -3,12 +3,13 @@
 //! bounces never panic, never hang, and keep their caps; renderings carry
 //! no control character.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use chrono::DateTime;
 use proptest::prelude::*;
 use trace_path::input::Input;
-use trace_path::render::{self, Format, Style};
 use trace_path::stop::{dsn, reply, text_bounce};
 use trace_path::trust::TrustedRelays;
 use trace_path::{TraceOptions, trace};
@@ -36,17 +37,7 @@ fn check(bytes: Vec<u8>) -> Option<trace_path::report::Report> {
     if let Some(d) = &report.stop.diagnostic {
         assert!(d.chars().count() <= reply::MAX_DIAGNOSTIC_CHARS + 1);
     }
-    for format in [Format::Table, Format::Json, Format::Jsonl] {
-        let mut out = Vec::new();
-        render::renderer(format, Style::default())
-            .render(std::slice::from_ref(&report), &mut out)
-            .unwrap();
-        let text = String::from_utf8(out).expect("renderers write UTF-8");
-        assert!(
-            !text.chars().any(|c| c.is_control() && c != '\n'),
-            "{format:?} wrote a control character"
-        );
-    }
+    common::assert_renders_safely(&report);
     Some(report)
 }
 

@@ -83,3 +83,25 @@ Message-ID: <lunch-1@example.org>
 
 See you at noon.
 ";
+
+/// Renders the report in every format and checks each is safe to print:
+/// valid UTF-8 without a control character; `text` is ASCII within 80
+/// columns.
+pub fn assert_renders_safely(report: &trace_path::report::Report) {
+    use trace_path::render::{self, Format, Style};
+    for format in Format::ALL {
+        let mut out = Vec::new();
+        render::renderer(format, Style::default())
+            .render(std::slice::from_ref(report), &mut out)
+            .unwrap();
+        let text = String::from_utf8(out).expect("renderers write UTF-8");
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{format:?} wrote a control character"
+        );
+        if format == Format::Text {
+            assert!(text.is_ascii(), "text is ASCII");
+            assert!(text.lines().all(|l| l.len() <= 80), "text fits 80 columns");
+        }
+    }
+}

@@ -1,10 +1,11 @@
 //! The whole pipeline on arbitrary and damaged input: it returns a report or
 //! an input error, never panics, and no rendering carries a control character.
 
+mod common;
+
 use chrono::DateTime;
 use proptest::prelude::*;
 use trace_path::input::Input;
-use trace_path::render::{self, Format, Style};
 use trace_path::trust::TrustedRelays;
 use trace_path::{TraceOptions, trace};
 
@@ -38,21 +39,7 @@ fn check_report(input: &Input, options: &TraceOptions) {
             .count(),
         usize::from(!report.hops.is_empty())
     );
-    for format in Format::ALL {
-        let mut out = Vec::new();
-        render::renderer(format, Style::default())
-            .render(std::slice::from_ref(&report), &mut out)
-            .unwrap();
-        let text = String::from_utf8(out).expect("renderers write UTF-8");
-        assert!(
-            !text.chars().any(|c| c.is_control() && c != '\n'),
-            "{format:?} wrote a control character"
-        );
-        if format == Format::Text {
-            assert!(text.is_ascii(), "text is ASCII");
-            assert!(text.lines().all(|l| l.len() <= 80), "text fits 80 columns");
-        }
-    }
+    common::assert_renders_safely(&report);
 }
 
 proptest! {
