@@ -106,8 +106,9 @@ fn article(page: &mut String, report: &Report) {
             p.push_str(
                 "<p class=\"note\">Newest first, as in the message.</p>\n<pre class=\"raw\">",
             );
+            // Block spans break the lines; a newline too would double them.
             for (_, header) in raw {
-                let _ = writeln!(p, "<span>{}</span>", esc(&header));
+                let _ = write!(p, "<span>{}</span>", esc(&header));
             }
             p.push_str("</pre>\n");
         });
@@ -207,8 +208,10 @@ fn hop_table(page: &mut String, columns: &[&str], rows: &[HopRow<'_>]) {
         let _ = write!(page, "<th>{column}</th>");
     }
     page.push_str("</tr></thead>\n<tbody>\n");
-    for row in rows {
-        if row.trust == Trust::Trustworthy {
+    for (i, row) in rows.iter().enumerate() {
+        // The boundary separates unverified hops (above) from the rest;
+        // with the trustworthy hop first there is nothing to separate.
+        if row.trust == Trust::Trustworthy && i > 0 {
             let _ = writeln!(
                 page,
                 "<tr class=\"boundary\"><td colspan=\"{}\">▲ Trust boundary: {}</td></tr>",
