@@ -2,3 +2,4 @@
 
 pub mod dns_server;
 pub mod zones;
+pub mod heldout_zones;
