@@ -101,6 +101,8 @@ finding_codes! {
     NoPtr = "no-ptr", Warning;
     /// A PTR name is obviously broken (ends in `in-addr.arpa`, not a host name).
     PtrBroken = "ptr-broken", Warning;
+    /// A PTR name looks generic (embeds the IP, or a word like dynamic/dsl/pool): an end-user connection.
+    PtrGeneric = "ptr-generic", Info;
     /// No PTR name of the IP resolves back to it (forward-confirmed rDNS failed).
     FcrdnsFail = "fcrdns-fail", Warning;
     /// The rDNS name recorded in the header differs from the PTR today.

@@ -61,6 +61,14 @@ fn sender_findings(dns: &HopDns, ip: std::net::IpAddr) -> Vec<Finding> {
                 ),
             ));
         }
+        for name in &ptr.generic {
+            out.push(Finding::new(
+                FindingCode::PtrGeneric,
+                format!(
+                    "The PTR name of {ip}, {name}, looks generic (it embeds the address, or a word like dynamic, dsl or pool): receivers that refuse mail from end-user connections will refuse it."
+                ),
+            ));
+        }
         if let (Some(true), Some(recorded)) = (ptr.changed, &ptr.recorded) {
             let now = if ptr.names.is_empty() {
                 "no PTR name".to_string()

@@ -120,6 +120,9 @@ pub struct PtrCheck {
     pub names: Vec<String>,
     /// The PTR names that are obviously broken, with the reason.
     pub broken: Vec<BrokenPtr>,
+    /// The PTR names that look generic (they embed the IP, or a word like
+    /// `dynamic`, `dsl`, `pool`): an end-user connection, not a mail server.
+    pub generic: Vec<String>,
     /// The rDNS name the receiving MTA wrote in the header, if any.
     pub recorded: Option<String>,
     /// `true` when the recorded name is not among today's PTR names;

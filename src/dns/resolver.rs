@@ -276,7 +276,7 @@ impl Engine {
         let asked = async {
             let _permit = self.in_flight.acquire().await;
             self.asked.fetch_add(1, Ordering::Relaxed);
-            self.resolver.lookup(fqdn, kind.record_type()).await
+            self.resolver.lookup(fqdn.clone(), kind.record_type()).await
         };
         match tokio::time::timeout_at(self.deadline, asked).await {
             Err(_) => {
@@ -285,6 +285,12 @@ impl Engine {
             }
             Ok(Err(e)) => {
                 let failure = DnsFailure::of(&e);
+                if failure == DnsFailure::NoRecords && followed_a_cname(&e, &fqdn) {
+                    if let Some(chain) = self.cname_loop(&fqdn).await {
+                        self.answered.fetch_add(1, Ordering::Relaxed);
+                        return Err(DnsFailure::Other(format!("a CNAME loop: {chain}")));
+                    }
+                }
                 match failure {
                     DnsFailure::Timeout => self.timed_out.store(true, Ordering::Relaxed),
                     DnsFailure::Other(_) => {}
@@ -299,6 +305,61 @@ impl Engine {
                 Ok(lookup.answers().iter().filter_map(convert).collect())
             }
         }
+    }
+}
+
+impl Engine {
+    /// Follows the CNAMEs from `start` one question at a time, under the
+    /// same cap and deadline as every question; the chain as text when it
+    /// comes back to a name already seen, `None` when it ends (or the
+    /// walk cannot finish).
+    async fn cname_loop(&self, start: &Name) -> Option<String> {
+        let mut seen = vec![plain(start)];
+        let mut current = start.clone();
+        for _ in 0..MAX_CNAME_HOPS {
+            self.remaining
+                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1))
+                .ok()?;
+            let asked = async {
+                let _permit = self.in_flight.acquire().await;
+                self.asked.fetch_add(1, Ordering::Relaxed);
+                self.resolver
+                    .lookup(current.clone(), RecordType::CNAME)
+                    .await
+            };
+            let lookup = tokio::time::timeout_at(self.deadline, asked)
+                .await
+                .ok()?
+                .ok()?;
+            let owner = plain(&current);
+            let target = lookup.answers().iter().find_map(|r| match &r.data {
+                RData::CNAME(c) if plain(&r.name) == owner => Some(c.0.clone()),
+                _ => None,
+            })?;
+            let text = plain(&target);
+            let looped = seen.contains(&text);
+            seen.push(text);
+            if looped {
+                return Some(seen.join(" → "));
+            }
+            current = target;
+        }
+        None
+    }
+}
+
+/// CNAME hops followed when looking for a loop (hickory follows 8).
+const MAX_CNAME_HOPS: usize = 10;
+
+/// Whether a "no records" answer came at the end of a CNAME chain that
+/// hickory followed (and gave up on: it reports a loop the same way as a
+/// name without the type), or lacks the SOA every real NODATA carries.
+fn followed_a_cname(error: &NetError, asked: &Name) -> bool {
+    match error {
+        NetError::Dns(HickoryDnsError::NoRecordsFound(no_records)) => {
+            plain(no_records.query.name()) != plain(asked) || no_records.soa.is_none()
+        }
+        _ => false,
     }
 }
 
