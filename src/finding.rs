@@ -135,6 +135,10 @@ finding_codes! {
     MxMissing = "mx-missing", Warning;
     /// The recipient domain publishes a null MX (RFC 7505): it accepts no mail.
     NullMx = "null-mx", Warning;
+    /// An MX host of the recipient domain has no address, or is not a host name.
+    MxHostUnresolvable = "mx-host-unresolvable", Warning;
+    /// An MX host of the recipient domain is an alias (CNAME), which RFC 2181 §10.3 forbids.
+    MxCname = "mx-cname", Info;
     /// The host that received or refused the message is not one of the recipient domain's MX hosts.
     MxReceiverNotListed = "mx-receiver-not-listed", Info;
     /// A bounce: the hops shown are the returned message's.

@@ -246,6 +246,31 @@ pub fn mx_findings(mx: &MxCheck) -> Vec<Finding> {
         )),
         _ => {}
     }
+    if mx.kind == MxKind::Mx {
+        for host in &mx.hosts {
+            let name = &host.host;
+            if let Some(problem) = &host.problem {
+                out.push(Finding::new(
+                    FindingCode::MxHostUnresolvable,
+                    format!("The MX host {name} of {domain} cannot be used: {problem}; senders skip it or bounce."),
+                ));
+            } else if host.status.is_missing() {
+                out.push(Finding::new(
+                    FindingCode::MxHostUnresolvable,
+                    format!(
+                        "The MX host {name} of {domain} has no address (A/AAAA {}): senders that try it fail.",
+                        host.status.describe()
+                    ),
+                ));
+            }
+            if let Some(target) = &host.cname {
+                out.push(Finding::new(
+                    FindingCode::MxCname,
+                    format!("The MX host {name} of {domain} is an alias (CNAME) of {target}; RFC 2181 §10.3 says an MX must name a host with its own A/AAAA record, and some senders refuse it."),
+                ));
+            }
+        }
+    }
     // With no mail host at all, `mx-missing`/`null-mx` already say it.
     let has_hosts = matches!(mx.kind, MxKind::Mx | MxKind::Implicit);
     if let (true, Some(false), Some(receiver)) = (has_hosts, mx.receiver_listed, &mx.receiver) {

@@ -300,4 +300,13 @@ pub struct MxCheck {
 pub struct MxHost {
     pub preference: u16,
     pub host: String,
+    /// The host's A/AAAA lookup; `not-asked` for a null MX, a name that is
+    /// not a host name (`problem`), or hosts past the first 8.
+    pub status: LookupStatus,
+    /// The host's A and AAAA addresses.
+    pub addresses: Vec<IpAddr>,
+    /// The CNAME target when the host is an alias (RFC 2181 §10.3 forbids it).
+    pub cname: Option<String>,
+    /// Why the exchange is not a host name (an IP address written as a name...).
+    pub problem: Option<String>,
 }
