@@ -285,7 +285,7 @@ impl Engine {
             }
             Ok(Err(e)) => {
                 let failure = DnsFailure::of(&e);
-                if failure == DnsFailure::NoRecords && followed_a_cname(&e, &fqdn) {
+                if failure == DnsFailure::NoRecords && may_be_a_cname_loop(&e) {
                     if let Some(chain) = self.cname_loop(&fqdn).await {
                         self.answered.fetch_add(1, Ordering::Relaxed);
                         return Err(DnsFailure::Other(format!("a CNAME loop: {chain}")));
@@ -351,14 +351,13 @@ impl Engine {
 /// CNAME hops followed when looking for a loop (hickory follows 8).
 const MAX_CNAME_HOPS: usize = 10;
 
-/// Whether a "no records" answer came at the end of a CNAME chain that
-/// hickory followed (and gave up on: it reports a loop the same way as a
-/// name without the type), or lacks the SOA every real NODATA carries.
-fn followed_a_cname(error: &NetError, asked: &Name) -> bool {
+/// Whether a "no records" answer may be hickory giving up on a CNAME
+/// chain: it reports a loop (8 hops) the same way as a name without the
+/// type, but without the SOA that every real NODATA answer carries
+/// (RFC 2308). Only then are the CNAMEs walked to look for a loop.
+fn may_be_a_cname_loop(error: &NetError) -> bool {
     match error {
-        NetError::Dns(HickoryDnsError::NoRecordsFound(no_records)) => {
-            plain(no_records.query.name()) != plain(asked) || no_records.soa.is_none()
-        }
+        NetError::Dns(HickoryDnsError::NoRecordsFound(no_records)) => no_records.soa.is_none(),
         _ => false,
     }
 }
