@@ -391,8 +391,14 @@ mod tests {
         assert!(generic_ptr("ppp123.isp.example.net", ip));
         assert!(generic_ptr("dsl-5.example.com", ip));
         assert!(!generic_ptr("mail.example.org", ip));
-        assert!(!generic_ptr("mail.pool.com", ip), "the registered domain does not count");
-        assert!(!generic_ptr("192-0-2-77.example.net", ip), "another address");
+        assert!(
+            !generic_ptr("mail.pool.com", ip),
+            "the registered domain does not count"
+        );
+        assert!(
+            !generic_ptr("192-0-2-77.example.net", ip),
+            "another address"
+        );
         assert!(!generic_ptr("mx.dyn.com", ip));
         let v6: IpAddr = "2001:db8::7".parse().unwrap();
         assert!(generic_ptr("dynamic-2001-db8--7.example.net", v6));

@@ -285,11 +285,12 @@ impl Engine {
             }
             Ok(Err(e)) => {
                 let failure = DnsFailure::of(&e);
-                if failure == DnsFailure::NoRecords && may_be_a_cname_loop(&e) {
-                    if let Some(chain) = self.cname_loop(&fqdn).await {
-                        self.answered.fetch_add(1, Ordering::Relaxed);
-                        return Err(DnsFailure::Other(format!("a CNAME loop: {chain}")));
-                    }
+                if failure == DnsFailure::NoRecords
+                    && may_be_a_cname_loop(&e)
+                    && let Some(chain) = self.cname_loop(&fqdn).await
+                {
+                    self.answered.fetch_add(1, Ordering::Relaxed);
+                    return Err(DnsFailure::Other(format!("a CNAME loop: {chain}")));
                 }
                 match failure {
                     DnsFailure::Timeout => self.timed_out.store(true, Ordering::Relaxed),

@@ -69,7 +69,11 @@ v6only IN AAAA 2001:db8::77
         body.push_str(&format!("big IN A 198.51.100.{i}\n"));
     }
     for i in 1..=25 {
-        let ip = if i == 1 { "203.0.113.25" } else { "203.0.113.250" };
+        let ip = if i == 1 {
+            "203.0.113.25"
+        } else {
+            "203.0.113.250"
+        };
         let name = farm_name(i);
         body.push_str(&format!("{name}. IN A {ip}\n"));
     }
