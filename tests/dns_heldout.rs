@@ -447,6 +447,17 @@ fn ipv4_sender_with_an_ipv6_only_helo_is_a_mismatch_not_a_missing_address() {
 }
 
 #[test]
+fn ipv4_sender_whose_ptr_name_has_only_aaaa_fails_fcrdns() {
+    let (dns, codes) = check(no_helo("192.0.2.18"));
+    assert_eq!(dns.ptr.as_ref().unwrap().names, ["v6only.example.org"]);
+    let f = dns.fcrdns.as_ref().unwrap();
+    assert_eq!(f.result, Fcrdns::Fail);
+    assert_eq!(f.names[0].status, LookupStatus::NoRecords);
+    assert!(f.names[0].addresses.is_empty());
+    assert_eq!(codes, ["fcrdns-fail"]);
+}
+
+#[test]
 fn ipv4_mapped_ipv6_sender_is_asked_in_in_addr_arpa() {
     let (dns, codes) = check(sender("mapped.example.org", "::ffff:192.0.2.61"));
     assert_eq!(dns.ip, Some(ip("192.0.2.61")));
@@ -594,6 +605,36 @@ fn blocklist_answers_of_every_shape() {
     assert_eq!(errors.len(), 1);
     assert!(errors[0].contains("refused.bl.example"), "{}", errors[0]);
     assert!(!errors[0].contains("odd.bl"), "{}", errors[0]);
+}
+
+#[test]
+fn blocklist_reason_split_over_several_strings_is_joined() {
+    let mut r = report(&no_helo("192.0.2.9"), None, "mx1.example.net");
+    let mut opts = options(&SERVER);
+    opts.dnsbl = vec![HostName::parse("multi.bl.example.com").unwrap()];
+    check_report(&mut r, &opts);
+    let bl = &r.hops[0].dns.as_ref().unwrap().dnsbl[0];
+    assert_eq!(bl.listed, Some(true));
+    assert_eq!(bl.codes, ["127.0.0.3".parse::<Ipv4Addr>().unwrap()]);
+    assert_eq!(
+        bl.reason.as_deref(),
+        Some("Listed since 2026-11-01: see https://bl.example.com/192.0.2.9")
+    );
+}
+
+#[test]
+fn ipv6_sender_is_asked_of_a_blocklist_in_nibbles() {
+    let mut r = report(&no_helo("2001:db8::77"), None, "mx1.example.net");
+    let mut opts = options(&SERVER);
+    opts.dnsbl = vec![HostName::parse("multi.bl.example.com").unwrap()];
+    check_report(&mut r, &opts);
+    let bl = &r.hops[0].dns.as_ref().unwrap().dnsbl[0];
+    assert_eq!(
+        bl.query,
+        "7.7.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.multi.bl.example.com"
+    );
+    assert_eq!(bl.status, LookupStatus::NxDomain);
+    assert_eq!(bl.listed, Some(false));
 }
 
 // ---------------------------------------------------------------- MX

@@ -14,6 +14,7 @@
 //! | 192.0.2.14         | PTR loop1.example.org: loop1 ⇄ loop2 CNAME loop |
 //! | 192.0.2.15         | the PTR name itself loops: `15` CNAME `15b` CNAME `15` |
 //! | 192.0.2.17         | PTR 17.2.0.192.pool.example.org (generic, reversed IP) |
+//! | 192.0.2.18         | PTR v6only.example.org, which has no A record |
 //! | 192.0.2.60 / 2001:db8::60 | dual.example.org, A and AAAA |
 //! | 192.0.2.61         | mapped.example.org (asked as `::ffff:192.0.2.61`) |
 //! | 2001:db8::77       | v6only.example.org: AAAA, no A |
@@ -119,6 +120,7 @@ pub fn reverse_192_0_2() -> String {
 17 IN PTR 17.2.0.192.pool.example.org.
 60 IN PTR dual.example.org.
 61 IN PTR mapped.example.org.
+18 IN PTR v6only.example.org.
 ",
     )
 }
@@ -167,6 +169,8 @@ pub fn blocklists() -> Vec<String> {
 7.2.0.192 IN A 127.0.0.4
 7.2.0.192 IN TXT \"Listed in SBL: snowshoe range\"
 7.2.0.192 IN TXT \"Listed in XBL: infected host\"
+9.2.0.192 IN A 127.0.0.3
+9.2.0.192 IN TXT \"Listed since 2026-11-01: \" \"see https://bl.example.com/192.0.2.9\"
 ",
         ),
         zone("odd.bl.example.com.", "7.2.0.192 IN A 0.0.0.0\n"),
