@@ -272,6 +272,23 @@ fn names_compare_without_case_or_trailing_dot() {
     assert!(codes.is_empty(), "{codes:?}");
 }
 
+#[test]
+fn names_with_stray_spaces_from_the_header_still_compare() {
+    let (dns, codes) = check(Client {
+        helo: Some(" mail.example.org "),
+        rdns: Some("mail.example.org. "),
+        ip: "192.0.2.7",
+    });
+    let ptr = dns.ptr.as_ref().unwrap();
+    assert_eq!(ptr.recorded.as_deref(), Some("mail.example.org"));
+    assert_eq!(ptr.changed, Some(false));
+    let helo = dns.helo.as_ref().unwrap();
+    assert_eq!(helo.kind, HeloKind::Fqdn);
+    assert_eq!(helo.matches_ip, Some(true));
+    assert_eq!(helo.matches_ptr, Some(true));
+    assert!(codes.is_empty(), "{codes:?}");
+}
+
 // ---------------------------------------------------------------- generic rDNS
 
 #[test]

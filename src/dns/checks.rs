@@ -107,7 +107,7 @@ fn ptr_check(
         .filter(|n| broken_ptr(n).is_none() && generic_ptr(n, ip))
         .cloned()
         .collect();
-    let recorded = recorded.map(|r| r.trim_end_matches('.').to_ascii_lowercase());
+    let recorded = recorded.map(|r| r.trim().trim_end_matches('.').to_ascii_lowercase());
     let changed = match (&recorded, status) {
         (Some(r), LookupStatus::Ok) => Some(!names.contains(r)),
         (Some(_), s) if s.is_missing() => Some(true),
@@ -343,7 +343,9 @@ pub fn combined_status(a: LookupStatus, aaaa: LookupStatus) -> LookupStatus {
 /// Whether the HELO name is one of the IP's PTR names, once both are known.
 fn with_ptr_agreement(mut helo: HeloCheck, ptr: &PtrCheck) -> HeloCheck {
     let name = match helo.kind {
-        HeloKind::Fqdn | HeloKind::NotFqdn => helo.name.trim_end_matches('.').to_ascii_lowercase(),
+        HeloKind::Fqdn | HeloKind::NotFqdn => {
+            helo.name.trim().trim_end_matches('.').to_ascii_lowercase()
+        }
         _ => return helo,
     };
     helo.matches_ptr = match ptr.status {
