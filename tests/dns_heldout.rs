@@ -488,6 +488,21 @@ fn ipv4_mapped_ipv6_sender_is_asked_in_in_addr_arpa() {
     assert!(codes.is_empty(), "{codes:?}");
 }
 
+#[test]
+fn mapped_address_literals_match_the_ipv4_sender() {
+    for (helo, sender_ip) in [
+        ("[IPv6:::ffff:192.0.2.61]", "192.0.2.61"),
+        ("[192.0.2.61]", "::ffff:192.0.2.61"),
+    ] {
+        let (dns, codes) = check(sender(helo, sender_ip));
+        let h = dns.helo.as_ref().unwrap();
+        assert_eq!(h.kind, HeloKind::AddressLiteral, "{helo}");
+        assert_eq!(h.status, LookupStatus::NotAsked, "{helo}");
+        assert_eq!(h.matches_ip, Some(true), "{helo} from {sender_ip}");
+        assert!(codes.is_empty(), "{helo}: {codes:?}");
+    }
+}
+
 // ---------------------------------------------------------------- truncation
 
 /// One hop checked against a server of its own, to count TCP questions.
