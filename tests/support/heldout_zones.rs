@@ -4,7 +4,7 @@
 //!
 //! | sender IP          | shape |
 //! |--------------------|-------|
-//! | 192.0.2.7          | RFC 2317: `7` CNAME `7.0-26` in the same zone, PTR mail.example.org |
+//! | 192.0.2.7          | RFC 2317: `7` CNAME `7.0-26` in the same zone, PTR mail.example.org (hickory's zone parser refuses the `0/26` spelling) |
 //! | 192.0.2.70         | RFC 2317: `70` CNAME `70.64-26`, a zone of its own, PTR cls-b.example.org |
 //! | 192.0.2.9          | PTR ptralias.example.org, a CNAME of real.example.org (A 192.0.2.9) |
 //! | 192.0.2.10         | PTR c1.example.org: c1 → c2 → c3 (A 192.0.2.10) |
