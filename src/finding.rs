@@ -101,6 +101,8 @@ finding_codes! {
     NoPtr = "no-ptr", Warning;
     /// A PTR name is obviously broken (ends in `in-addr.arpa`, not a host name).
     PtrBroken = "ptr-broken", Warning;
+    /// A PTR name looks generic (embeds the IP, or a word like dynamic/dsl/pool): an end-user connection.
+    PtrGeneric = "ptr-generic", Info;
     /// No PTR name of the IP resolves back to it (forward-confirmed rDNS failed).
     FcrdnsFail = "fcrdns-fail", Warning;
     /// The rDNS name recorded in the header differs from the PTR today.
@@ -133,6 +135,10 @@ finding_codes! {
     MxMissing = "mx-missing", Warning;
     /// The recipient domain publishes a null MX (RFC 7505): it accepts no mail.
     NullMx = "null-mx", Warning;
+    /// An MX host of the recipient domain has no address, or is not a host name.
+    MxHostUnresolvable = "mx-host-unresolvable", Warning;
+    /// An MX host of the recipient domain is an alias (CNAME), which RFC 2181 §10.3 forbids.
+    MxCname = "mx-cname", Info;
     /// The host that received or refused the message is not one of the recipient domain's MX hosts.
     MxReceiverNotListed = "mx-receiver-not-listed", Info;
     /// A bounce: the hops shown are the returned message's.

@@ -509,9 +509,10 @@ fn the_same_question_is_asked_once() {
         Some("bob@example.net"),
     );
     check_report(&mut r, &options(&server.resolver_arg()));
-    // PTR of 192.0.2.7, A and AAAA of mail.example.org, MX of example.net.
-    assert_eq!(r.dns.as_ref().unwrap().queries, 4);
-    assert_eq!(server.queries(), 4);
+    // PTR of 192.0.2.7, A and AAAA of mail.example.org, MX of example.net,
+    // A and AAAA of its two MX hosts.
+    assert_eq!(r.dns.as_ref().unwrap().queries, 8);
+    assert_eq!(server.queries(), 8);
     assert!(
         r.hops
             .iter()

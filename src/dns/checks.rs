@@ -63,12 +63,17 @@ async fn reverse_checks(
 ) -> (PtrCheck, FcrdnsCheck) {
     let query = names::reverse_name(ip);
     let answer = engine.ask(&query, QueryType::Ptr).await;
-    let ptr = ptr_check(query.as_str(), &answer, recorded);
+    let ptr = ptr_check(ip, query.as_str(), &answer, recorded);
     let fcrdns = fcrdns_check(engine, ip, &ptr).await;
     (ptr, fcrdns)
 }
 
-fn ptr_check(query: &str, answer: &DnsAnswer<Records>, recorded: Option<&str>) -> PtrCheck {
+fn ptr_check(
+    ip: IpAddr,
+    query: &str,
+    answer: &DnsAnswer<Records>,
+    recorded: Option<&str>,
+) -> PtrCheck {
     let status = LookupStatus::of(answer);
     let names: Vec<String> = match answer {
         Ok(records) => records
@@ -97,7 +102,12 @@ fn ptr_check(query: &str, answer: &DnsAnswer<Records>, recorded: Option<&str>) -
             })
         })
         .collect();
-    let recorded = recorded.map(|r| r.trim_end_matches('.').to_ascii_lowercase());
+    let generic = names
+        .iter()
+        .filter(|n| broken_ptr(n).is_none() && generic_ptr(n, ip))
+        .cloned()
+        .collect();
+    let recorded = recorded.map(|r| r.trim().trim_end_matches('.').to_ascii_lowercase());
     let changed = match (&recorded, status) {
         (Some(r), LookupStatus::Ok) => Some(!names.contains(r)),
         (Some(_), s) if s.is_missing() => Some(true),
@@ -108,6 +118,7 @@ fn ptr_check(query: &str, answer: &DnsAnswer<Records>, recorded: Option<&str>) -
         status,
         names,
         broken,
+        generic,
         recorded,
         changed,
     }
@@ -127,6 +138,65 @@ pub fn broken_ptr(name: &str) -> Option<String> {
     HostName::parse(name)
         .err()
         .map(|problem| format!("it is not a valid host name: {problem}"))
+}
+
+/// Words of generic (end-user, dynamically assigned) reverse DNS names.
+const GENERIC_WORDS: &[&str] = &[
+    "dynamic",
+    "dyn",
+    "dhcp",
+    "dsl",
+    "adsl",
+    "vdsl",
+    "xdsl",
+    "pool",
+    "cable",
+    "ppp",
+    "pppoe",
+    "dialup",
+    "client",
+    "broadband",
+    "residential",
+];
+
+/// Whether a PTR name looks generic: a name an access provider gives to
+/// every address of a pool, which receivers read as "an end-user
+/// connection, not a mail server". Only the labels left of the last two
+/// (the registered domain) count: they embed the IP's four octets (in
+/// order or reversed, joined by `-` or `.`, or zero-padded), or a word of
+/// [`GENERIC_WORDS`] (digits around it ignored: `dsl5`, `ppp-123`).
+pub fn generic_ptr(name: &str, ip: IpAddr) -> bool {
+    let labels: Vec<&str> = name.split('.').collect();
+    if labels.len() < 3 {
+        return false;
+    }
+    let host = labels[..labels.len() - 2].join(".");
+    if let IpAddr::V4(v4) = ip {
+        let [a, b, c, d] = v4.octets();
+        let mut forms = Vec::new();
+        for [w, x, y, z] in [[a, b, c, d], [d, c, b, a]] {
+            for sep in ["-", ".", "_"] {
+                forms.push(format!("{w}{sep}{x}{sep}{y}{sep}{z}"));
+                forms.push(format!("{w:03}{sep}{x:03}{sep}{y:03}{sep}{z:03}"));
+            }
+            forms.push(format!("{w:03}{x:03}{y:03}{z:03}"));
+        }
+        if forms.iter().any(|f| contains_number(&host, f)) {
+            return true;
+        }
+    }
+    host.split(|c: char| !c.is_ascii_alphanumeric())
+        .map(|token| token.trim_matches(|c: char| c.is_ascii_digit()))
+        .any(|word| GENERIC_WORDS.contains(&word))
+}
+
+/// Whether `needle` occurs in `text` with no digit right before or after it.
+fn contains_number(text: &str, needle: &str) -> bool {
+    text.match_indices(needle).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + needle.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_digit()) && !after.is_some_and(|c| c.is_ascii_digit())
+    })
 }
 
 async fn fcrdns_check(engine: &Engine, ip: IpAddr, ptr: &PtrCheck) -> FcrdnsCheck {
@@ -273,7 +343,9 @@ pub fn combined_status(a: LookupStatus, aaaa: LookupStatus) -> LookupStatus {
 /// Whether the HELO name is one of the IP's PTR names, once both are known.
 fn with_ptr_agreement(mut helo: HeloCheck, ptr: &PtrCheck) -> HeloCheck {
     let name = match helo.kind {
-        HeloKind::Fqdn | HeloKind::NotFqdn => helo.name.trim_end_matches('.').to_ascii_lowercase(),
+        HeloKind::Fqdn | HeloKind::NotFqdn => {
+            helo.name.trim().trim_end_matches('.').to_ascii_lowercase()
+        }
         _ => return helo,
     };
     helo.matches_ptr = match ptr.status {
@@ -313,13 +385,38 @@ mod tests {
     }
 
     #[test]
+    fn generic_ptr_names() {
+        let ip: IpAddr = "192.0.2.7".parse().unwrap();
+        assert!(generic_ptr("192-0-2-7.dynamic.example.net", ip));
+        assert!(generic_ptr("7.2.0.192.static.example.net", ip));
+        assert!(generic_ptr("host-192-000-002-007.example.net", ip));
+        assert!(generic_ptr("ppp123.isp.example.net", ip));
+        assert!(generic_ptr("dsl-5.example.com", ip));
+        assert!(!generic_ptr("mail.example.org", ip));
+        assert!(
+            !generic_ptr("mail.pool.com", ip),
+            "the registered domain does not count"
+        );
+        assert!(
+            !generic_ptr("192-0-2-77.example.net", ip),
+            "another address"
+        );
+        assert!(!generic_ptr("mx.dyn.com", ip));
+        let v6: IpAddr = "2001:db8::7".parse().unwrap();
+        assert!(generic_ptr("dynamic-2001-db8--7.example.net", v6));
+        assert!(!generic_ptr("mail.example.org", v6));
+    }
+
+    #[test]
     fn ptr_changed_compares_recorded_and_current() {
         let records: Records = vec![Rdata::Ptr("mail.example.org".to_string())].into();
-        let now = ptr_check("q", &Ok(records.clone()), Some("Mail.Example.org."));
+        let ip: IpAddr = "192.0.2.7".parse().unwrap();
+        let now = ptr_check(ip, "q", &Ok(records.clone()), Some("Mail.Example.org."));
         assert_eq!(now.changed, Some(false));
-        let other = ptr_check("q", &Ok(records), Some("old.example.org"));
+        let other = ptr_check(ip, "q", &Ok(records), Some("old.example.org"));
         assert_eq!(other.changed, Some(true));
         let none = ptr_check(
+            ip,
             "q",
             &Err(super::super::resolver::DnsFailure::NxDomain),
             Some("x.example"),
@@ -327,6 +424,7 @@ mod tests {
         assert_eq!(none.changed, Some(true));
         assert_eq!(none.status, LookupStatus::NxDomain);
         let unknown = ptr_check(
+            ip,
             "q",
             &Err(super::super::resolver::DnsFailure::Timeout),
             Some("x.example"),

@@ -61,6 +61,14 @@ fn sender_findings(dns: &HopDns, ip: std::net::IpAddr) -> Vec<Finding> {
                 ),
             ));
         }
+        for name in &ptr.generic {
+            out.push(Finding::new(
+                FindingCode::PtrGeneric,
+                format!(
+                    "The PTR name of {ip}, {name}, looks generic (it embeds the address, or a word like dynamic, dsl or pool): receivers that refuse mail from end-user connections will refuse it."
+                ),
+            ));
+        }
         if let (Some(true), Some(recorded)) = (ptr.changed, &ptr.recorded) {
             let now = if ptr.names.is_empty() {
                 "no PTR name".to_string()
@@ -237,6 +245,31 @@ pub fn mx_findings(mx: &MxCheck) -> Vec<Finding> {
             format!("The recipient domain {domain} publishes a null MX (RFC 7505): it accepts no mail."),
         )),
         _ => {}
+    }
+    if mx.kind == MxKind::Mx {
+        for host in &mx.hosts {
+            let name = &host.host;
+            if let Some(problem) = &host.problem {
+                out.push(Finding::new(
+                    FindingCode::MxHostUnresolvable,
+                    format!("The MX host {name} of {domain} cannot be used: {problem}; senders skip it or bounce."),
+                ));
+            } else if host.status.is_missing() {
+                out.push(Finding::new(
+                    FindingCode::MxHostUnresolvable,
+                    format!(
+                        "The MX host {name} of {domain} has no address (A/AAAA {}): senders that try it fail.",
+                        host.status.describe()
+                    ),
+                ));
+            }
+            if let Some(target) = &host.cname {
+                out.push(Finding::new(
+                    FindingCode::MxCname,
+                    format!("The MX host {name} of {domain} is an alias (CNAME) of {target}; RFC 2181 §10.3 says an MX must name a host with its own A/AAAA record, and some senders refuse it."),
+                ));
+            }
+        }
     }
     // With no mail host at all, `mx-missing`/`null-mx` already say it.
     let has_hosts = matches!(mx.kind, MxKind::Mx | MxKind::Implicit);

@@ -120,6 +120,9 @@ pub struct PtrCheck {
     pub names: Vec<String>,
     /// The PTR names that are obviously broken, with the reason.
     pub broken: Vec<BrokenPtr>,
+    /// The PTR names that look generic (they embed the IP, or a word like
+    /// `dynamic`, `dsl`, `pool`): an end-user connection, not a mail server.
+    pub generic: Vec<String>,
     /// The rDNS name the receiving MTA wrote in the header, if any.
     pub recorded: Option<String>,
     /// `true` when the recorded name is not among today's PTR names;
@@ -297,4 +300,13 @@ pub struct MxCheck {
 pub struct MxHost {
     pub preference: u16,
     pub host: String,
+    /// The host's A/AAAA lookup; `not-asked` for a null MX, a name that is
+    /// not a host name (`problem`), or hosts past the first 8.
+    pub status: LookupStatus,
+    /// The host's A and AAAA addresses.
+    pub addresses: Vec<IpAddr>,
+    /// The CNAME target when the host is an alias (RFC 2181 §10.3 forbids it).
+    pub cname: Option<String>,
+    /// Why the exchange is not a host name (an IP address written as a name...).
+    pub problem: Option<String>,
 }

@@ -2,6 +2,8 @@
 //! A/AAAA as an implicit MX, or nowhere with a null MX), and whether the
 //! host that received or refused the message is one of those hosts.
 
+use futures_util::future::join_all;
+
 use crate::chain::hop::Hop;
 use crate::report::Report;
 use crate::stop::StopKind;
@@ -109,6 +111,10 @@ pub async fn check(engine: &Engine, q: &MxQuestion) -> MxCheck {
             } => Some(MxHost {
                 preference: *preference,
                 host: exchange.clone(),
+                status: LookupStatus::NotAsked,
+                addresses: Vec::new(),
+                cname: None,
+                problem: None,
             }),
             _ => None,
         })
@@ -136,8 +142,56 @@ pub async fn check(engine: &Engine, q: &MxQuestion) -> MxCheck {
         _ => MxKind::Unknown,
     };
     check.kind = kind;
+    if kind == MxKind::Mx {
+        let resolved = join_all(
+            check
+                .hosts
+                .iter()
+                .take(MAX_MX_HOSTS)
+                .map(|h| resolve_host(engine, h.clone())),
+        )
+        .await;
+        for (slot, host) in check.hosts.iter_mut().zip(resolved) {
+            *slot = host;
+        }
+    }
     check.receiver_listed = receiver_listed(&check);
     check
+}
+
+/// At most this many MX hosts are looked up.
+const MAX_MX_HOSTS: usize = 8;
+
+/// One MX host's addresses, and whether it is an alias; a name that is
+/// not a host name (`192.0.2.9.` written as a name) is not asked.
+async fn resolve_host(engine: &Engine, mut host: MxHost) -> MxHost {
+    if host.host.is_empty() {
+        return host;
+    }
+    let name = match HostName::parse(&host.host) {
+        Ok(name) => name,
+        Err(problem) => {
+            host.problem = Some(format!("it is not a host name: {problem}"));
+            return host;
+        }
+    };
+    let (a, aaaa) = tokio::join!(
+        engine.ask(&name, QueryType::A),
+        engine.ask(&name, QueryType::Aaaa)
+    );
+    host.status = combined_status(LookupStatus::of(&a), LookupStatus::of(&aaaa));
+    host.addresses = addresses(&a);
+    host.addresses.extend(addresses(&aaaa));
+    host.addresses.sort();
+    host.addresses.dedup();
+    host.cname = [&a, &aaaa]
+        .into_iter()
+        .flat_map(|answer| answer.iter().flat_map(|records| records.iter()))
+        .find_map(|r| match r {
+            Rdata::Cname { owner, target } if owner == name.as_str() => Some(target.clone()),
+            _ => None,
+        });
+    host
 }
 
 /// No MX: mail goes to the domain's own address, if it has one (RFC 5321 §5.1).
@@ -160,7 +214,13 @@ async fn implicit(engine: &Engine, domain: &HostName, check: &mut MxCheck) -> Mx
 fn receiver_listed(check: &MxCheck) -> Option<bool> {
     let receiver = check.receiver.as_deref()?;
     match check.kind {
-        MxKind::Mx => Some(check.hosts.iter().any(|h| h.host == receiver)),
+        // An MX host that is an alias is reached under its target's name.
+        MxKind::Mx => Some(
+            check
+                .hosts
+                .iter()
+                .any(|h| h.host == receiver || h.cname.as_deref() == Some(receiver)),
+        ),
         MxKind::Implicit => Some(receiver == check.domain),
         MxKind::NullMx | MxKind::None => Some(false),
         MxKind::Unknown => None,

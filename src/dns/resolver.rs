@@ -276,7 +276,7 @@ impl Engine {
         let asked = async {
             let _permit = self.in_flight.acquire().await;
             self.asked.fetch_add(1, Ordering::Relaxed);
-            self.resolver.lookup(fqdn, kind.record_type()).await
+            self.resolver.lookup(fqdn.clone(), kind.record_type()).await
         };
         match tokio::time::timeout_at(self.deadline, asked).await {
             Err(_) => {
@@ -285,6 +285,13 @@ impl Engine {
             }
             Ok(Err(e)) => {
                 let failure = DnsFailure::of(&e);
+                if failure == DnsFailure::NoRecords
+                    && may_be_a_cname_loop(&e)
+                    && let Some(chain) = self.cname_loop(&fqdn).await
+                {
+                    self.answered.fetch_add(1, Ordering::Relaxed);
+                    return Err(DnsFailure::Other(format!("a CNAME loop: {chain}")));
+                }
                 match failure {
                     DnsFailure::Timeout => self.timed_out.store(true, Ordering::Relaxed),
                     DnsFailure::Other(_) => {}
@@ -299,6 +306,60 @@ impl Engine {
                 Ok(lookup.answers().iter().filter_map(convert).collect())
             }
         }
+    }
+}
+
+impl Engine {
+    /// Follows the CNAMEs from `start` one question at a time, under the
+    /// same cap and deadline as every question; the chain as text when it
+    /// comes back to a name already seen, `None` when it ends (or the
+    /// walk cannot finish).
+    async fn cname_loop(&self, start: &Name) -> Option<String> {
+        let mut seen = vec![plain(start)];
+        let mut current = start.clone();
+        for _ in 0..MAX_CNAME_HOPS {
+            self.remaining
+                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1))
+                .ok()?;
+            let asked = async {
+                let _permit = self.in_flight.acquire().await;
+                self.asked.fetch_add(1, Ordering::Relaxed);
+                self.resolver
+                    .lookup(current.clone(), RecordType::CNAME)
+                    .await
+            };
+            let lookup = tokio::time::timeout_at(self.deadline, asked)
+                .await
+                .ok()?
+                .ok()?;
+            let owner = plain(&current);
+            let target = lookup.answers().iter().find_map(|r| match &r.data {
+                RData::CNAME(c) if plain(&r.name) == owner => Some(c.0.clone()),
+                _ => None,
+            })?;
+            let text = plain(&target);
+            let looped = seen.contains(&text);
+            seen.push(text);
+            if looped {
+                return Some(seen.join(" → "));
+            }
+            current = target;
+        }
+        None
+    }
+}
+
+/// CNAME hops followed when looking for a loop (hickory follows 8).
+const MAX_CNAME_HOPS: usize = 10;
+
+/// Whether a "no records" answer may be hickory giving up on a CNAME
+/// chain: it reports a loop (8 hops) the same way as a name without the
+/// type, but without the SOA that every real NODATA answer carries
+/// (RFC 2308). Only then are the CNAMEs walked to look for a loop.
+fn may_be_a_cname_loop(error: &NetError) -> bool {
+    match error {
+        NetError::Dns(HickoryDnsError::NoRecordsFound(no_records)) => no_records.soa.is_none(),
+        _ => false,
     }
 }
 

@@ -40,6 +40,7 @@ pub struct ServerConfig {
 pub struct TestServer {
     addr: SocketAddr,
     queries: Arc<AtomicUsize>,
+    tcp_queries: Arc<AtomicUsize>,
     stop: Option<oneshot::Sender<()>>,
     thread: Option<JoinHandle<()>>,
 }
@@ -47,6 +48,7 @@ pub struct TestServer {
 impl TestServer {
     pub fn start(config: ServerConfig) -> TestServer {
         let queries = Arc::new(AtomicUsize::new(0));
+        let tcp_queries = Arc::new(AtomicUsize::new(0));
         let handler = TestHandler {
             catalog: catalog(&config.zones),
             servfail: config
@@ -56,6 +58,7 @@ impl TestServer {
                 .collect(),
             delay: config.delay,
             queries: queries.clone(),
+            tcp_queries: tcp_queries.clone(),
         };
         let (stop, stopped) = oneshot::channel();
         let (ready, addr) = std::sync::mpsc::channel();
@@ -73,6 +76,7 @@ impl TestServer {
         TestServer {
             addr,
             queries,
+            tcp_queries,
             stop: Some(stop),
             thread: Some(thread),
         }
@@ -90,6 +94,11 @@ impl TestServer {
     /// Questions received so far (each UDP or TCP message counts once).
     pub fn queries(&self) -> usize {
         self.queries.load(Ordering::SeqCst)
+    }
+
+    /// Questions received over TCP (a truncated UDP answer asked again).
+    pub fn tcp_queries(&self) -> usize {
+        self.tcp_queries.load(Ordering::SeqCst)
     }
 }
 
@@ -157,6 +166,7 @@ struct TestHandler {
     servfail: Vec<LowerName>,
     delay: Duration,
     queries: Arc<AtomicUsize>,
+    tcp_queries: Arc<AtomicUsize>,
 }
 
 #[async_trait::async_trait]
@@ -167,6 +177,9 @@ impl RequestHandler for TestHandler {
         mut response_handle: R,
     ) -> ResponseInfo {
         self.queries.fetch_add(1, Ordering::SeqCst);
+        if request.protocol() == hickory_server::net::xfer::Protocol::Tcp {
+            self.tcp_queries.fetch_add(1, Ordering::SeqCst);
+        }
         if !self.delay.is_zero() {
             tokio::time::sleep(self.delay).await;
         }
