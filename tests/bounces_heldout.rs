@@ -80,7 +80,10 @@ const LABELS: &[Label] = labels![
     "heldout-groupwise-user-not-found.eml":          "bounced", None,      N, N, Some("unknown-user"), N, N, 1;
     "heldout-mdaemon-transcript.eml":                "bounced", Some(550), Some("5.1.1"), Some("rcpt"), Some("unknown-user"), Some("mx.example.net"), Some("192.0.2.9"), 1;
     "heldout-hmailserver-relay-denied.eml":          "bounced", Some(554), Some("5.7.1"), Some("rcpt"), Some("relay-denied"), Some("192.0.2.77"), Some("192.0.2.77"), 0;
-    "heldout-kerio-size.eml":                        "bounced", Some(552), Some("5.3.4"), N, Some("message-too-large"), Some("mx.example.net"), N, 1;
+    // Label error: the host in `<host #5.3.4 smtp;552 ...>` (the Exchange
+    // 2003 layout Kerio copies) is the server that wrote the report, not
+    // the remote one; the first run labelled it the remote MTA.
+    "heldout-kerio-size.eml":                        "bounced", Some(552), Some("5.3.4"), N, Some("message-too-large"), N, N, 1;
     "heldout-zimbra-over-quota-delayed.eml":         "delayed", Some(452), Some("4.2.2"), Some("rcpt"), Some("mailbox-full"), Some("mx.example.net"), Some("192.0.2.9"), 3;
     // Webmail providers: Zoho, Mail.ru and Yandex (Russian), GMX (German), a Japanese ISP, iCloud.
     "heldout-zoho-barracuda.eml":                    "bounced", Some(554), N, N, Some("blocklisted"), N, N, 1;
@@ -214,4 +217,3 @@ fn labelled_bounces_per_family_accuracy() {
     );
     assert!(failures.is_empty(), "mislabelled:\n{}", failures.join("\n"));
 }
-

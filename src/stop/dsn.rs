@@ -92,8 +92,16 @@ impl DsnRecipient {
         if let Some(text) = &self.diagnostic {
             let r = reply::parse(text);
             outcome.reply_code = r.code;
-            if outcome.status.is_none() {
-                outcome.status = r.status;
+            // A generic `Status: 5.0.0` (Exim, some gateways) gives way to
+            // the specific status of the same class in the server's reply.
+            let generic = outcome
+                .status
+                .is_none_or(|s| s.subject == 0 && s.detail == 0);
+            if generic
+                && let Some(specific) = r.status
+                && outcome.status.is_none_or(|s| s.class == specific.class)
+            {
+                outcome.status = Some(specific);
             }
             outcome.diagnostic = Some(r.cleaned);
         }
