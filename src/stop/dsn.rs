@@ -509,4 +509,28 @@ status: 5.1.1\r\n";
         assert_eq!(r.recipients.len(), MAX_RECIPIENTS);
         assert_eq!(r.recipients_dropped, 7);
     }
+
+    #[test]
+    fn a_generic_status_gives_way_to_the_replys_specific_one() {
+        let r = parse(
+            "Reporting-MTA: dns;relay.example.com\n\nFinal-Recipient: rfc822;zoe@example.net\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp;550 5.1.1 <zoe@example.net>: User unknown\n",
+        );
+        let o = r.recipients[0].to_outcome();
+        assert_eq!(o.status.unwrap().to_string(), "5.1.1");
+        // A specific Status stays, and so does a class the reply contradicts.
+        let r = parse(
+            "Final-Recipient: rfc822;zoe@example.net\nAction: failed\nStatus: 5.2.2\nDiagnostic-Code: smtp;550 5.1.1 full\n",
+        );
+        assert_eq!(
+            r.recipients[0].to_outcome().status.unwrap().to_string(),
+            "5.2.2"
+        );
+        let r = parse(
+            "Final-Recipient: rfc822;zoe@example.net\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp;451 4.4.1 later\n",
+        );
+        assert_eq!(
+            r.recipients[0].to_outcome().status.unwrap().to_string(),
+            "5.0.0"
+        );
+    }
 }

@@ -1421,4 +1421,43 @@ mod tests {
         );
         assert_eq!(host_after(""), None);
     }
+
+    #[test]
+    fn held_out_layouts_name_stage_and_remote() {
+        // MDaemon: timestamped `-->`/`<--` transcript and the MX lookup.
+        let o = one(
+            "The attached message had PERMANENT fatal delivery errors!\n\n--- Session Transcript ---\n Mon 2026-11-23 10:15:07.230: Attempting SMTP connection to [example.net]\n Mon 2026-11-23 10:15:07.250: *  P=010 D=example.net TTL=(300) MX=[mx.example.net] {192.0.2.9}\n Mon 2026-11-23 10:15:07.251: Attempting SMTP connection to [192.0.2.9:25]\n Mon 2026-11-23 10:15:07.420: <-- 220 mx.example.net ESMTP\n Mon 2026-11-23 10:15:07.521: --> RCPT To:<bob@example.net>\n Mon 2026-11-23 10:15:07.580: <-- 550 5.1.1 <bob@example.net>: User unknown\n--- End Transcript ---\n",
+        );
+        assert_eq!(o.stage, Some(SmtpStage::Rcpt));
+        assert_eq!(
+            (o.remote_mta.as_deref(), o.remote_ip),
+            (Some("mx.example.net"), ip("192.0.2.9"))
+        );
+        // hMailServer.
+        let o = one(
+            "The following recipient(s) could not be reached:\n\nbob@example.net\n   Error Type: SMTP\n   Remote server (192.0.2.77) issued an error.\n   hMailServer sent: RCPT TO:<bob@example.net>\n   Remote server replied: 554 5.7.1 <bob@example.net>: Relay access denied\n",
+        );
+        assert_eq!(o.stage, Some(SmtpStage::Rcpt));
+        assert_eq!(o.remote_ip, ip("192.0.2.77"));
+        // GMX / web.de.
+        let o = one(
+            "bob@example.net:\nSMTP error from remote server for RCPT TO command, host: mx.example.net (192.0.2.9) reason: 552 5.2.2 Mailbox full\n",
+        );
+        assert_eq!(o.stage, Some(SmtpStage::Rcpt));
+        assert_eq!(
+            (o.remote_mta.as_deref(), o.remote_ip),
+            (Some("mx.example.net"), ip("192.0.2.9"))
+        );
+        assert_eq!(code(&o), Some(552));
+        // Lotus Domino.
+        let o = one(
+            "was not delivered to:\n\n  bob@example.net\n\nbecause:\n\n  Error transferring to mx.example.net; SMTP Protocol Returned a Permanent Error 552 5.2.2 Mailbox quota exceeded\n",
+        );
+        assert_eq!(o.remote_mta.as_deref(), Some("mx.example.net"));
+        // Exim with pipelining.
+        let o = one(
+            "  bob@example.com\n    host mx.example.com [198.51.100.27]\n    SMTP error from remote mail server after pipelined end of data:\n    550 5.7.25 PTR record missing\n",
+        );
+        assert_eq!(o.stage, Some(SmtpStage::EndOfData));
+    }
 }
