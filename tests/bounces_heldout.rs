@@ -72,7 +72,10 @@ const LABELS: &[Label] = labels![
     "heldout-exim-uceprotect-connect.eml":           "bounced", Some(554), Some("5.7.1"), Some("connect"), Some("blocklisted"), Some("mail.example.net"), Some("192.0.2.70"), 1;
     // Sendmail.
     "heldout-sendmail-warning-4h.eml":               "delayed", None,      Some("4.4.1"), Some("connect"), Some("host-unreachable"), Some("mail.example.net"), N, 2;
-    "heldout-sendmail-host-unknown-ns.eml":          "bounced", Some(550), Some("5.1.2"), N, Some("domain-not-found"), Some("example.invalid"), N, 1;
+    // Label error (found reviewing the snapshot): Sendmail's
+    // "Remote-MTA: DNS; example.invalid" names the domain it could not
+    // resolve, not a server; the first run labelled it the remote MTA.
+    "heldout-sendmail-host-unknown-ns.eml":          "bounced", Some(550), Some("5.1.2"), N, Some("domain-not-found"), N, N, 1;
     // qmail.
     "heldout-qmail-sender-rejected.eml":             "bounced", Some(553), Some("5.7.1"), Some("mail"), Some("sender-rejected"), Some("192.0.2.88"), Some("192.0.2.88"), 1;
     // Other servers: Domino, GroupWise, MDaemon, hMailServer, Kerio, Zimbra.

@@ -89,6 +89,20 @@ impl DsnRecipient {
             last_attempt: self.last_attempt_date.clone(),
             ..Outcome::default()
         };
+        // Sendmail names the domain it could not resolve as the Remote-MTA
+        // ("Remote-MTA: DNS; example.invalid" with 5.1.2): no server took
+        // part, so nobody refused.
+        if outcome.remote_ip.is_none()
+            && outcome
+                .status
+                .is_some_and(|s| (s.subject, s.detail) == (1, 2) || (s.subject, s.detail) == (4, 4))
+            && let (Some(host), Some(address)) = (&outcome.remote_mta, self.address())
+            && address
+                .rsplit_once('@')
+                .is_some_and(|(_, domain)| domain.trim_end_matches('.').eq_ignore_ascii_case(host))
+        {
+            outcome.remote_mta = None;
+        }
         if let Some(text) = &self.diagnostic {
             let r = reply::parse(text);
             outcome.reply_code = r.code;
@@ -531,6 +545,22 @@ status: 5.1.1\r\n";
         assert_eq!(
             r.recipients[0].to_outcome().status.unwrap().to_string(),
             "5.0.0"
+        );
+    }
+
+    #[test]
+    fn an_unresolvable_domain_is_no_remote_mta() {
+        let r = parse(
+            "Final-Recipient: RFC822; tina@example.invalid\nAction: failed\nStatus: 5.1.2\nRemote-MTA: DNS; example.invalid\nDiagnostic-Code: SMTP; 550 Host unknown\n",
+        );
+        assert_eq!(r.recipients[0].to_outcome().remote_mta, None);
+        // A real server of the same name that refused stays.
+        let r = parse(
+            "Final-Recipient: rfc822; bob@example.net\nAction: failed\nStatus: 5.1.1\nRemote-MTA: dns; example.net\n",
+        );
+        assert_eq!(
+            r.recipients[0].to_outcome().remote_mta.as_deref(),
+            Some("example.net")
         );
     }
 }
