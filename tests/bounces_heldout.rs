@@ -6,6 +6,14 @@
 //!
 //! Run `cargo test --test bounces_heldout -- --nocapture` for the accuracy
 //! table.
+//!
+//! First run (reader at 0d79c49, labels as first written): 27 of 38
+//! samples fully right, 287 of 304 fields (94.4%). Misses by family:
+//! domino (remote), exim (2: reason, stage), gmx (stage, remote, IP),
+//! groupwise (reason), hmailserver (stage, remote, IP), icloud (reason),
+//! kerio (remote: a label error), mdaemon (stage, remote, IP), qmail
+//! (reason), dsn (status). One more label error (sendmail remote) was found
+//! reviewing the golden snapshot; both are marked where they are labelled.
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -913,20 +913,17 @@ fn remote(text: &str) -> (Option<String>, Option<IpAddr>) {
 /// line of the MX lookup its name.
 fn mdaemon_remote(text: &str) -> Option<(Option<String>, Option<IpAddr>)> {
     const CONNECT: &str = "attempting smtp connection to [";
-    let ip = text
-        .lines()
-        .filter_map(|line| {
-            let lower = line.to_ascii_lowercase();
-            let at = lower.find(CONNECT)? + CONNECT.len();
-            let inner = &line[at..];
-            let inner = &inner[..inner.find(']')?];
-            // `192.0.2.9:25`; an IPv6 literal keeps its colons.
-            inner
-                .parse::<IpAddr>()
-                .ok()
-                .or_else(|| inner.rsplit_once(':')?.0.parse().ok())
-        })
-        .last()?;
+    let ip = text.lines().rev().find_map(|line| {
+        let lower = line.to_ascii_lowercase();
+        let at = lower.find(CONNECT)? + CONNECT.len();
+        let inner = &line[at..];
+        let inner = &inner[..inner.find(']')?];
+        // `192.0.2.9:25`; an IPv6 literal keeps its colons.
+        inner
+            .parse::<IpAddr>()
+            .ok()
+            .or_else(|| inner.rsplit_once(':')?.0.parse().ok())
+    })?;
     let host = text.lines().find_map(|line| {
         let at = line.find("MX=[")? + 4;
         let rest = &line[at..];
