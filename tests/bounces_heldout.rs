@@ -111,6 +111,12 @@ const LABELS: &[Label] = labels![
     "heldout-dsn-global-utf8-disabled.eml":          "bounced", Some(550), Some("5.2.1"), Some("rcpt"), Some("mailbox-disabled"), Some("mx.xn--bcher-kva.example"), Some("198.51.100.44"), 2;
     "heldout-dsn-status-500-specific.eml":           "bounced", Some(550), Some("5.1.1"), N, Some("unknown-user"), Some("mx.example.net"), N, 2;
     "heldout-dsn-loop-detected.eml":                 "bounced", Some(550), Some("5.4.6"), N, Some("loop"), Some("relay2.example.net"), N, 5;
+    // Second batch, written and labelled after the first round of reader
+    // fixes, BEFORE running the fixed reader on them.
+    "heldout-sendgrid-forwarded-bounce.eml":         "bounced", Some(550), Some("5.1.1"), N, Some("unknown-user"), N, N, 1;
+    "heldout-exchange-o365-dbeb.eml":                "bounced", Some(550), Some("5.4.1"), N, Some("unknown-user"), N, N, 2;
+    "heldout-gmail-cannot-connect-failed.eml":       "bounced", None,      Some("4.4.1"), Some("connect"), Some("expired"), Some("mx.example.net"), Some("192.0.2.9"), 1;
+    "heldout-postfix-dns-tempfail-delayed.eml":      "delayed", None,      Some("4.4.3"), N, Some("domain-not-found"), N, N, 1;
     // Not bounces: a vacation reply and a read receipt (MDN).
     "heldout-autoreply-vacation.eml":                "delivered", None,    N, N, N, N, N, 2;
     "heldout-autoreply-mdn-read.eml":                "delivered", None,    N, N, N, N, N, 1;
