@@ -311,6 +311,8 @@ pub const RULES: &[Rule] = rules![
     Text("mailbox not found") => UnknownUser, ADVICE_UNKNOWN_USER, "550 Mailbox not found";
     Text("recipient not found") => UnknownUser, ADVICE_UNKNOWN_USER, "550 5.1.1 Recipient not found";
     Text("user not found") => UnknownUser, ADVICE_UNKNOWN_USER, "The message that you sent was undeliverable to the following: bob (user not found)";
+    // Microsoft 365 directory-based edge blocking: the tenant has no such recipient.
+    Text("as(201806281)") => UnknownUser, ADVICE_UNKNOWN_USER, "550 5.4.1 Recipient address rejected: Access denied. AS(201806281)";
     Text("recipnotfound") => UnknownUser, ADVICE_UNKNOWN_USER, "550 5.1.1 RESOLVER.ADR.RecipNotFound; not found";
     Text("unknown recipient") => UnknownUser, ADVICE_UNKNOWN_USER, "550 Unknown recipient";
     Text("invalid recipient") => UnknownUser, ADVICE_UNKNOWN_USER, "550 Invalid recipient <bob@example.net>";
