@@ -89,11 +89,33 @@ impl DsnRecipient {
             last_attempt: self.last_attempt_date.clone(),
             ..Outcome::default()
         };
+        // Sendmail names the domain it could not resolve as the Remote-MTA
+        // ("Remote-MTA: DNS; example.invalid" with 5.1.2): no server took
+        // part, so nobody refused.
+        if outcome.remote_ip.is_none()
+            && outcome
+                .status
+                .is_some_and(|s| (s.subject, s.detail) == (1, 2) || (s.subject, s.detail) == (4, 4))
+            && let (Some(host), Some(address)) = (&outcome.remote_mta, self.address())
+            && address
+                .rsplit_once('@')
+                .is_some_and(|(_, domain)| domain.trim_end_matches('.').eq_ignore_ascii_case(host))
+        {
+            outcome.remote_mta = None;
+        }
         if let Some(text) = &self.diagnostic {
             let r = reply::parse(text);
             outcome.reply_code = r.code;
-            if outcome.status.is_none() {
-                outcome.status = r.status;
+            // A generic `Status: 5.0.0` (Exim, some gateways) gives way to
+            // the specific status of the same class in the server's reply.
+            let generic = outcome
+                .status
+                .is_none_or(|s| s.subject == 0 && s.detail == 0);
+            if generic
+                && let Some(specific) = r.status
+                && outcome.status.is_none_or(|s| s.class == specific.class)
+            {
+                outcome.status = Some(specific);
             }
             outcome.diagnostic = Some(r.cleaned);
         }
@@ -500,5 +522,45 @@ status: 5.1.1\r\n";
         let r = parse(&text);
         assert_eq!(r.recipients.len(), MAX_RECIPIENTS);
         assert_eq!(r.recipients_dropped, 7);
+    }
+
+    #[test]
+    fn a_generic_status_gives_way_to_the_replys_specific_one() {
+        let r = parse(
+            "Reporting-MTA: dns;relay.example.com\n\nFinal-Recipient: rfc822;zoe@example.net\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp;550 5.1.1 <zoe@example.net>: User unknown\n",
+        );
+        let o = r.recipients[0].to_outcome();
+        assert_eq!(o.status.unwrap().to_string(), "5.1.1");
+        // A specific Status stays, and so does a class the reply contradicts.
+        let r = parse(
+            "Final-Recipient: rfc822;zoe@example.net\nAction: failed\nStatus: 5.2.2\nDiagnostic-Code: smtp;550 5.1.1 full\n",
+        );
+        assert_eq!(
+            r.recipients[0].to_outcome().status.unwrap().to_string(),
+            "5.2.2"
+        );
+        let r = parse(
+            "Final-Recipient: rfc822;zoe@example.net\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp;451 4.4.1 later\n",
+        );
+        assert_eq!(
+            r.recipients[0].to_outcome().status.unwrap().to_string(),
+            "5.0.0"
+        );
+    }
+
+    #[test]
+    fn an_unresolvable_domain_is_no_remote_mta() {
+        let r = parse(
+            "Final-Recipient: RFC822; tina@example.invalid\nAction: failed\nStatus: 5.1.2\nRemote-MTA: DNS; example.invalid\nDiagnostic-Code: SMTP; 550 Host unknown\n",
+        );
+        assert_eq!(r.recipients[0].to_outcome().remote_mta, None);
+        // A real server of the same name that refused stays.
+        let r = parse(
+            "Final-Recipient: rfc822; bob@example.net\nAction: failed\nStatus: 5.1.1\nRemote-MTA: dns; example.net\n",
+        );
+        assert_eq!(
+            r.recipients[0].to_outcome().remote_mta.as_deref(),
+            Some("example.net")
+        );
     }
 }

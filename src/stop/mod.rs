@@ -346,6 +346,7 @@ const BOUNCE_SUBJECTS: &[&str] = &[
     "undelivered",
     "delivery status notification",
     "mail delivery status",
+    "bounce notification",
     "delivery failure",
     "delivery failed",
     "delivery has failed",

@@ -249,6 +249,7 @@ pub const RULES: &[Rule] = rules![
     Success => Delivered, ADVICE_DELIVERED, "delivered: 250 2.0.0 Ok: queued as 4XyzD";
     GaveUp => Expired, ADVICE_EXPIRED, "failed: 451 4.4.1 connect to mx.example.net[192.0.2.9]:25: Connection timed out";
     Text("retry timeout exceeded") => Expired, ADVICE_EXPIRED, "retry timeout exceeded";
+    Text("failing for a long time") => Expired, ADVICE_EXPIRED, "all hosts for 'example.net' have been failing for a long time (and retry time not reached)";
     Text("in the queue too long") => Expired, ADVICE_EXPIRED, "I'm not going to try again; this message has been in the queue too long.";
     Text("could not be delivered for") => Expired, ADVICE_EXPIRED, "Message could not be delivered for 5 days";
     Text("message expired") => Expired, ADVICE_EXPIRED, "Message expired after 48 hours";
@@ -281,6 +282,8 @@ pub const RULES: &[Rule] = rules![
     Text("unable to relay") => RelayDenied, ADVICE_RELAY, "550 5.7.1 Unable to relay for bob@example.com";
     Text("relaying not allowed") => RelayDenied, ADVICE_RELAY, "550 Relaying not allowed";
     Text("we do not relay") => RelayDenied, ADVICE_RELAY, "553 sorry, we do not relay for example.com";
+    // The sender's address, even when the reason given is its domain.
+    Text("sender address rejected") => SenderRejected, ADVICE_SENDER, "553 5.7.1 <alice@example.org>: Sender address rejected: Domain not found";
     // The recipient's domain.
     Text("host or domain name not found") => DomainNotFound, ADVICE_DOMAIN, "Host or domain name not found. Name service error for name=nohost.example type=MX: Host not found";
     Text("name service error") => DomainNotFound, ADVICE_DOMAIN, "Name service error for name=nohost.example type=A";
@@ -307,6 +310,9 @@ pub const RULES: &[Rule] = rules![
     Text("no such recipient") => UnknownUser, ADVICE_UNKNOWN_USER, "550 5.1.1 No such recipient";
     Text("mailbox not found") => UnknownUser, ADVICE_UNKNOWN_USER, "550 Mailbox not found";
     Text("recipient not found") => UnknownUser, ADVICE_UNKNOWN_USER, "550 5.1.1 Recipient not found";
+    Text("user not found") => UnknownUser, ADVICE_UNKNOWN_USER, "The message that you sent was undeliverable to the following: bob (user not found)";
+    // Microsoft 365 directory-based edge blocking: the tenant has no such recipient.
+    Text("as(201806281)") => UnknownUser, ADVICE_UNKNOWN_USER, "550 5.4.1 Recipient address rejected: Access denied. AS(201806281)";
     Text("recipnotfound") => UnknownUser, ADVICE_UNKNOWN_USER, "550 5.1.1 RESOLVER.ADR.RecipNotFound; not found";
     Text("unknown recipient") => UnknownUser, ADVICE_UNKNOWN_USER, "550 Unknown recipient";
     Text("invalid recipient") => UnknownUser, ADVICE_UNKNOWN_USER, "550 Invalid recipient <bob@example.net>";
@@ -359,7 +365,6 @@ pub const RULES: &[Rule] = rules![
     Text("spf") => SenderRejected, ADVICE_SENDER, "550 5.7.23 Message rejected due to: SPF fail - not authorized";
     Text("dkim") => SenderRejected, ADVICE_SENDER, "550 5.7.20 No passing DKIM signature found";
     Text("unauthenticated") => SenderRejected, ADVICE_SENDER, "550 5.7.1 This mail has been blocked because the sender is unauthenticated";
-    Text("sender address rejected") => SenderRejected, ADVICE_SENDER, "553 5.7.1 <alice@example.org>: Sender address rejected: not owned by user";
     Text("authentication required") => SenderRejected, ADVICE_SENDER, "530 5.7.0 Authentication required";
     // Limits.
     Text("rate limit") => RateLimited, ADVICE_RATE, "450 4.7.1 Rate limit exceeded";
@@ -369,6 +374,7 @@ pub const RULES: &[Rule] = rules![
     Text("too many recipients") => RateLimited, ADVICE_RATE, "452 4.5.3 Too many recipients";
     Text("unusual rate") => RateLimited, ADVICE_RATE, "550 5.7.28 Our system has detected an unusual rate of unsolicited mail originating from your IP address";
     Text("unexpected volume") => RateLimited, ADVICE_RATE, "421 4.7.0 Messages from 203.0.113.5 temporarily deferred due to unexpected volume or user complaints";
+    Text("try again later, closing connection") => RateLimited, ADVICE_RATE, "421 4.7.0 Try again later, closing connection. (rate)";
     Text("throttl") => RateLimited, ADVICE_RATE, "451 Throttling failure: Maximum sending rate exceeded";
     Text("message size exceeds") => MessageTooLarge, ADVICE_SIZE, "552 5.3.4 Message size exceeds fixed limit";
     Text("size limit") => MessageTooLarge, ADVICE_SIZE, "552 Message exceeds the size limit";

@@ -710,6 +710,15 @@ const STAGE_PHRASES: &[(&str, SmtpStage)] = &[
     ("after mail from", SmtpStage::Mail),
     ("after pipelined mail from", SmtpStage::Mail),
     ("after end of data", SmtpStage::EndOfData),
+    ("after pipelined end of data", SmtpStage::EndOfData),
+    // GMX / web.de: "SMTP error from remote server for RCPT TO command".
+    ("for rcpt to command", SmtpStage::Rcpt),
+    ("for mail from command", SmtpStage::Mail),
+    ("for data command", SmtpStage::Data),
+    // hMailServer: "hMailServer sent: RCPT TO:<bob@example.net>".
+    ("sent: rcpt to", SmtpStage::Rcpt),
+    ("sent: mail from", SmtpStage::Mail),
+    ("sent: data", SmtpStage::Data),
     ("after pipelined data", SmtpStage::Data),
     ("after data", SmtpStage::Data),
     ("after initial connection", SmtpStage::Connect),
@@ -759,10 +768,15 @@ fn transcript_stage(chunk: &str) -> Option<SmtpStage> {
     let mut seen_transcript = false;
     for line in chunk.lines() {
         let t = line.trim_start();
-        if let Some(cmd) = t.strip_prefix(">>>") {
+        // MDaemon: ` Mon 2026-11-23 10:15:07.521: --> RCPT To:<bob@example.net>`.
+        let t = match t.find(": --> ").or_else(|| t.find(": <-- ")) {
+            Some(i) => &t[i + 2..],
+            None => t,
+        };
+        if let Some(cmd) = t.strip_prefix(">>>").or_else(|| t.strip_prefix("--> ")) {
             last_command = Some(cmd.trim());
             seen_transcript = true;
-        } else if let Some(reply) = t.strip_prefix("<<<") {
+        } else if let Some(reply) = t.strip_prefix("<<<").or_else(|| t.strip_prefix("<-- ")) {
             seen_transcript = true;
             let reply = reply.trim_start();
             if reply.starts_with(['4', '5']) {
@@ -810,6 +824,12 @@ const HOST_KEYS: &[&str] = &[
     "remote server: ",
     "remote host: ",
     "message rejected by:",
+    // GMX / web.de: "host: mx.example.net (192.0.2.9) reason: 550 ...".
+    "host: ",
+    // hMailServer: "Remote server (192.0.2.9) issued an error."
+    "remote server ",
+    // Lotus Domino: "Error transferring to mx.example.net; SMTP Protocol Returned ...".
+    "error transferring to ",
 ];
 
 /// The remote host's name and IP, from phrases that introduce it. Text
@@ -842,6 +862,9 @@ fn remote(text: &str) -> (Option<String>, Option<IpAddr>) {
     }
     if let Some((_, host, ip)) = best {
         return (host, ip);
+    }
+    if let Some(found) = mdaemon_remote(text) {
+        return found;
     }
     for line in text.lines() {
         let t = line.trim();
@@ -883,6 +906,33 @@ fn remote(text: &str) -> (Option<String>, Option<IpAddr>) {
         }
     }
     (None, None)
+}
+
+/// MDaemon's session transcript: the last `Attempting SMTP connection to
+/// [192.0.2.9:25]` names the address, and the `MX=[mx.example.net] {192.0.2.9}`
+/// line of the MX lookup its name.
+fn mdaemon_remote(text: &str) -> Option<(Option<String>, Option<IpAddr>)> {
+    const CONNECT: &str = "attempting smtp connection to [";
+    let ip = text.lines().rev().find_map(|line| {
+        let lower = line.to_ascii_lowercase();
+        let at = lower.find(CONNECT)? + CONNECT.len();
+        let inner = &line[at..];
+        let inner = &inner[..inner.find(']')?];
+        // `192.0.2.9:25`; an IPv6 literal keeps its colons.
+        inner
+            .parse::<IpAddr>()
+            .ok()
+            .or_else(|| inner.rsplit_once(':')?.0.parse().ok())
+    })?;
+    let host = text.lines().find_map(|line| {
+        let at = line.find("MX=[")? + 4;
+        let rest = &line[at..];
+        let (name, after) = rest.split_once(']')?;
+        let braced = after.trim_start().strip_prefix('{')?;
+        let listed: IpAddr = braced[..braced.find('}')?].trim().parse().ok()?;
+        (listed == ip).then(|| clean_host(name)).flatten()
+    });
+    Some((host, Some(ip)))
 }
 
 /// `mx.example.net[192.0.2.9]`, `mx.example.net [192.0.2.9]`,
@@ -1367,5 +1417,44 @@ mod tests {
             Some((None, ip("192.0.2.9")))
         );
         assert_eq!(host_after(""), None);
+    }
+
+    #[test]
+    fn held_out_layouts_name_stage_and_remote() {
+        // MDaemon: timestamped `-->`/`<--` transcript and the MX lookup.
+        let o = one(
+            "The attached message had PERMANENT fatal delivery errors!\n\n--- Session Transcript ---\n Mon 2026-11-23 10:15:07.230: Attempting SMTP connection to [example.net]\n Mon 2026-11-23 10:15:07.250: *  P=010 D=example.net TTL=(300) MX=[mx.example.net] {192.0.2.9}\n Mon 2026-11-23 10:15:07.251: Attempting SMTP connection to [192.0.2.9:25]\n Mon 2026-11-23 10:15:07.420: <-- 220 mx.example.net ESMTP\n Mon 2026-11-23 10:15:07.521: --> RCPT To:<bob@example.net>\n Mon 2026-11-23 10:15:07.580: <-- 550 5.1.1 <bob@example.net>: User unknown\n--- End Transcript ---\n",
+        );
+        assert_eq!(o.stage, Some(SmtpStage::Rcpt));
+        assert_eq!(
+            (o.remote_mta.as_deref(), o.remote_ip),
+            (Some("mx.example.net"), ip("192.0.2.9"))
+        );
+        // hMailServer.
+        let o = one(
+            "The following recipient(s) could not be reached:\n\nbob@example.net\n   Error Type: SMTP\n   Remote server (192.0.2.77) issued an error.\n   hMailServer sent: RCPT TO:<bob@example.net>\n   Remote server replied: 554 5.7.1 <bob@example.net>: Relay access denied\n",
+        );
+        assert_eq!(o.stage, Some(SmtpStage::Rcpt));
+        assert_eq!(o.remote_ip, ip("192.0.2.77"));
+        // GMX / web.de.
+        let o = one(
+            "bob@example.net:\nSMTP error from remote server for RCPT TO command, host: mx.example.net (192.0.2.9) reason: 552 5.2.2 Mailbox full\n",
+        );
+        assert_eq!(o.stage, Some(SmtpStage::Rcpt));
+        assert_eq!(
+            (o.remote_mta.as_deref(), o.remote_ip),
+            (Some("mx.example.net"), ip("192.0.2.9"))
+        );
+        assert_eq!(code(&o), Some(552));
+        // Lotus Domino.
+        let o = one(
+            "was not delivered to:\n\n  bob@example.net\n\nbecause:\n\n  Error transferring to mx.example.net; SMTP Protocol Returned a Permanent Error 552 5.2.2 Mailbox quota exceeded\n",
+        );
+        assert_eq!(o.remote_mta.as_deref(), Some("mx.example.net"));
+        // Exim with pipelining.
+        let o = one(
+            "  bob@example.com\n    host mx.example.com [198.51.100.27]\n    SMTP error from remote mail server after pipelined end of data:\n    550 5.7.25 PTR record missing\n",
+        );
+        assert_eq!(o.stage, Some(SmtpStage::EndOfData));
     }
 }
