@@ -1184,3 +1184,7 @@ fn assign_by(r: &mut Received, walk: &Walk<'_>, mined: &Mined) {
 #[cfg(test)]
 #[path = "received_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "received_heldout_tests.rs"]
+mod heldout_tests;
