@@ -209,11 +209,8 @@ pub fn parse_received(raw: &str) -> Received {
     let date_bad = r.date_text.is_some() && !date_ok;
     // No `;` and no date at all: the header was cut short.
     let truncated = last_semi.is_none() && r.date_text.is_none();
-    let unplaced = walk.junk
-        || walk.placed.iter().any(|p| !p)
-        || missing_semi
-        || date_bad
-        || truncated;
+    let unplaced =
+        walk.junk || walk.placed.iter().any(|p| !p) || missing_semi || date_bad || truncated;
     let recognised = walk.from_word.is_some() || walk.by_word.is_some() || date_ok;
     r.quality = match (recognised, unplaced) {
         (false, _) => ParseQuality::Failed,
