@@ -35,8 +35,16 @@
 //!   and `(root@localhost)` -> the whole `user@host`; `(ident@host [ip])` ->
 //!   `ident` (with `host` as rDNS); qmail `invoked by uid 89` -> `uid 89`;
 //!   Exim `from alice ... with local` -> `alice`.
+//! * `(name [local])` (OpenSMTPD) and `(name [unix socket])` (Cyrus): the
+//!   name is the rDNS name, with no address. Gmail's `from N named X`: X
+//!   is the rDNS name (`unknown`: none).
+//! * `with Product PROTO` (`with MailEnable ESMTP`) gives `PROTO`; IronPort's
+//!   `with ESMTP/TLS/CIPHER` gives `ESMTPS` and the cipher.
 //! * The date is the text after the last top-level `;` (Courier's trailing
-//!   `id ...` removed). Without any `;`, a trailing date is still taken but
+//!   `id ...` removed, and so is a run of comments after it that carries
+//!   clause data: Postmark's and Sendmail's `(envelope-from x)`, Yandex's
+//!   `(using TLS with cipher X)`; zone comments such as `(CET)` stay). A
+//!   header with neither `;` nor a date was cut short: Partial. Without any `;`, a trailing date is still taken but
 //!   the header is [`ParseQuality::Partial`]; so is a date that does not
 //!   parse. A header with a good date and nothing else wrong is `Full`.
 
