@@ -38,6 +38,8 @@
 //! * `(name [local])` (OpenSMTPD) and `(name [unix socket])` (Cyrus): the
 //!   name is the rDNS name, with no address. Gmail's `from N named X`: X
 //!   is the rDNS name (`unknown`: none).
+//! * Aliyun's `(mailfrom:x fp:...)` gives the envelope sender; T-Online's
+//!   `with (TLSv1.3:CIPHER encrypted) esmtp` gives the TLS version and cipher.
 //! * `with Product PROTO` (`with MailEnable ESMTP`) gives `PROTO`; IronPort's
 //!   `with ESMTP/TLS/CIPHER` gives `ESMTPS` and the cipher.
 //! * The date is the text after the last top-level `;` (Courier's trailing
@@ -1028,12 +1030,19 @@ impl Mined {
                         self.set_cipher(n);
                     }
                 }
-                // qmail TLS patches: `(DHE-RSA-AES256-GCM-SHA384 encrypted)`.
+                // qmail TLS patches: `(DHE-RSA-AES256-GCM-SHA384 encrypted)`;
+                // T-Online `(TLSv1.3:TLS_AES_256_GCM_SHA384 encrypted)`.
                 "encrypted" => {
-                    if k == 1
-                        && let Some(c) = words.first().filter(|c| looks_like_cipher(c))
-                    {
+                    let first = if k == 1 { words.first() } else { None };
+                    if let Some(c) = first.filter(|c| looks_like_cipher(c)) {
                         self.set_cipher(c);
+                    } else if let Some((v, c)) = first.and_then(|f| f.split_once(':'))
+                        && let Some(v) = norm_tls_version(v)
+                    {
+                        self.set_version(&v);
+                        if let Some(c) = c.split(':').next().filter(|c| looks_like_cipher(c)) {
+                            self.set_cipher(c);
+                        }
                     }
                 }
                 // Courier `TLS: TLSv1.3,256bits,TLS_AES_256_GCM_SHA384`.
@@ -1085,6 +1094,11 @@ impl Mined {
                         self.set_version(w.get(8..).unwrap_or(""));
                     } else if lw.starts_with("cipher=") {
                         self.set_cipher(w.get(7..).unwrap_or(""));
+                    } else if lw.starts_with("mailfrom:") {
+                        // Aliyun `(mailfrom:user@example.com fp:...)`.
+                        if self.env_from.is_none() {
+                            self.env_from = clean_value(w.get(9..).unwrap_or(""));
+                        }
                     } else if lw.starts_with("ident=") {
                         self.set_ident(w.get(6..).unwrap_or(""));
                     } else if lw.starts_with("a=") {

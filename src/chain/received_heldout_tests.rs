@@ -5,6 +5,16 @@
 //!
 //! Decisions for shapes the parser's documented conventions do not cover are
 //! noted next to the case.
+//!
+//! Expectations were written before each batch was first run. First-run
+//! results (lines fully right / lines; fields right / fields):
+//!
+//! * batch 1 (postfix .. odd, 94 lines): 83/94 lines, 1583/1598 fields;
+//!   8 misses were the parser's (fixed), 3 were test errors (fixed here).
+//! * batch 2 (`HARD`, 16 lines, after the fixes): 16/16, 272/272.
+//! * batch 3 (`HARD2`, 12 lines): 12/12, 204/204.
+//! * batch 4 (`HARD3`, 7 lines): 5/7 lines, 117/119 fields; both misses
+//!   were the parser's (fixed).
 
 use std::net::IpAddr;
 
@@ -1896,6 +1906,108 @@ const HARD2: &[Case] = &[
     ),
 ];
 
+// ---------------------------------------------------------------------------
+// Fourth batch, written after the third run (still before running these):
+// German, Chinese and Microsoft REST shapes.
+// ---------------------------------------------------------------------------
+
+const HARD3: &[Case] = &[
+    (
+        // Strato (RZmta): the Postfix-like TLS comment follows the id.
+        "from mail.example.net by smtp.strato.example (RZmta 49.11.3 AUTH) with ESMTPSA id h1a2b3c4d5e6 (using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256 bits)) (Client did not present a certificate) for <u@example.com>; Mon, 23 Nov 2026 10:16:30 +0100 (CET)",
+        Exp {
+            helo: Some("mail.example.net"),
+            by_host: Some("smtp.strato.example"),
+            with: Some("ESMTPSA"),
+            id: Some("h1a2b3c4d5e6"),
+            for_addr: Some("u@example.com"),
+            auth: Some("authenticated"),
+            tls: Some("TLSv1.3 TLS_AES_256_GCM_SHA384"),
+            date: Some("Mon, 23 Nov 2026 10:16:30 +0100 (CET)"),
+            ..D
+        },
+    ),
+    (
+        // T-Online: `with (VERSION:CIPHER encrypted) esmtp`.
+        "from mail.example.net ([198.51.100.7]) by fwd73.aul.t-online.example with (TLSv1.3:TLS_AES_256_GCM_SHA384 encrypted) esmtp id 1tGhIm-3q1Xyz0; Mon, 23 Nov 2026 10:16:31 +0100",
+        Exp {
+            helo: Some("mail.example.net"),
+            ip: Some("198.51.100.7"),
+            by_host: Some("fwd73.aul.t-online.example"),
+            with: Some("ESMTP"),
+            id: Some("1tGhIm-3q1Xyz0"),
+            tls: Some("TLSv1.3 TLS_AES_256_GCM_SHA384"),
+            date: Some("Mon, 23 Nov 2026 10:16:31 +0100"),
+            ..D
+        },
+    ),
+    (
+        // Aliyun: a comment glued to the address. Decision: `mailfrom:` is
+        // the envelope sender; `fp:` is an opaque fingerprint.
+        "from 198.51.100.9(mailfrom:user@example.com fp:SMTPD_---.Xyz_1732356991) by smtp.aliyun-inc.example; Mon, 23 Nov 2026 18:16:31 +0800",
+        Exp {
+            ip: Some("198.51.100.9"),
+            by_host: Some("smtp.aliyun-inc.example"),
+            env_from: Some("user@example.com"),
+            date: Some("Mon, 23 Nov 2026 18:16:31 +0800"),
+            ..D
+        },
+    ),
+    (
+        // NetEase Coremail.
+        "from localhost (unknown [198.51.100.33]) by smtp8 (Coremail) with SMTP id AQAAfwD3_1Zabc123--.12345S2; Mon, 23 Nov 2026 18:16:32 +0800 (CST)",
+        Exp {
+            helo: Some("localhost"),
+            ip: Some("198.51.100.33"),
+            by_host: Some("smtp8"),
+            with: Some("SMTP"),
+            id: Some("AQAAfwD3_1Zabc123--.12345S2"),
+            date: Some("Mon, 23 Nov 2026 18:16:32 +0800 (CST)"),
+            ..D
+        },
+    ),
+    (
+        // Sun/Oracle Messaging Server: `;` inside the ORCPT comment.
+        "from mail.example.net ([198.51.100.34]) by ms2.example.com (Oracle Communications Messaging Server 8.0.2.4.20190812 64bit (built Aug 12 2019)) with ESMTP id <0PZ100ABCDEF@ms2.example.com> for user@example.com (ORCPT rfc822;user@example.com); Mon, 23 Nov 2026 10:16:33 +0100 (CET)",
+        Exp {
+            helo: Some("mail.example.net"),
+            ip: Some("198.51.100.34"),
+            by_host: Some("ms2.example.com"),
+            with: Some("ESMTP"),
+            id: Some("0PZ100ABCDEF@ms2.example.com"),
+            for_addr: Some("user@example.com"),
+            date: Some("Mon, 23 Nov 2026 10:16:33 +0100 (CET)"),
+            ..D
+        },
+    ),
+    (
+        "from EXCH.corp.example.com ([::1]) by EXCH.corp.example.com ([::1]) with Microsoft SMTP Server (TLS) id 14.3.498.0; Mon, 23 Nov 2026 10:16:34 +0100",
+        Exp {
+            helo: Some("exch.corp.example.com"),
+            ip: Some("::1"),
+            by_host: Some("exch.corp.example.com"),
+            by_ip: Some("::1"),
+            with: Some("ESMTPS"),
+            id: Some("14.3.498.0"),
+            date: Some("Mon, 23 Nov 2026 10:16:34 +0100"),
+            ..D
+        },
+    ),
+    (
+        // Outlook REST submission: `via` names a front-end host, kept as written.
+        "from SN6PR01MB4321.namprd01.prod.exchangelabs.example (2001:db8:10b6:805::23) by SN6PR01MB4321.namprd01.prod.exchangelabs.example with HTTPS via SN6PR01CA0009.NAMPRD01.PROD.OUTLOOK.EXAMPLE; Mon, 23 Nov 2026 10:16:35 +0000",
+        Exp {
+            helo: Some("sn6pr01mb4321.namprd01.prod.exchangelabs.example"),
+            ip: Some("2001:db8:10b6:805::23"),
+            by_host: Some("sn6pr01mb4321.namprd01.prod.exchangelabs.example"),
+            via: Some("SN6PR01CA0009.NAMPRD01.PROD.OUTLOOK.EXAMPLE"),
+            with: Some("HTTPS"),
+            date: Some("Mon, 23 Nov 2026 10:16:35 +0000"),
+            ..D
+        },
+    ),
+];
+
 /// Every held-out table with its family name.
 const FAMILIES: &[(&str, &[Case])] = &[
     ("postfix", POSTFIX),
@@ -1910,4 +2022,5 @@ const FAMILIES: &[(&str, &[Case])] = &[
     ("odd", ODD),
     ("hard", HARD),
     ("hard2", HARD2),
+    ("hard3", HARD3),
 ];
