@@ -214,7 +214,7 @@ const EXPECTED: &[(&str, usize, Hops)] = &[
         "headers-only.txt",
         3,
         &[
-            "localhost | - | - | ws.example.org | ESMTPA | 09:40:00 | -",
+            "localhost | localhost | - | ws.example.org | ESMTPA | 09:40:00 | -",
             "ws.example.org | ws.example.org | 192.0.2.210 | mail.example.org | ESMTPS | 09:40:01 | 1",
             "mail.example.org | mail.example.org | 192.0.2.211 | mx.example.com | ESMTPS | 09:40:03 | 2",
         ],

@@ -35,8 +35,18 @@
 //!   and `(root@localhost)` -> the whole `user@host`; `(ident@host [ip])` ->
 //!   `ident` (with `host` as rDNS); qmail `invoked by uid 89` -> `uid 89`;
 //!   Exim `from alice ... with local` -> `alice`.
+//! * `(name [local])` (OpenSMTPD) and `(name [unix socket])` (Cyrus): the
+//!   name is the rDNS name, with no address. Gmail's `from N named X`: X
+//!   is the rDNS name (`unknown`: none).
+//! * Aliyun's `(mailfrom:x fp:...)` gives the envelope sender; T-Online's
+//!   `with (TLSv1.3:CIPHER encrypted) esmtp` gives the TLS version and cipher.
+//! * `with Product PROTO` (`with MailEnable ESMTP`) gives `PROTO`; IronPort's
+//!   `with ESMTP/TLS/CIPHER` gives `ESMTPS` and the cipher.
 //! * The date is the text after the last top-level `;` (Courier's trailing
-//!   `id ...` removed). Without any `;`, a trailing date is still taken but
+//!   `id ...` removed, and so is a run of comments after it that carries
+//!   clause data: Postmark's and Sendmail's `(envelope-from x)`, Yandex's
+//!   `(using TLS with cipher X)`; zone comments such as `(CET)` stay). A
+//!   header with neither `;` nor a date was cut short: Partial. Without any `;`, a trailing date is still taken but
 //!   the header is [`ParseQuality::Partial`]; so is a date that does not
 //!   parse. A header with a good date and nothing else wrong is `Full`.
 
@@ -117,9 +127,13 @@ pub fn parse_received(raw: &str) -> Received {
     if let Some(si) = last_semi {
         let tail = walk_tokens.split_off(si + 1);
         let date_start = walk_tokens.pop().map_or(text.len(), |semi| semi.end);
+        // Postmark and Yandex write comments after the date
+        // (`(envelope-from <x>)`, `(using TLS with cipher X)`): a run of
+        // such comments that ends the header is mined, not part of the date.
         let id_pos = tail
             .iter()
-            .position(|t| t.kind == Kind::Word && t.text.eq_ignore_ascii_case("id"));
+            .position(|t| t.kind == Kind::Word && t.text.eq_ignore_ascii_case("id"))
+            .or_else(|| trailing_clause_comments(&tail));
         let date_end = id_pos
             .and_then(|p| tail.get(p))
             .map_or(text.len(), |t| t.start);
@@ -203,7 +217,10 @@ pub fn parse_received(raw: &str) -> Received {
         .as_deref()
         .is_some_and(|d| parse_date(d).is_ok());
     let date_bad = r.date_text.is_some() && !date_ok;
-    let unplaced = walk.junk || walk.placed.iter().any(|p| !p) || missing_semi || date_bad;
+    // No `;` and no date at all: the header was cut short.
+    let truncated = last_semi.is_none() && r.date_text.is_none();
+    let unplaced =
+        walk.junk || walk.placed.iter().any(|p| !p) || missing_semi || date_bad || truncated;
     let recognised = walk.from_word.is_some() || walk.by_word.is_some() || date_ok;
     r.quality = match (recognised, unplaced) {
         (false, _) => ParseQuality::Failed,
@@ -247,6 +264,25 @@ struct Token<'a> {
 }
 
 /// `s[a..b]`, or "" when that is not a valid slice (never panics).
+/// Start of a run of comments ending `tail` whose first comment carries
+/// clause data (`envelope-from`, `using TLS...`, `key=value`, `<addr>`), as
+/// opposed to a zone comment such as `(CET)` or `(GMT+01:00)`.
+fn trailing_clause_comments(tail: &[Token<'_>]) -> Option<usize> {
+    let first = tail.iter().position(|t| {
+        t.kind == Kind::Comment && {
+            let lw = t.text.trim_start().to_ascii_lowercase();
+            lw.starts_with("envelope-from")
+                || lw.starts_with("using ")
+                || lw.contains('<')
+                || lw.contains('=')
+        }
+    })?;
+    tail.get(first..)?
+        .iter()
+        .all(|t| t.kind == Kind::Comment)
+        .then_some(first)
+}
+
 fn sub(s: &str, a: usize, b: usize) -> &str {
     s.get(a..b).unwrap_or("")
 }
@@ -461,6 +497,10 @@ fn keyword(w: &str) -> Option<Clause> {
 struct Walk<'a> {
     from_word: Option<Token<'a>>,
     from_literal: Option<Token<'a>>,
+    /// Gmail `from 1041958209847 named unknown`: the name after `named`.
+    from_named: Option<&'a str>,
+    /// The previous token was `named` after the from word.
+    expect_named: bool,
     by_word: Option<Token<'a>>,
     by_literal: Option<Token<'a>>,
     via: Vec<&'a str>,
@@ -544,6 +584,20 @@ impl<'a> Walk<'a> {
                 continue;
             }
             let used = match clause {
+                Clause::From if w.expect_named && t.kind == Kind::Word => {
+                    w.expect_named = false;
+                    w.from_named = Some(t.text);
+                    true
+                }
+                Clause::From
+                    if w.from_word.is_some()
+                        && w.from_named.is_none()
+                        && t.kind == Kind::Word
+                        && t.text.eq_ignore_ascii_case("named") =>
+                {
+                    w.expect_named = true;
+                    true
+                }
                 Clause::From => Self::host_slot(&mut w.from_word, &mut w.from_literal, t),
                 Clause::By => Self::host_slot(&mut w.by_word, &mut w.by_literal, t),
                 Clause::Via => {
@@ -648,8 +702,33 @@ impl<'a> Walk<'a> {
                 continue;
             };
             let microsoft = first.eq_ignore_ascii_case("microsoft");
+            // `with MailEnable ESMTP`: a product name, then the protocol.
+            let mut skip = 1;
+            let mut first = first;
+            if !microsoft
+                && !looks_like_protocol(first)
+                && let Some(&(_, second)) = group.get(1)
+                && looks_like_protocol(second)
+            {
+                first = second;
+                skip = 2;
+            }
+            // IronPort `ESMTP/TLS/ECDHE-RSA-AES256-GCM-SHA384`.
+            let mut slash_tls = false;
+            if let Some((base, rest)) = first.split_once('/') {
+                let mut parts = rest.split('/');
+                if parts.next().is_some_and(|p| p.eq_ignore_ascii_case("tls")) {
+                    slash_tls = true;
+                    first = base;
+                    if let Some(c) = parts.next().filter(|c| looks_like_cipher(c))
+                        && self.tls_cipher.is_none()
+                    {
+                        self.tls_cipher = Some(c);
+                    }
+                }
+            }
             if !microsoft {
-                for &(idx, _) in group.get(1..).unwrap_or(&[]) {
+                for &(idx, _) in group.get(skip..).unwrap_or(&[]) {
                     if let Some(p) = self.placed.get_mut(idx) {
                         *p = false;
                     }
@@ -661,6 +740,8 @@ impl<'a> Walk<'a> {
                 } else {
                     "ESMTP".to_string()
                 }
+            } else if slash_tls {
+                upgrade_to_tls(first.to_uppercase())
             } else {
                 first.to_uppercase()
             };
@@ -693,6 +774,21 @@ impl<'a> Walk<'a> {
             start -= 1;
         }
         any.then_some(start)
+    }
+}
+
+/// A protocol name as written after `with` (`SMTP`, `esmtpsa`, `LMTP`,
+/// `UTF8SMTPS`, `HTTP`), as opposed to a product name.
+fn looks_like_protocol(w: &str) -> bool {
+    let u = w.to_ascii_uppercase();
+    let core = u.strip_prefix("UTF8").unwrap_or(&u);
+    let core = core.strip_prefix('E').unwrap_or(core);
+    let core = core
+        .strip_prefix("SMTP")
+        .or_else(|| core.strip_prefix("LMTP"));
+    match core {
+        Some(rest) => matches!(rest, "" | "S" | "A" | "SA"),
+        None => matches!(u.as_str(), "HTTP" | "HTTPS" | "IMAP" | "POP3"),
     }
 }
 
@@ -934,12 +1030,19 @@ impl Mined {
                         self.set_cipher(n);
                     }
                 }
-                // qmail TLS patches: `(DHE-RSA-AES256-GCM-SHA384 encrypted)`.
+                // qmail TLS patches: `(DHE-RSA-AES256-GCM-SHA384 encrypted)`;
+                // T-Online `(TLSv1.3:TLS_AES_256_GCM_SHA384 encrypted)`.
                 "encrypted" => {
-                    if k == 1
-                        && let Some(c) = words.first().filter(|c| looks_like_cipher(c))
-                    {
+                    let first = if k == 1 { words.first() } else { None };
+                    if let Some(c) = first.filter(|c| looks_like_cipher(c)) {
                         self.set_cipher(c);
+                    } else if let Some((v, c)) = first.and_then(|f| f.split_once(':'))
+                        && let Some(v) = norm_tls_version(v)
+                    {
+                        self.set_version(&v);
+                        if let Some(c) = c.split(':').next().filter(|c| looks_like_cipher(c)) {
+                            self.set_cipher(c);
+                        }
                     }
                 }
                 // Courier `TLS: TLSv1.3,256bits,TLS_AES_256_GCM_SHA384`.
@@ -991,6 +1094,11 @@ impl Mined {
                         self.set_version(w.get(8..).unwrap_or(""));
                     } else if lw.starts_with("cipher=") {
                         self.set_cipher(w.get(7..).unwrap_or(""));
+                    } else if lw.starts_with("mailfrom:") {
+                        // Aliyun `(mailfrom:user@example.com fp:...)`.
+                        if self.env_from.is_none() {
+                            self.env_from = clean_value(w.get(9..).unwrap_or(""));
+                        }
                     } else if lw.starts_with("ident=") {
                         self.set_ident(w.get(6..).unwrap_or(""));
                     } else if lw.starts_with("a=") {
@@ -1029,6 +1137,18 @@ impl Mined {
             }
             if w.starts_with('[') {
                 let Some(found) = literal_word_ip(w) else {
+                    // OpenSMTPD `(localhost [local])`, Cyrus `(name [unix
+                    // socket])`: a peer name without an address.
+                    let lw = w.to_ascii_lowercase();
+                    if (lw == "[local]" || lw == "[unix")
+                        && self.from_rdns.is_none()
+                        && let Some(prev) = k.checked_sub(1).and_then(|p| words.get(p))
+                        && Some(k - 1) != helo_value_at
+                        && rdns_candidate(prev)
+                        && !prev.contains('@')
+                    {
+                        self.from_rdns = Some(norm_host(prev).filter(|h| h != "unknown"));
+                    }
                     continue;
                 };
                 self.from_ip = Some(found);
@@ -1134,7 +1254,10 @@ fn assign_from(r: &mut Received, walk: &Walk<'_>, mined: &Mined) {
     r.rdns = match &mined.from_rdns {
         Some(rdns) => rdns.clone(),
         None if mined.helo.is_some() => word_name,
-        None => None,
+        None => walk
+            .from_named
+            .and_then(norm_host)
+            .filter(|h| h != "unknown"),
     };
 }
 
@@ -1184,3 +1307,7 @@ fn assign_by(r: &mut Received, walk: &Walk<'_>, mined: &Mined) {
 #[cfg(test)]
 #[path = "received_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "received_heldout_tests.rs"]
+mod heldout_tests;
