@@ -4,7 +4,7 @@
 use chrono::Duration;
 
 use super::ChainContext;
-use super::continuity::{links_to, organisational_domain};
+use super::continuity::{links_to, organisational_domain, same_organisation};
 use super::hop::{Hop, format_utc};
 use super::received::ParseQuality;
 use crate::address::AddressKind;
@@ -186,7 +186,7 @@ fn crosses_organisations(hop: &Hop) -> Option<bool> {
     if names.is_empty() {
         return None;
     }
-    Some(!names.iter().any(|n| n.eq_ignore_ascii_case(&by)))
+    Some(!names.iter().any(|n| same_organisation(n, &by)))
 }
 
 /// `3 min 10 s`, `2 h 5 min`, `4 s`: delays as people say them.

@@ -56,9 +56,48 @@ pub fn same_host(a: &str, b: &str) -> bool {
         return true;
     }
     match (organisational_domain(a), organisational_domain(b)) {
-        (Some(x), Some(y)) => x.eq_ignore_ascii_case(&y),
+        (Some(x), Some(y)) => same_organisation(&x, &y),
         _ => false,
     }
+}
+
+/// Large providers hand mail between machines named under several of
+/// their own domains (a message submitted to `smtp.gmail.com` leaves from
+/// `mail-sor-f41.google.com`); those hand-offs are not chain breaks.
+const PROVIDER_DOMAINS: &[&[&str]] = &[
+    &["google.com", "gmail.com", "googlemail.com"],
+    &[
+        "outlook.com",
+        "office365.com",
+        "hotmail.com",
+        "live.com",
+        "microsoft.com",
+        "exchangelabs.com",
+    ],
+    &[
+        "yahoo.com",
+        "yahoodns.net",
+        "yahoo.net",
+        "aol.com",
+        "aol.net",
+    ],
+    &["amazonses.com", "amazonaws.com", "amazon.com"],
+    &["icloud.com", "me.com", "mac.com", "apple.com"],
+    &["protonmail.ch", "protonmail.com", "proton.me"],
+    &["mail.ru", "list.ru", "inbox.ru", "bk.ru"],
+    &["yandex.net", "yandex.ru", "yandex.com"],
+    &["gmx.net", "gmx.de", "gmx.com", "web.de", "kundenserver.de"],
+    &["zoho.com", "zohomail.com", "zoho.eu"],
+    &["messagingengine.com", "fastmail.com"],
+];
+
+/// Two organisational domains of the same organisation.
+pub fn same_organisation(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+        || PROVIDER_DOMAINS.iter().any(|group| {
+            group.iter().any(|d| d.eq_ignore_ascii_case(a))
+                && group.iter().any(|d| d.eq_ignore_ascii_case(b))
+        })
 }
 
 /// An approximation of the registered domain: the last two labels, or three
@@ -88,6 +127,21 @@ mod tests {
         assert!(same_host("a.example.co.uk", "b.example.co.uk"));
         assert!(!same_host("mail.example.com", "mx.example.net"));
         assert!(!same_host("a.example.co.uk", "b.other.co.uk"));
+    }
+
+    #[test]
+    fn providers_hand_over_between_their_own_domains() {
+        assert!(same_host("smtp.gmail.com", "mail-sor-f41.google.com"));
+        assert!(same_host(
+            "am6pr01mb1234.eurprd01.prod.exchangelabs.com",
+            "eur05-am6-obe.outbound.protection.outlook.com"
+        ));
+        assert!(same_host(
+            "sonic301.consmr.mail.yahoo.com",
+            "mta7.am0.yahoodns.net"
+        ));
+        assert!(!same_host("smtp.gmail.com", "mx.example.com"));
+        assert!(!same_host("mail.yahoo.com", "smtp.office365.com"));
     }
 
     #[test]
