@@ -95,6 +95,8 @@ finding_codes! {
     TrustUnused = "trust-unused", Info;
     /// Hops were counted as internal by inference (private client in the user's domain).
     TrustInferred = "trust-inferred", Info;
+    /// The trustworthy hop is a hand-off between two machines of one domain: `--trust` it to see further.
+    TrustHint = "trust-hint", Info;
     /// Pasted text was cleaned up (quoting, indentation, line endings...) before reading.
     InputNormalised = "input-normalised", Info;
     /// The sender's IP has no PTR record.

@@ -20,7 +20,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 use crate::address::AddressKind;
-use crate::chain::continuity::{links_to, organisational_domain};
+use crate::chain::continuity::{links_to, organisational_domain, same_organisation};
 use crate::chain::hop::Hop;
 use crate::chain::received::ParseQuality;
 use crate::finding::{Finding, FindingCode};
@@ -310,9 +310,31 @@ fn check_trustworthy_ip(hop: &mut Hop) {
                 suggested_network(ip)
             ),
         ),
-        Some(_) => return,
+        Some(_) => match provider_internal_handoff(hop) {
+            Some(domain) => Finding::new(
+                FindingCode::TrustHint,
+                format!(
+                    "The trustworthy hop looks like a hand-off inside {domain}'s own servers (client and receiver share the domain). If those are your mail provider's or your own servers, name them with --trust '*.{domain}' to see where the message entered."
+                ),
+            ),
+            None => return,
+        },
     };
     hop.findings.push(finding);
+}
+
+/// The organisational domain shared by the hop's client (HELO or rDNS) and
+/// its receiver, when they share one: a public-address hand-off between
+/// two machines of one organisation, such as a large provider's internal
+/// hops. Not trusted by inference (a HELO is a claim), only pointed out.
+fn provider_internal_handoff(hop: &Hop) -> Option<String> {
+    let by = organisational_domain(hop.by.host.as_deref()?)?;
+    [hop.from.rdns.as_deref(), hop.from.helo.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter_map(organisational_domain)
+        .any(|client| same_organisation(&client, &by))
+        .then_some(by)
 }
 
 fn suggested_network(ip: IpAddr) -> String {
