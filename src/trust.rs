@@ -221,7 +221,7 @@ fn internal_client(hop: &Hop, below: &Hop, relays: &TrustedRelays) -> Option<Int
     let named = relays.ip(from.ip)
         || (!hop.may_be_forged && relays.name(from.rdns.as_deref()))
         || (from_inside && relays.name(from.helo.as_deref()))
-        || (wrote_trusted_header(hop, below, relays));
+        || wrote_trusted_header(hop, below, relays, from_inside);
     if named {
         return Some(Internal::Named);
     }
@@ -238,14 +238,19 @@ fn internal_client(hop: &Hop, below: &Hop, relays: &TrustedRelays) -> Option<Int
 
 /// The header below was written by a trusted host (`--trust` matches its
 /// by-host name or address), and this hop's client is that same host: its
-/// HELO or rDNS is the by-host name, or its IP the by-host address.
-fn wrote_trusted_header(hop: &Hop, below: &Hop, relays: &TrustedRelays) -> bool {
+/// IP is the by-host address, its rDNS (looked up by your server) is the
+/// by-host name, or, for a connection from inside, its HELO is. A HELO
+/// from a public address is a claim: a forger connecting to your MX can
+/// name itself after your relay and write a matching header below.
+fn wrote_trusted_header(hop: &Hop, below: &Hop, relays: &TrustedRelays, from_inside: bool) -> bool {
     let by_name = below.by.host.as_deref();
     if !(relays.name(by_name) || relays.ip(below.by.ip)) {
         return false;
     }
     let same_ip = hop.from.ip.is_some() && hop.from.ip == below.by.ip;
-    let same_name = [hop.from.helo.as_deref(), hop.from.rdns.as_deref()]
+    let rdns = hop.from.rdns.as_deref().filter(|_| !hop.may_be_forged);
+    let helo = hop.from.helo.as_deref().filter(|_| from_inside);
+    let same_name = [helo, rdns]
         .into_iter()
         .flatten()
         .any(|n| by_name.is_some_and(|b| b.eq_ignore_ascii_case(n)));

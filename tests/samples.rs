@@ -298,8 +298,16 @@ fn trust_options_move_the_trustworthy_hop_as_documented() {
         ("proofpoint-gateway.eml", &["--trust", "10.1.2.0/24"][..], 4),
         (
             "proofpoint-gateway.eml",
-            &["--trust", "*.pphosted.example"][..],
+            &["--trust", "203.0.113.0/24"][..],
             2,
+        ),
+        // Exchange records only the gateway's HELO, from a public address:
+        // a claim anyone connecting to the Exchange server could make, so
+        // the gateway's name alone does not move the trustworthy hop.
+        (
+            "proofpoint-gateway.eml",
+            &["--trust", "*.pphosted.example"][..],
+            4,
         ),
         (
             "mimecast-gateway.eml",

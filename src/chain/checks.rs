@@ -175,12 +175,15 @@ fn check_private_addresses(hops: &mut [Hop]) {
 }
 
 /// Whether the sender's names and the receiver sit in different
-/// organisational domains; `None` when either side has no name.
+/// organisational domains; `None` when either side has no name (a HELO
+/// address literal is not a name).
 fn crosses_organisations(hop: &Hop) -> Option<bool> {
     let by = organisational_domain(hop.by.host.as_deref()?)?;
     let names: Vec<String> = [hop.from.rdns.as_deref(), hop.from.helo.as_deref()]
         .into_iter()
         .flatten()
+        // An address literal (`[10.4.12.88]`) names no domain.
+        .filter(|n| !n.starts_with('['))
         .filter_map(organisational_domain)
         .collect();
     if names.is_empty() {
