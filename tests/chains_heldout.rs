@@ -222,6 +222,42 @@ const CASES: &[Case] = &[
         hops: &["", "", ""],
         message: &[],
     },
+    // Sympa: list server and outbound relay on private addresses of the
+    // list's organisation, delivered to a Google mailbox.
+    Case {
+        file: "sympa-list.eml",
+        trust: &[],
+        trustworthy: 5,
+        hops: &["", "", "", "", "", ""],
+        message: &[],
+    },
+    // A forged bottom hop: a private address handed to another
+    // organisation's MX across the Internet.
+    Case {
+        file: "forged-private-cross.eml",
+        trust: &[],
+        trustworthy: 2,
+        hops: &["private-address", "", ""],
+        message: &[],
+    },
+    // Office 365 outbound: MAPI submission on a link-local address, then
+    // the outbound protection servers (outlook.com names).
+    Case {
+        file: "o365-outbound.eml",
+        trust: &[],
+        trustworthy: 2,
+        hops: &["", "", ""],
+        message: &[],
+    },
+    // Sendmail noted the gateway's rDNS may be forged: the name the
+    // client claims cannot make it the trusted gateway.
+    Case {
+        file: "forged-rdns-gateway.eml",
+        trust: &["mx1.securegw.example"],
+        trustworthy: 2,
+        hops: &["", "may-be-forged"],
+        message: &[],
+    },
 ];
 
 fn codes(findings: &Value) -> Vec<String> {
