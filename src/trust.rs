@@ -315,13 +315,8 @@ fn check_trustworthy_ip(hop: &mut Hop) {
                 suggested_network(ip)
             ),
         ),
-        Some(_) => match provider_internal_handoff(hop) {
-            Some(domain) => Finding::new(
-                FindingCode::TrustHint,
-                format!(
-                    "The trustworthy hop looks like a hand-off inside {domain}'s own servers (client and receiver share the domain). If those are your mail provider's or your own servers, name them with --trust '*.{domain}' to see where the message entered."
-                ),
-            ),
+        Some(ip) => match provider_internal_handoff(hop) {
+            Some(domain) => Finding::new(FindingCode::TrustHint, trust_hint(hop, ip, &domain)),
             None => return,
         },
     };
@@ -340,6 +335,30 @@ fn provider_internal_handoff(hop: &Hop) -> Option<String> {
         .filter_map(organisational_domain)
         .any(|client| same_organisation(&client, &by))
         .then_some(by)
+}
+
+/// What to pass to `--trust` to look past a hand-off inside `domain`: the
+/// domain when the receiver recorded a verified name in it (names are
+/// trusted only through rDNS), else the network the client connected from.
+fn trust_hint(hop: &Hop, ip: IpAddr, domain: &str) -> String {
+    let verified_name = !hop.may_be_forged
+        && hop
+            .from
+            .rdns
+            .as_deref()
+            .and_then(organisational_domain)
+            .is_some_and(|d| same_organisation(&d, domain));
+    let how = if verified_name {
+        format!("--trust '*.{domain}'")
+    } else {
+        format!(
+            "--trust {} (the network its client connected from: this receiver recorded no verified name, and a HELO alone is never trusted)",
+            suggested_network(ip)
+        )
+    };
+    format!(
+        "The trustworthy hop looks like a hand-off inside {domain}'s own servers (client and receiver share the domain). If those are your mail provider's or your own servers, name them with {how} to see where the message entered."
+    )
 }
 
 fn suggested_network(ip: IpAddr) -> String {
