@@ -16,82 +16,10 @@
 //! * batch 4 (`HARD3`, 7 lines): 5/7 lines, 117/119 fields; both misses
 //!   were the parser's (fixed).
 
-use std::net::IpAddr;
-
+use super::tests::{Case, D, Exp, expected};
 use super::*;
 
-#[derive(Debug, Clone, Copy)]
-struct Exp {
-    helo: Option<&'static str>,
-    rdns: Option<&'static str>,
-    ip: Option<&'static str>,
-    zone: Option<&'static str>,
-    forged: bool,
-    ident: Option<&'static str>,
-    by_host: Option<&'static str>,
-    by_ip: Option<&'static str>,
-    via: Option<&'static str>,
-    with: Option<&'static str>,
-    id: Option<&'static str>,
-    for_addr: Option<&'static str>,
-    env_from: Option<&'static str>,
-    auth: Option<&'static str>,
-    tls: Option<&'static str>,
-    date: Option<&'static str>,
-    q: ParseQuality,
-}
-
-const D: Exp = Exp {
-    helo: None,
-    rdns: None,
-    ip: None,
-    zone: None,
-    forged: false,
-    ident: None,
-    by_host: None,
-    by_ip: None,
-    via: None,
-    with: None,
-    id: None,
-    for_addr: None,
-    env_from: None,
-    auth: None,
-    tls: None,
-    date: None,
-    q: ParseQuality::Full,
-};
-
 const PARTIAL: ParseQuality = ParseQuality::Partial;
-
-type Case = (&'static str, Exp);
-
-fn ip(s: &str) -> IpAddr {
-    s.parse()
-        .unwrap_or_else(|e| panic!("bad test address {s:?}: {e}"))
-}
-
-fn expected(e: &Exp) -> Received {
-    let own = |v: Option<&str>| v.map(str::to_string);
-    Received {
-        helo: own(e.helo),
-        rdns: own(e.rdns),
-        ip: e.ip.map(ip),
-        ip_zone: own(e.zone),
-        may_be_forged: e.forged,
-        ident: own(e.ident),
-        by_host: own(e.by_host),
-        by_ip: e.by_ip.map(ip),
-        via: own(e.via),
-        with: own(e.with),
-        id: own(e.id),
-        for_addr: own(e.for_addr),
-        envelope_from: own(e.env_from),
-        auth: own(e.auth),
-        tls: own(e.tls),
-        date_text: own(e.date),
-        quality: e.q,
-    }
-}
 
 /// Field-by-field comparison: (fields equal, fields checked, names of the
 /// fields that differ).

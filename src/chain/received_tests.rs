@@ -14,28 +14,28 @@ use crate::chain::date::parse_date;
 
 /// Expected values; `&str` options so the tables can be `const`.
 #[derive(Debug, Clone, Copy)]
-struct Exp {
-    helo: Option<&'static str>,
-    rdns: Option<&'static str>,
-    ip: Option<&'static str>,
-    zone: Option<&'static str>,
-    forged: bool,
-    ident: Option<&'static str>,
-    by_host: Option<&'static str>,
-    by_ip: Option<&'static str>,
-    via: Option<&'static str>,
-    with: Option<&'static str>,
-    id: Option<&'static str>,
-    for_addr: Option<&'static str>,
-    env_from: Option<&'static str>,
-    auth: Option<&'static str>,
-    tls: Option<&'static str>,
-    date: Option<&'static str>,
-    q: ParseQuality,
+pub(super) struct Exp {
+    pub(super) helo: Option<&'static str>,
+    pub(super) rdns: Option<&'static str>,
+    pub(super) ip: Option<&'static str>,
+    pub(super) zone: Option<&'static str>,
+    pub(super) forged: bool,
+    pub(super) ident: Option<&'static str>,
+    pub(super) by_host: Option<&'static str>,
+    pub(super) by_ip: Option<&'static str>,
+    pub(super) via: Option<&'static str>,
+    pub(super) with: Option<&'static str>,
+    pub(super) id: Option<&'static str>,
+    pub(super) for_addr: Option<&'static str>,
+    pub(super) env_from: Option<&'static str>,
+    pub(super) auth: Option<&'static str>,
+    pub(super) tls: Option<&'static str>,
+    pub(super) date: Option<&'static str>,
+    pub(super) q: ParseQuality,
 }
 
 /// Nothing known, quality Full.
-const D: Exp = Exp {
+pub(super) const D: Exp = Exp {
     helo: None,
     rdns: None,
     ip: None,
@@ -55,14 +55,14 @@ const D: Exp = Exp {
     q: ParseQuality::Full,
 };
 
-type Case = (&'static str, Exp);
+pub(super) type Case = (&'static str, Exp);
 
 fn ip(s: &str) -> IpAddr {
     s.parse()
         .unwrap_or_else(|e| panic!("bad test address {s:?}: {e}"))
 }
 
-fn expected(e: &Exp) -> Received {
+pub(super) fn expected(e: &Exp) -> Received {
     let own = |v: Option<&str>| v.map(str::to_string);
     Received {
         helo: own(e.helo),
