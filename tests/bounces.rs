@@ -7,47 +7,14 @@
 //!
 //! Run `cargo test --test bounces -- --nocapture` to see the accuracy table.
 
-use std::collections::BTreeMap;
-use std::path::Path;
+#[macro_use]
+mod bounce_labels;
 
-use chrono::{TimeZone, Utc};
+use bounce_labels::*;
+use chrono::Utc;
 use trace_path::input::Input;
-use trace_path::report::Report;
 use trace_path::trust::TrustedRelays;
 use trace_path::{TraceOptions, trace};
-
-/// One labelled sample.
-struct Label {
-    file: &'static str,
-    kind: &'static str,
-    reply_code: Option<u16>,
-    status: Option<&'static str>,
-    stage: Option<&'static str>,
-    /// `None` for messages that are not delivery reports.
-    reason: Option<&'static str>,
-    remote_mta: Option<&'static str>,
-    remote_ip: Option<&'static str>,
-    /// Received headers of the returned message (for a non-bounce: of the message).
-    hops: usize,
-}
-
-const N: Option<&str> = None;
-
-macro_rules! labels {
-    ($( $file:literal: $kind:literal, $code:expr, $status:expr, $stage:expr, $reason:expr, $mta:expr, $ip:expr, $hops:literal; )*) => {
-        &[$( Label {
-            file: $file,
-            kind: $kind,
-            reply_code: $code,
-            status: $status,
-            stage: $stage,
-            reason: $reason,
-            remote_mta: $mta,
-            remote_ip: $ip,
-            hops: $hops,
-        }, )*]
-    };
-}
 
 #[rustfmt::skip]
 const LABELS: &[Label] = labels![
@@ -122,59 +89,6 @@ const LABELS: &[Label] = labels![
     "autoreply-read-receipt.eml": "delivered", None,      N, N, N, N, N, 1;
 ];
 
-fn samples_dir() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("samples")
-        .join("bounces")
-}
-
-fn trace_sample(file: &str) -> Report {
-    let bytes = std::fs::read(samples_dir().join(file)).expect("sample exists");
-    let options = TraceOptions {
-        trusted: TrustedRelays::default(),
-        now: Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap(),
-        redact: false,
-    };
-    trace(&Input::new(file, bytes), &options).expect("a report")
-}
-
-/// The fields of a report that a label speaks about, in label order.
-fn observed(r: &Report) -> Vec<(&'static str, String)> {
-    let json = serde_json::to_value(&r.stop).unwrap();
-    let text = |key: &str| match &json[key] {
-        serde_json::Value::Null => "null".to_string(),
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
-    vec![
-        ("kind", text("kind")),
-        ("reply_code", text("reply_code")),
-        ("status", text("status")),
-        ("smtp_stage", text("smtp_stage")),
-        ("reason", text("reason")),
-        ("remote_mta", text("remote_mta")),
-        ("remote_ip", text("remote_ip")),
-        ("hops", r.hops.len().to_string()),
-    ]
-}
-
-fn expected(l: &Label) -> Vec<(&'static str, String)> {
-    let opt = |v: Option<&str>| v.unwrap_or("null").to_string();
-    vec![
-        ("kind", l.kind.to_string()),
-        (
-            "reply_code",
-            l.reply_code.map_or("null".into(), |c| c.to_string()),
-        ),
-        ("status", opt(l.status)),
-        ("smtp_stage", opt(l.stage)),
-        ("reason", opt(l.reason)),
-        ("remote_mta", opt(l.remote_mta)),
-        ("remote_ip", opt(l.remote_ip)),
-        ("hops", l.hops.to_string()),
-    ]
-}
-
 #[test]
 fn every_sample_is_labelled_and_every_label_has_a_sample() {
     let mut files: Vec<String> = std::fs::read_dir(samples_dir())
@@ -194,47 +108,7 @@ fn every_sample_is_labelled_and_every_label_has_a_sample() {
 
 #[test]
 fn labelled_bounces_per_family_accuracy() {
-    // family -> (samples, samples fully right, fields, fields right)
-    let mut families: BTreeMap<&str, (usize, usize, usize, usize)> = BTreeMap::new();
-    let mut failures = Vec::new();
-    for label in LABELS {
-        let report = trace_sample(label.file);
-        let got = observed(&report);
-        let want = expected(label);
-        let wrong: Vec<String> = got
-            .iter()
-            .zip(&want)
-            .filter(|(g, w)| g.1 != w.1)
-            .map(|(g, w)| format!("{}: got {}, expected {}", g.0, g.1, w.1))
-            .collect();
-        let family = label.file.split('-').next().unwrap();
-        let e = families.entry(family).or_default();
-        e.0 += 1;
-        e.2 += want.len();
-        e.3 += want.len() - wrong.len();
-        if wrong.is_empty() {
-            e.1 += 1;
-        } else {
-            failures.push(format!("{}: {}", label.file, wrong.join("; ")));
-        }
-    }
-    println!("family      samples  all fields right  field accuracy");
-    let (mut s, mut r, mut f, mut fr) = (0, 0, 0, 0);
-    for (family, (samples, right, fields, fields_right)) in &families {
-        println!(
-            "{family:<11} {samples:>7}  {right:>7} ({:>5.1}%)   {:>5.1}%",
-            100.0 * *right as f64 / *samples as f64,
-            100.0 * *fields_right as f64 / *fields as f64
-        );
-        (s, r, f, fr) = (s + samples, r + right, f + fields, fr + fields_right);
-    }
-    println!(
-        "{:<11} {s:>7}  {r:>7} ({:>5.1}%)   {:>5.1}%",
-        "all",
-        100.0 * r as f64 / s as f64,
-        100.0 * fr as f64 / f as f64
-    );
-    assert!(failures.is_empty(), "mislabelled:\n{}", failures.join("\n"));
+    check_labels(LABELS, 0);
 }
 
 #[test]
