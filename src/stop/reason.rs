@@ -12,108 +12,57 @@ use serde::Serialize;
 use super::Action;
 use super::codes::{EnhancedStatus, ReplyCode};
 
-/// The classified reason, serialised as the DESIGN vocabulary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Reason {
-    UnknownUser,
-    MailboxFull,
-    MailboxDisabled,
-    DomainNotFound,
-    HostUnreachable,
-    Greylisted,
-    RelayDenied,
-    Blocklisted,
-    RdnsOrHelo,
-    SenderRejected,
-    ContentRejected,
-    MessageTooLarge,
-    RateLimited,
-    Expired,
-    Policy,
-    SystemError,
-    Loop,
-    Delivered,
-    Other,
+/// Declares the reasons in one table: the variant, its JSON name (the
+/// DESIGN vocabulary) and a few words for sentences.
+macro_rules! reasons {
+    ($($variant:ident = $name:literal, $label:literal;)*) => {
+        /// The classified reason, serialised as the DESIGN vocabulary.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+        pub enum Reason {
+            $(#[serde(rename = $name)] $variant,)*
+        }
+
+        impl Reason {
+            /// Every reason, in vocabulary order.
+            pub const ALL: &[Reason] = &[$(Reason::$variant,)*];
+
+            /// The JSON name.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Reason::$variant => $name,)*
+                }
+            }
+
+            /// A few words for sentences: "unknown user".
+            pub fn label(self) -> &'static str {
+                match self {
+                    $(Reason::$variant => $label,)*
+                }
+            }
+        }
+    };
 }
 
-impl Reason {
-    pub const ALL: [Reason; 19] = {
-        use Reason::*;
-        [
-            UnknownUser,
-            MailboxFull,
-            MailboxDisabled,
-            DomainNotFound,
-            HostUnreachable,
-            Greylisted,
-            RelayDenied,
-            Blocklisted,
-            RdnsOrHelo,
-            SenderRejected,
-            ContentRejected,
-            MessageTooLarge,
-            RateLimited,
-            Expired,
-            Policy,
-            SystemError,
-            Loop,
-            Delivered,
-            Other,
-        ]
-    };
-
-    /// The JSON name.
-    pub fn as_str(self) -> &'static str {
-        use Reason::*;
-        match self {
-            UnknownUser => "unknown-user",
-            MailboxFull => "mailbox-full",
-            MailboxDisabled => "mailbox-disabled",
-            DomainNotFound => "domain-not-found",
-            HostUnreachable => "host-unreachable",
-            Greylisted => "greylisted",
-            RelayDenied => "relay-denied",
-            Blocklisted => "blocklisted",
-            RdnsOrHelo => "rdns-or-helo",
-            SenderRejected => "sender-rejected",
-            ContentRejected => "content-rejected",
-            MessageTooLarge => "message-too-large",
-            RateLimited => "rate-limited",
-            Expired => "expired",
-            Policy => "policy",
-            SystemError => "system-error",
-            Loop => "loop",
-            Delivered => "delivered",
-            Other => "other",
-        }
-    }
-
-    /// A few words for sentences: "unknown user".
-    pub fn label(self) -> &'static str {
-        use Reason::*;
-        match self {
-            UnknownUser => "unknown user",
-            MailboxFull => "mailbox full",
-            MailboxDisabled => "mailbox disabled",
-            DomainNotFound => "domain not found",
-            HostUnreachable => "host unreachable",
-            Greylisted => "greylisted",
-            RelayDenied => "relay denied",
-            Blocklisted => "blocklisted",
-            RdnsOrHelo => "reverse DNS or HELO policy",
-            SenderRejected => "sender rejected",
-            ContentRejected => "content rejected",
-            MessageTooLarge => "message too large",
-            RateLimited => "rate limited",
-            Expired => "gave up retrying",
-            Policy => "refused by policy",
-            SystemError => "receiving system error",
-            Loop => "mail loop",
-            Delivered => "delivered",
-            Other => "unclassified",
-        }
-    }
+reasons! {
+    UnknownUser = "unknown-user", "unknown user";
+    MailboxFull = "mailbox-full", "mailbox full";
+    MailboxDisabled = "mailbox-disabled", "mailbox disabled";
+    DomainNotFound = "domain-not-found", "domain not found";
+    HostUnreachable = "host-unreachable", "host unreachable";
+    Greylisted = "greylisted", "greylisted";
+    RelayDenied = "relay-denied", "relay denied";
+    Blocklisted = "blocklisted", "blocklisted";
+    RdnsOrHelo = "rdns-or-helo", "reverse DNS or HELO policy";
+    SenderRejected = "sender-rejected", "sender rejected";
+    ContentRejected = "content-rejected", "content rejected";
+    MessageTooLarge = "message-too-large", "message too large";
+    RateLimited = "rate-limited", "rate limited";
+    Expired = "expired", "gave up retrying";
+    Policy = "policy", "refused by policy";
+    SystemError = "system-error", "receiving system error";
+    Loop = "loop", "mail loop";
+    Delivered = "delivered", "delivered";
+    Other = "other", "unclassified";
 }
 
 /// What a rule looks at.
@@ -514,7 +463,7 @@ mod tests {
 
     #[test]
     fn every_reason_but_other_has_a_rule() {
-        for reason in Reason::ALL {
+        for &reason in Reason::ALL {
             if reason != Reason::Other {
                 assert!(RULES.iter().any(|r| r.reason == reason), "{reason:?}");
             }
@@ -582,7 +531,7 @@ mod tests {
                 "other"
             ]
         );
-        for r in Reason::ALL {
+        for &r in Reason::ALL {
             assert_eq!(serde_json::to_value(r).unwrap(), r.as_str());
         }
     }
