@@ -8,97 +8,24 @@ use std::net::IpAddr;
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
-use trace_path::chain::hop::Hop;
-use trace_path::chain::received::{ParseQuality, Received};
 use trace_path::dns::model::{Fcrdns, HeloKind, LookupStatus, MxKind, RecipientSource};
 use trace_path::dns::{
     DnsChecker, DnsOptions, HopDns, HostName, Limits, ResolverAddr, check_report,
 };
 use trace_path::finding::FindingCode;
 use trace_path::input::Input;
-use trace_path::message::MessageSummary;
-use trace_path::report::{InputInfo, Report, ReportOptions, SCHEMA_VERSION, Tool};
-use trace_path::stop::Stop;
-use trace_path::trust::Trust;
+use trace_path::report::Report;
 
 use support::dns_server::{ServerConfig, SilentServer, TestServer};
+use support::reports::{self, Client, sender};
 use support::zones;
 
 /// One server for the tests that only read answers.
 static SERVER: LazyLock<TestServer> = LazyLock::new(|| TestServer::start(zones::standard()));
 
-/// A sender as a receiver would record it.
-struct Client<'a> {
-    helo: Option<&'a str>,
-    rdns: Option<&'a str>,
-    ip: Option<&'a str>,
-}
-
-fn sender<'a>(helo: &'a str, ip: &'a str) -> Client<'a> {
-    Client {
-        helo: Some(helo),
-        rdns: None,
-        ip: Some(ip),
-    }
-}
-
-fn hop(number: usize, from: &Client, by: &str, for_addr: Option<&str>) -> Hop {
-    let received = Received {
-        helo: from.helo.map(String::from),
-        rdns: from.rdns.map(String::from),
-        ip: from.ip.map(|ip| ip.parse().expect("test IP")),
-        ip_zone: None,
-        may_be_forged: false,
-        ident: None,
-        by_host: Some(by.to_string()),
-        by_ip: None,
-        via: None,
-        with: Some("ESMTP".to_string()),
-        id: None,
-        for_addr: for_addr.map(String::from),
-        envelope_from: None,
-        auth: None,
-        tls: None,
-        date_text: None,
-        quality: ParseQuality::Full,
-    };
-    Hop::new(number, 0, String::new(), received)
-}
-
-/// A report whose top hop is trustworthy and the rest unverified, as `trace` makes them.
+/// A report received by the recipient's MX.
 fn report(senders: &[Client], to: Option<&str>) -> Report {
-    let count = senders.len();
-    let mut hops: Vec<Hop> = senders
-        .iter()
-        .enumerate()
-        .map(|(i, s)| hop(i + 1, s, "mx1.example.net", None))
-        .collect();
-    for (i, h) in hops.iter_mut().enumerate() {
-        h.header_index = count - 1 - i;
-        h.trust = if i + 1 == count {
-            Trust::Trustworthy
-        } else {
-            Trust::Unverified
-        };
-    }
-    Report {
-        schema_version: SCHEMA_VERSION,
-        tool: Tool::default(),
-        input: InputInfo::of(&Input::new("test", Vec::new())),
-        options: ReportOptions::default(),
-        message: MessageSummary {
-            to: to.map(String::from),
-            ..MessageSummary::default()
-        },
-        hops,
-        trustworthy_hop: (count > 0).then_some(count),
-        total_transit_seconds: None,
-        stop: Stop::for_message(count),
-        findings: Vec::new(),
-        dns: None,
-        verdict: String::new(),
-        generated_at: chrono::Utc::now(),
-    }
+    reports::report(senders, to, "mx1.example.net")
 }
 
 fn options(server: &str) -> DnsOptions {

@@ -18,90 +18,20 @@ use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use trace_path::chain::hop::Hop;
-use trace_path::chain::received::{ParseQuality, Received};
 use trace_path::dns::DnsOptions;
 use trace_path::dns::model::{Fcrdns, HeloKind, LookupStatus, MxKind};
 use trace_path::dns::{HopDns, HostName, MxCheck, ResolverAddr, check_report};
-use trace_path::input::Input;
-use trace_path::message::MessageSummary;
-use trace_path::report::{InputInfo, Report, ReportOptions, SCHEMA_VERSION, Tool};
-use trace_path::stop::Stop;
-use trace_path::trust::Trust;
+use trace_path::report::Report;
 
 use support::dns_server::TestServer;
 use support::heldout_zones::{self, farm_name};
+use support::reports::{self, Client, no_helo, sender};
 
 static SERVER: LazyLock<TestServer> = LazyLock::new(|| TestServer::start(heldout_zones::heldout()));
 
-struct Client<'a> {
-    helo: Option<&'a str>,
-    rdns: Option<&'a str>,
-    ip: &'a str,
-}
-
-fn sender<'a>(helo: &'a str, ip: &'a str) -> Client<'a> {
-    Client {
-        helo: Some(helo),
-        rdns: None,
-        ip,
-    }
-}
-
-fn no_helo(ip: &str) -> Client<'_> {
-    Client {
-        helo: None,
-        rdns: None,
-        ip,
-    }
-}
-
-fn hop(number: usize, from: &Client, by: &str) -> Hop {
-    let received = Received {
-        helo: from.helo.map(String::from),
-        rdns: from.rdns.map(String::from),
-        ip: Some(from.ip.parse().expect("test IP")),
-        ip_zone: None,
-        may_be_forged: false,
-        ident: None,
-        by_host: Some(by.to_string()),
-        by_ip: None,
-        via: None,
-        with: Some("ESMTP".to_string()),
-        id: None,
-        for_addr: None,
-        envelope_from: None,
-        auth: None,
-        tls: None,
-        date_text: None,
-        quality: ParseQuality::Full,
-    };
-    Hop::new(number, 0, String::new(), received)
-}
-
 /// A one-hop report, the hop trustworthy, received by `by`.
 fn report(from: &Client, to: Option<&str>, by: &str) -> Report {
-    let mut h = hop(1, from, by);
-    h.header_index = 0;
-    h.trust = Trust::Trustworthy;
-    Report {
-        schema_version: SCHEMA_VERSION,
-        tool: Tool::default(),
-        input: InputInfo::of(&Input::new("heldout", Vec::new())),
-        options: ReportOptions::default(),
-        message: MessageSummary {
-            to: to.map(String::from),
-            ..MessageSummary::default()
-        },
-        hops: vec![h],
-        trustworthy_hop: Some(1),
-        total_transit_seconds: None,
-        stop: Stop::for_message(1),
-        findings: Vec::new(),
-        dns: None,
-        verdict: String::new(),
-        generated_at: chrono::Utc::now(),
-    }
+    reports::report(std::slice::from_ref(from), to, by)
 }
 
 fn options(server: &TestServer) -> DnsOptions {
@@ -250,7 +180,7 @@ fn names_compare_without_case_or_trailing_dot() {
     let (dns, codes) = check(Client {
         helo: Some("MIXED.EXAMPLE.ORG."),
         rdns: Some("Mixed.Example.Org."),
-        ip: "192.0.2.11",
+        ip: Some("192.0.2.11"),
     });
     let ptr = dns.ptr.as_ref().unwrap();
     assert_eq!(ptr.names, ["mixed.example.org"]);
@@ -277,7 +207,7 @@ fn names_with_stray_spaces_from_the_header_still_compare() {
     let (dns, codes) = check(Client {
         helo: Some(" mail.example.org "),
         rdns: Some("mail.example.org. "),
-        ip: "192.0.2.7",
+        ip: Some("192.0.2.7"),
     });
     let ptr = dns.ptr.as_ref().unwrap();
     assert_eq!(ptr.recorded.as_deref(), Some("mail.example.org"));

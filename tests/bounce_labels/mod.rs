@@ -147,3 +147,20 @@ pub fn check_labels(labels: &[Label], family_word: usize) {
     );
     assert!(failures.is_empty(), "mislabelled:\n{}", failures.join("\n"));
 }
+
+/// Asserts that the labels name exactly the sample files of one corpus:
+/// the held-out one (`heldout-*`) or the rest. Returns how many labels
+/// are bounces (have a reason).
+pub fn assert_labels_cover_samples(labels: &[Label], held_out: bool) -> usize {
+    let mut files: Vec<String> = std::fs::read_dir(samples_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".eml") || n.ends_with(".txt"))
+        .filter(|n| n.starts_with("heldout-") == held_out)
+        .collect();
+    files.sort();
+    let mut labelled: Vec<String> = labels.iter().map(|l| l.file.to_string()).collect();
+    labelled.sort();
+    assert_eq!(files, labelled);
+    labels.iter().filter(|l| l.reason.is_some()).count()
+}

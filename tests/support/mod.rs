@@ -2,4 +2,5 @@
 
 pub mod dns_server;
 pub mod heldout_zones;
+pub mod reports;
 pub mod zones;

@@ -1,0 +1,97 @@
+//! Reports built by hand for the DNS tests: senders as a receiver would
+//! record them, in hops received by a given host, the top one trustworthy
+//! (as `trace` makes them).
+
+#![allow(dead_code)]
+
+use trace_path::chain::hop::Hop;
+use trace_path::chain::received::{ParseQuality, Received};
+use trace_path::input::Input;
+use trace_path::message::MessageSummary;
+use trace_path::report::{InputInfo, Report, ReportOptions, SCHEMA_VERSION, Tool};
+use trace_path::stop::Stop;
+use trace_path::trust::Trust;
+
+/// A sender as a receiver would record it.
+pub struct Client<'a> {
+    pub helo: Option<&'a str>,
+    pub rdns: Option<&'a str>,
+    pub ip: Option<&'a str>,
+}
+
+pub fn sender<'a>(helo: &'a str, ip: &'a str) -> Client<'a> {
+    Client {
+        helo: Some(helo),
+        rdns: None,
+        ip: Some(ip),
+    }
+}
+
+pub fn no_helo(ip: &str) -> Client<'_> {
+    Client {
+        helo: None,
+        rdns: None,
+        ip: Some(ip),
+    }
+}
+
+/// One hop from `from`, received by `by` over ESMTP.
+pub fn hop(number: usize, from: &Client, by: &str) -> Hop {
+    let received = Received {
+        helo: from.helo.map(String::from),
+        rdns: from.rdns.map(String::from),
+        ip: from.ip.map(|ip| ip.parse().expect("test IP")),
+        ip_zone: None,
+        may_be_forged: false,
+        ident: None,
+        by_host: Some(by.to_string()),
+        by_ip: None,
+        via: None,
+        with: Some("ESMTP".to_string()),
+        id: None,
+        for_addr: None,
+        envelope_from: None,
+        auth: None,
+        tls: None,
+        date_text: None,
+        quality: ParseQuality::Full,
+    };
+    Hop::new(number, 0, String::new(), received)
+}
+
+/// A report of one hop per sender (oldest first), each received by `by`;
+/// the top hop trustworthy, the rest unverified.
+pub fn report(senders: &[Client], to: Option<&str>, by: &str) -> Report {
+    let count = senders.len();
+    let mut hops: Vec<Hop> = senders
+        .iter()
+        .enumerate()
+        .map(|(i, s)| hop(i + 1, s, by))
+        .collect();
+    for (i, h) in hops.iter_mut().enumerate() {
+        h.header_index = count - 1 - i;
+        h.trust = if i + 1 == count {
+            Trust::Trustworthy
+        } else {
+            Trust::Unverified
+        };
+    }
+    Report {
+        schema_version: SCHEMA_VERSION,
+        tool: Tool::default(),
+        input: InputInfo::of(&Input::new("test", Vec::new())),
+        options: ReportOptions::default(),
+        message: MessageSummary {
+            to: to.map(String::from),
+            ..MessageSummary::default()
+        },
+        hops,
+        trustworthy_hop: (count > 0).then_some(count),
+        total_transit_seconds: None,
+        stop: Stop::for_message(count),
+        findings: Vec::new(),
+        dns: None,
+        verdict: String::new(),
+        generated_at: chrono::Utc::now(),
+    }
+}
