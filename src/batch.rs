@@ -18,7 +18,7 @@ use crate::{TraceOptions, redact, trace};
 
 /// Messages traced together; large enough to keep both cores busy, small
 /// enough that memory stays flat.
-pub const CHUNK: usize = 256;
+pub const CHUNK: usize = 64;
 
 /// The DNS stage for a batch, decided once.
 pub enum DnsStage {
@@ -62,29 +62,24 @@ pub trait Sink {
 /// Traces every message and feeds the sink. Stops only when the sink
 /// cannot write.
 pub fn run(
-    messages: impl Iterator<Item = Message>,
+    messages: impl Iterator<Item = Message> + Send,
     options: &TraceOptions,
     dns: &DnsStage,
     sink: &mut dyn Sink,
 ) -> io::Result<()> {
     let mut messages = messages.peekable();
-    let mut first = true;
-    let mut several = false;
+    let mut chunk: Vec<_> = messages.by_ref().take(CHUNK).collect();
+    let several = chunk.len() > 1 || messages.peek().is_some();
+    sink.start(several)?;
     let mut written = 0;
-    loop {
-        let chunk: Vec<_> = messages.by_ref().take(CHUNK).collect();
-        if chunk.is_empty() && !first {
-            break;
-        }
-        if first {
-            several = chunk.len() > 1 || messages.peek().is_some();
-            sink.start(several)?;
-            first = false;
-        }
-        let mut traced: Vec<Result<Report, InputError>> = chunk
-            .into_par_iter()
-            .map(|message| message.load().and_then(|input| trace(&input, options)))
-            .collect();
+    while !chunk.is_empty() {
+        // One thread gathers the next chunk (reading an mbox, opening
+        // files) while the others trace this one.
+        let (mut traced, next) = rayon::join(
+            || trace_chunk(chunk, options),
+            || messages.by_ref().take(CHUNK).collect(),
+        );
+        chunk = next;
         // DNS runs on its own runtime, one report after another; redaction
         // (`--redact`) comes after it, before anything is formatted.
         for report in traced.iter_mut().flatten() {
@@ -110,6 +105,20 @@ pub fn run(
         }
     }
     sink.finish()
+}
+
+/// Reads and traces a chunk of messages on all cores, in order. Each
+/// message's buffer is given back for the next read on the same thread.
+fn trace_chunk(chunk: Vec<Message>, options: &TraceOptions) -> Vec<Result<Report, InputError>> {
+    chunk
+        .into_par_iter()
+        .map(|message| {
+            let input = message.load()?;
+            let traced = trace(&input, options);
+            crate::input::recycle(input.bytes);
+            traced
+        })
+        .collect()
 }
 
 /// The output place of each traced report, counting from `written`.

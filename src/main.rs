@@ -13,6 +13,11 @@ use trace_path::batch::{self, DnsStage, ReportWriter};
 use trace_path::cli::{Cli, ColorArg, Command, FormatArg};
 use trace_path::input::Source;
 use trace_path::render::{self, Style};
+
+/// mimalloc: batches allocate many small strings per report on several
+/// threads, where it is markedly faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use trace_path::sources::Messages;
 use trace_path::trust::TrustedRelays;
 use trace_path::{TraceOptions, config, dns, exits, manual};

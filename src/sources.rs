@@ -4,11 +4,14 @@
 
 use std::collections::VecDeque;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use crate::input::{self, Input, InputError, MAX_INPUT_BYTES, Source};
 use crate::mbox::{self, MboxMessage, MboxReader};
+
+/// The start of an mbox: the `From ` of its first separator line.
+const MBOX_MARK: &[u8] = b"From ";
 
 /// How deep directories are followed; deeper ones are skipped.
 const MAX_DEPTH: usize = 32;
@@ -35,7 +38,7 @@ enum Pending {
 
 struct OpenMbox {
     name: String,
-    reader: MboxReader<Box<dyn BufRead>>,
+    reader: MboxReader<Box<dyn BufRead + Send>>,
     position: usize,
 }
 
@@ -76,28 +79,31 @@ impl Messages {
         })
     }
 
-    fn open_file(&mut self, path: &Path) -> Option<Result<Input, InputError>> {
+    /// Opens a file and reads its first bytes: an mbox is split here, a
+    /// single message is left to be read on a worker thread.
+    fn open_file(&mut self, path: &Path) -> Option<Message> {
         let name = path.display().to_string();
-        let unreadable = |source: io::Error| InputError::Unreadable {
-            name: name.clone(),
-            source,
+        let mut file = match input::open(path, &name) {
+            Ok(f) => f,
+            Err(e) => return Some(Message::Read(Err(e))),
         };
-        let mut reader: Box<dyn BufRead> = match File::open(path) {
-            Ok(f) => Box::new(BufReader::with_capacity(64 * 1024, f)),
-            Err(e) => return Some(Err(unreadable(e))),
-        };
-        match reader.fill_buf() {
-            Ok(head) if mbox::is_separator(head) => {
-                self.mbox = Some(OpenMbox {
-                    name,
-                    reader: MboxReader::new(reader),
-                    position: 0,
-                });
-                self.next_from_mbox()
-            }
-            Ok(_) => Some(input::read(&Source::Path(path.to_path_buf()))),
-            Err(e) => Some(Err(unreadable(e))),
+        let mut head = Vec::with_capacity(MBOX_MARK.len());
+        if let Err(source) = (&mut file)
+            .take(MBOX_MARK.len() as u64)
+            .read_to_end(&mut head)
+        {
+            return Some(Message::Read(Err(InputError::Unreadable { name, source })));
         }
+        if !mbox::is_separator(&head) {
+            return Some(Message::Opened { name, file, head });
+        }
+        let rest = io::Cursor::new(head).chain(file);
+        self.mbox = Some(OpenMbox {
+            name,
+            reader: MboxReader::new(Box::new(BufReader::with_capacity(64 * 1024, rest))),
+            position: 0,
+        });
+        self.next_from_mbox().map(Message::Read)
     }
 
     /// Stdin is read whole (within the size limit); when it is an mbox,
@@ -110,7 +116,7 @@ impl Messages {
         if !mbox::is_separator(&input.bytes) {
             return Some(Ok(input));
         }
-        let reader: Box<dyn BufRead> = Box::new(io::Cursor::new(input.bytes));
+        let reader: Box<dyn BufRead + Send> = Box::new(io::Cursor::new(input.bytes));
         self.mbox = Some(OpenMbox {
             name: input.name,
             reader: MboxReader::new(reader),
@@ -200,6 +206,12 @@ fn is_maildir_tmp(dir: &Path) -> bool {
 pub enum Message {
     Read(Result<Input, InputError>),
     File(PathBuf),
+    /// A file already opened, with its first bytes read.
+    Opened {
+        name: String,
+        file: File,
+        head: Vec<u8>,
+    },
 }
 
 impl Message {
@@ -208,6 +220,7 @@ impl Message {
         match self {
             Message::Read(result) => result,
             Message::File(path) => input::read(&Source::Path(path)),
+            Message::Opened { name, file, head } => input::read_rest(file, &head, name),
         }
     }
 }
@@ -225,36 +238,38 @@ impl Iterator for Messages {
             self.yielded += 1;
             return Some(Message::File(path));
         }
-        let item = self.next_item().map(Message::Read);
+        let item = self.next_item();
         self.yielded += usize::from(item.is_some());
         item
     }
 }
 
 impl Messages {
-    fn next_item(&mut self) -> Option<Result<Input, InputError>> {
+    fn next_item(&mut self) -> Option<Message> {
         loop {
             if let Some(item) = self.next_from_mbox() {
-                return Some(item);
+                return Some(Message::Read(item));
             }
             let item = match self.pending.pop_front()? {
-                Pending::Source(Source::Stdin) => self.open_stdin(),
+                Pending::Source(Source::Stdin) => self.open_stdin().map(Message::Read),
                 Pending::Source(Source::Path(path)) => match std::fs::metadata(&path) {
                     Ok(meta) if meta.is_dir() => {
                         self.pending.push_front(Pending::EndOfDir(path.clone(), self.yielded));
-                        self.expand_dir(&path, 0).map(Err)
+                        self.expand_dir(&path, 0).map(|e| Message::Read(Err(e)))
                     }
                     Ok(_) => self.open_file(&path),
                     // Let the ordinary reader word the error.
-                    Err(_) => Some(input::read(&Source::Path(path))),
+                    Err(_) => Some(Message::File(path)),
                 },
-                Pending::Dir(path, depth) => self.expand_dir(&path, depth).map(Err),
+                Pending::Dir(path, depth) => {
+                    self.expand_dir(&path, depth).map(|e| Message::Read(Err(e)))
+                }
                 Pending::Found(path) => self.open_file(&path),
                 Pending::EndOfDir(path, before) => (before == self.yielded).then(|| {
-                    Err(InputError::NotMail {
+                    Message::Read(Err(InputError::NotMail {
                         name: path.display().to_string(),
                         why: "no messages found (looked for .eml and .mbox files and Maildir cur/ and new/)".into(),
-                    })
+                    }))
                 }),
             };
             if item.is_some() {
