@@ -137,7 +137,11 @@ fn read_file(file: File, head: &[u8], name: &str) -> Result<Vec<u8>, InputError>
             limit: MAX_INPUT_BYTES,
         });
     }
-    let expected = if meta.is_file() { meta.len() as usize } else { 0 };
+    let expected = if meta.is_file() {
+        meta.len() as usize
+    } else {
+        0
+    };
     read_limited(head.chain(file), name, expected)
 }
 

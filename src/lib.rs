@@ -28,6 +28,7 @@ pub mod stop;
 pub mod summary;
 pub mod text;
 pub mod trust;
+pub mod words;
 
 use chrono::{DateTime, Utc};
 

@@ -50,7 +50,7 @@ pub fn parse_date(text: &str) -> Result<DateTime<FixedOffset>, DateError> {
 
 /// The input, whitespace collapsed and cut to [`MAX_ERROR_TEXT`] characters.
 fn error_text(text: &str) -> String {
-    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let collapsed = crate::words::collapse_whitespace(text);
     if collapsed.chars().count() <= MAX_ERROR_TEXT {
         collapsed
     } else {

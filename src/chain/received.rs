@@ -55,6 +55,7 @@ use std::net::IpAddr;
 use serde::Serialize;
 
 use super::date::parse_date;
+use crate::words::{Lower, collapse_whitespace, contains_ignore_case, starts_with_ignore_case};
 
 /// How much of a Received header the parser understood.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -116,7 +117,7 @@ pub struct Received {
 /// first, so the raw header value can be passed as is. Never panics; runs in
 /// time linear in the input length.
 pub fn parse_received(raw: &str) -> Received {
-    let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = collapse_whitespace(raw);
     let mut walk_tokens = lex(&text);
 
     // The date is after the last top-level `;`. Courier writes its queue id
@@ -270,11 +271,11 @@ struct Token<'a> {
 fn trailing_clause_comments(tail: &[Token<'_>]) -> Option<usize> {
     let first = tail.iter().position(|t| {
         t.kind == Kind::Comment && {
-            let lw = t.text.trim_start().to_ascii_lowercase();
-            lw.starts_with("envelope-from")
-                || lw.starts_with("using ")
-                || lw.contains('<')
-                || lw.contains('=')
+            let text = t.text.trim_start();
+            starts_with_ignore_case(text, "envelope-from")
+                || starts_with_ignore_case(text, "using ")
+                || text.contains('<')
+                || text.contains('=')
         }
     })?;
     tail.get(first..)?
@@ -479,7 +480,7 @@ fn keyword(w: &str) -> Option<Clause> {
     if w.len() > 15 {
         return None;
     }
-    Some(match w.to_ascii_lowercase().as_str() {
+    Some(match Lower::of(w).as_str() {
         "from" => Clause::From,
         "by" => Clause::By,
         "via" => Clause::Via,
@@ -670,7 +671,7 @@ impl<'a> Walk<'a> {
         let Some((key, value)) = word.split_once('=') else {
             return false;
         };
-        match key.to_ascii_lowercase().as_str() {
+        match Lower::of(key).as_str() {
             "auth" => {
                 if !value.eq_ignore_ascii_case("no") {
                     self.auth_weak = true;
@@ -916,7 +917,7 @@ fn rdns_candidate(w: &str) -> bool {
         && w.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '@'))
         && !matches!(
-            w.to_ascii_lowercase().as_str(),
+            Lower::of(w).as_str(),
             "helo" | "ehlo" | "from" | "by" | "port"
         )
         && parse_ip_text(w).is_none()
@@ -991,7 +992,7 @@ impl Mined {
     /// Facts that may appear in any comment: TLS, authentication, envelope
     /// sender, local senders, `may be forged`.
     fn general(&mut self, text: &str, words: &[&str]) {
-        if text.to_ascii_lowercase().contains("may be forged") {
+        if contains_ignore_case(text, "may be forged") {
             self.may_be_forged = true;
         }
         // Single-word comments: Exim `(TLS1.3)`, `(TLS1.2:CIPHER:256)`,
@@ -1009,9 +1010,10 @@ impl Mined {
             }
         }
         for (k, w) in words.iter().enumerate() {
-            let lw = w.to_ascii_lowercase();
+            let lower = Lower::of(w);
+            let lw = lower.as_str();
             let next = words.get(k + 1);
-            match lw.as_str() {
+            match lw {
                 "envelope-from" | "envelope-sender" => {
                     if self.env_from.is_none()
                         && let Some(n) = next
@@ -1058,8 +1060,8 @@ impl Mined {
                 // Postfix `Authenticated sender: x`, `authenticated as x`,
                 // SquirrelMail `authenticated user x`, Sendmail `authenticated bits=0`.
                 "authenticated" => {
-                    let kind = next.map(|n| n.to_ascii_lowercase());
-                    match kind.as_deref() {
+                    let kind = next.map(|n| Lower::of(n));
+                    match kind.as_ref().map(Lower::as_str) {
                         Some("sender:" | "sender" | "user:" | "user" | "as") => {
                             self.set_auth_id(words.get(k + 2))
                         }
@@ -1116,11 +1118,12 @@ impl Mined {
     fn client_comment(&mut self, words: &[&str]) {
         let mut helo_value_at = None;
         for (k, w) in words.iter().enumerate() {
-            let lw = w.to_ascii_lowercase();
+            let lower = Lower::of(w);
+            let lw = lower.as_str();
             if self.helo.is_none() {
                 if lw.starts_with("helo=") || lw.starts_with("ehlo=") {
                     self.helo = w.get(5..).and_then(norm_helo);
-                } else if matches!(lw.as_str(), "helo" | "ehlo" | "lhlo")
+                } else if matches!(lw, "helo" | "ehlo" | "lhlo")
                     && let Some(n) = words.get(k + 1)
                 {
                     self.helo = norm_helo(n);
@@ -1139,8 +1142,8 @@ impl Mined {
                 let Some(found) = literal_word_ip(w) else {
                     // OpenSMTPD `(localhost [local])`, Cyrus `(name [unix
                     // socket])`: a peer name without an address.
-                    let lw = w.to_ascii_lowercase();
-                    if (lw == "[local]" || lw == "[unix")
+                    let lower = Lower::of(w);
+                    if matches!(lower.as_str(), "[local]" | "[unix")
                         && self.from_rdns.is_none()
                         && let Some(prev) = k.checked_sub(1).and_then(|p| words.get(p))
                         && Some(k - 1) != helo_value_at

@@ -167,7 +167,7 @@ fn hop_row(row: &HopRow<'_>) -> String {
 fn cell(lines: &[String]) -> String {
     let joined = lines
         .iter()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|l| crate::words::collapse_whitespace(l))
         .collect::<Vec<_>>()
         .join("; ");
     escape(&joined)

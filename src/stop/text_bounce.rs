@@ -1015,7 +1015,7 @@ fn first_address(human: &str, not_recipients: &[String]) -> Option<String> {
 
 /// The human text, on one line, for classification.
 fn explanation(human: &str) -> String {
-    truncate(&human.split_whitespace().collect::<Vec<_>>().join(" "))
+    truncate(&crate::words::collapse_whitespace(human))
 }
 
 #[cfg(test)]
