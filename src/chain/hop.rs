@@ -2,7 +2,7 @@
 
 use std::net::IpAddr;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Timelike, Utc};
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
@@ -155,12 +155,52 @@ impl Hop {
 
 /// RFC 3339 in UTC with whole seconds: `2024-03-05T10:15:02Z`.
 pub fn format_utc(t: &DateTime<Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    // Written field by field: chrono's `format` re-reads the pattern on
+    // every call, a visible cost when every hop of a batch is written.
+    // Years outside four digits and leap seconds keep chrono's spelling.
+    if !(0..=9999).contains(&t.year()) || t.nanosecond() >= 1_000_000_000 {
+        return t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    }
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 fn utc_seconds<S: Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
     match t {
         Some(t) => s.serialize_str(&format_utc(t)),
         None => s.serialize_none(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{NaiveDate, TimeZone};
+
+    #[test]
+    fn utc_times_are_written_as_chrono_would() {
+        let leap = NaiveDate::from_ymd_opt(2016, 12, 31)
+            .and_then(|d| d.and_hms_milli_opt(23, 59, 59, 1_000))
+            .map(|t| Utc.from_utc_datetime(&t))
+            .unwrap();
+        let times = [
+            Utc.with_ymd_and_hms(2026, 11, 23, 9, 5, 7).unwrap(),
+            Utc.with_ymd_and_hms(1970, 1, 1, 0, 0, 0).unwrap(),
+            Utc.with_ymd_and_hms(99, 12, 31, 23, 59, 59).unwrap(),
+            Utc.with_ymd_and_hms(12345, 6, 7, 8, 9, 10).unwrap(),
+            leap,
+        ];
+        for t in times {
+            assert_eq!(format_utc(&t), t.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+        }
+        assert_eq!(format_utc(&times[0]), "2026-11-23T09:05:07Z");
+        assert_eq!(format_utc(&leap), "2016-12-31T23:59:60Z");
     }
 }
