@@ -30,11 +30,11 @@ pub enum DnsStage {
 }
 
 impl DnsStage {
-    fn apply(&self, report: &mut Report) {
+    fn apply<'r>(&self, reports: impl Iterator<Item = &'r mut Report>) {
         match self {
             DnsStage::Off => {}
-            DnsStage::On(checker) => checker.check(report),
-            DnsStage::Unavailable(e) => dns::unavailable(report, e),
+            DnsStage::On(checker) => checker.check_all(reports),
+            DnsStage::Unavailable(e) => reports.for_each(|r| dns::unavailable(r, e)),
         }
     }
 }
@@ -80,10 +80,10 @@ pub fn run(
             || messages.by_ref().take(CHUNK).collect(),
         );
         chunk = next;
-        // DNS runs on its own runtime, one report after another; redaction
+        // DNS runs on its own runtime, several reports at once; redaction
         // (`--redact`) comes after it, before anything is formatted.
+        dns.apply(traced.iter_mut().flatten());
         for report in traced.iter_mut().flatten() {
-            dns.apply(report);
             redact::redact_if_asked(report, options);
         }
         let places = places(&traced, written, several);

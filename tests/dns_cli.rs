@@ -264,3 +264,96 @@ fn dns_options_are_checked() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
 }
+
+/// A one-hop message from 198.51.100.`n` (no PTR in the test zones) to a
+/// recipient at example.net.
+fn one_hop_message(n: u8) -> String {
+    format!(
+        "Received: from client{n}.example.org (unknown [198.51.100.{n}])\n\
+         \tby mx1.example.net (Postfix) with ESMTP id 4Bat{n:02}\n\
+         \tfor <bob@example.net>; Mon, 23 Nov 2026 10:00:{n:02} +0000\n\
+         From: Alice <alice@example.org>\n\
+         To: Bob <bob@example.net>\n\
+         Subject: Batch message {n}\n\
+         Date: Mon, 23 Nov 2026 09:59:00 +0000\n\
+         Message-ID: <batch-{n}@example.org>\n\n\
+         Body {n}.\n"
+    )
+}
+
+/// `(input name, hops' DNS, MX check)` of each report of a JSON Lines run.
+fn dns_results(stdout: &[u8]) -> Vec<(String, Value, Value)> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|line| {
+            let r: Value = serde_json::from_str(line).expect("a JSON line");
+            let dns: Vec<Value> = r["hops"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|h| h["dns"].clone())
+                .collect();
+            let name = r["input"]["name"].as_str().unwrap().to_string();
+            (name, Value::from(dns), r["dns"]["mx"].clone())
+        })
+        .collect()
+}
+
+fn run_jsonl(server: &TestServer, inputs: &[std::path::PathBuf]) -> Vec<(String, Value, Value)> {
+    let out = trace_path_online()
+        .args(["--format", "jsonl", "--resolver", &server.resolver_arg()])
+        .args(inputs)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dns_results(&out.stdout)
+}
+
+#[test]
+fn a_batch_checks_several_messages_at_once_with_the_results_of_each_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<_> = (21..=28u8)
+        .map(|n| {
+            let path = dir.path().join(format!("m{n}.eml"));
+            std::fs::write(&path, one_hop_message(n)).unwrap();
+            path
+        })
+        .collect();
+    // Each answer waits, so questions from messages checked at the same
+    // time are seen in flight together.
+    let config = || support::dns_server::ServerConfig {
+        delay: Duration::from_millis(150),
+        ..zones::standard()
+    };
+
+    let mut alone = Vec::new();
+    let mut most_questions_of_one = 0;
+    for file in &files {
+        let server = TestServer::start(config());
+        alone.extend(run_jsonl(&server, std::slice::from_ref(file)));
+        most_questions_of_one = most_questions_of_one.max(server.queries());
+    }
+    let server = TestServer::start(config());
+    let batch = run_jsonl(&server, &files);
+
+    assert_eq!(
+        batch, alone,
+        "a message's DNS results depend on being in a batch"
+    );
+    assert_eq!(batch.len(), 8);
+    assert_eq!(batch[0].1[0]["ptr"]["status"], "nxdomain");
+    assert_eq!(batch[0].2["hosts"][0]["host"], "mx1.example.net");
+    // Checked one after another, the server could never hold more
+    // questions at once than a single message asks in all.
+    assert!(
+        server.peak_in_flight() > most_questions_of_one,
+        "peak {} questions in flight, one message asks at most {}",
+        server.peak_in_flight(),
+        most_questions_of_one
+    );
+}

@@ -18,10 +18,13 @@ pub mod resolver;
 
 use std::cell::Cell;
 use std::net::IpAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
+use futures_util::StreamExt;
 use thiserror::Error;
 use tokio::runtime::Runtime;
+use tokio::sync::Semaphore;
 use tokio::time::Instant;
 
 use crate::address::AddressKind;
@@ -42,6 +45,12 @@ pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(3);
 /// Margin past the deadline for the outer guard: per-question deadlines
 /// end every lookup first, so this fires only if something else hangs.
 const GUARD_MARGIN: Duration = Duration::from_millis(500);
+
+/// Reports of a batch whose DNS checks run at the same time. Enough to
+/// hide the answer time of one report behind the others'; few enough that
+/// their questions (sharing the in-flight cap) finish well within each
+/// report's deadline.
+pub const REPORTS_AT_ONCE: usize = 8;
 
 /// How DNS runs, from the command line.
 #[derive(Debug, Clone)]
@@ -85,6 +94,8 @@ pub struct DnsChecker {
     runtime: Option<Runtime>,
     resolver: hickory_resolver::TokioResolver,
     options: DnsOptions,
+    /// Questions on the wire at once, across the reports checked together.
+    in_flight: Arc<Semaphore>,
     /// Set when a report's questions all went unanswered until the
     /// deadline: the resolver is dead, and later reports of the same run
     /// (an mbox, a Maildir) skip DNS instead of each waiting the deadline.
@@ -104,6 +115,7 @@ impl DnsChecker {
         Ok(DnsChecker {
             runtime: Some(runtime),
             resolver,
+            in_flight: resolver::in_flight_permits(options.limits),
             options: options.clone(),
             silent: Cell::new(false),
         })
@@ -112,23 +124,49 @@ impl DnsChecker {
     /// Fills `hop.dns`, the hops' DNS findings, `report.dns` and the
     /// message-level MX findings, then refreshes the verdict.
     pub fn check(&self, report: &mut Report) {
+        self.check_all(std::iter::once(report));
+    }
+
+    /// Checks the reports of a batch together: up to [`REPORTS_AT_ONCE`]
+    /// reports have questions in the air at the same time, sharing the
+    /// in-flight cap. Each report keeps its own question cap and its own
+    /// deadline, counted from when its checks start, and its results are
+    /// the same as when checked alone.
+    pub fn check_all<'r>(&self, reports: impl IntoIterator<Item = &'r mut Report>) {
         let Some(runtime) = &self.runtime else {
             return;
         };
-        if self.silent.get() {
-            report.findings.push(Finding::new(
-                FindingCode::DnsUnavailable,
-                "DNS checks skipped: the resolver answered nothing before the deadline for an earlier message of this run.",
-            ));
-            return;
+        let mut reports: Vec<&mut Report> = reports.into_iter().collect();
+        let plans: Vec<Plan> = reports.iter().map(|r| Plan::of(r, &self.options)).collect();
+        let checks = plans.iter().map(|plan| self.run_unless_silent(plan));
+        let results: Vec<_> = runtime.block_on(
+            futures_util::stream::iter(checks)
+                .buffered(REPORTS_AT_ONCE)
+                .collect(),
+        );
+        for (report, result) in reports.iter_mut().zip(results) {
+            match result {
+                Some((hops, summary)) => apply(report, hops, summary),
+                None => report.findings.push(Finding::new(
+                    FindingCode::DnsUnavailable,
+                    "DNS checks skipped: the resolver answered nothing before the deadline for an earlier message of this run.",
+                )),
+            }
         }
-        let plan = Plan::of(report, &self.options);
-        let resolvers = self.resolver_names();
-        let (hops, summary, answered) = runtime.block_on(self.run(&plan, resolvers));
+    }
+
+    /// One report's checks, or `None` once the resolver has proved dead:
+    /// later reports of the same run (an mbox, a Maildir) then skip DNS
+    /// instead of each waiting the deadline.
+    async fn run_unless_silent(&self, plan: &Plan) -> Option<(Vec<HopDns>, ReportDns)> {
+        if self.silent.get() {
+            return None;
+        }
+        let (hops, summary, answered) = self.run(plan, self.resolver_names()).await;
         if summary.deadline_passed && summary.queries > 0 && answered == 0 {
             self.silent.set(true);
         }
-        apply(report, hops, summary);
+        Some((hops, summary))
     }
 
     fn resolver_names(&self) -> Vec<String> {
@@ -145,7 +183,12 @@ impl DnsChecker {
 
     async fn run(&self, plan: &Plan, resolvers: Vec<String>) -> (Vec<HopDns>, ReportDns, usize) {
         let deadline = Instant::now() + self.options.deadline;
-        let engine = resolver::Engine::new(self.resolver.clone(), deadline, self.options.limits);
+        let engine = resolver::Engine::new(
+            self.resolver.clone(),
+            deadline,
+            self.options.limits,
+            self.in_flight.clone(),
+        );
         let hops = futures_util::future::join_all(plan.hops.iter().map(|q| async {
             match q {
                 HopPlan::Ask(q) => checks::check_hop(&engine, q).await,

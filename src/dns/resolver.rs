@@ -200,11 +200,17 @@ impl Default for Limits {
 
 type Slot = Arc<OnceCell<DnsAnswer<Records>>>;
 
+/// The permits for questions on the wire at once, for all reports of a run.
+pub fn in_flight_permits(limits: Limits) -> Arc<Semaphore> {
+    Arc::new(Semaphore::new(limits.in_flight.max(1)))
+}
+
 /// Asks questions for one report: deduplicated, capped, under one deadline.
 pub struct Engine {
     resolver: TokioResolver,
     deadline: Instant,
-    in_flight: Semaphore,
+    /// Shared by every report checked at the same time.
+    in_flight: Arc<Semaphore>,
     remaining: AtomicUsize,
     asked: AtomicUsize,
     answered: AtomicUsize,
@@ -214,11 +220,18 @@ pub struct Engine {
 }
 
 impl Engine {
-    pub fn new(resolver: TokioResolver, deadline: Instant, limits: Limits) -> Engine {
+    /// `in_flight` holds [`Limits::in_flight`] permits, shared with the
+    /// other reports checked at the same time (see [`in_flight_permits`]).
+    pub fn new(
+        resolver: TokioResolver,
+        deadline: Instant,
+        limits: Limits,
+        in_flight: Arc<Semaphore>,
+    ) -> Engine {
         Engine {
             resolver,
             deadline,
-            in_flight: Semaphore::new(limits.in_flight.max(1)),
+            in_flight,
             remaining: AtomicUsize::new(limits.total),
             asked: AtomicUsize::new(0),
             answered: AtomicUsize::new(0),

@@ -40,6 +40,7 @@ pub struct ServerConfig {
 pub struct TestServer {
     addr: SocketAddr,
     queries: Arc<AtomicUsize>,
+    in_flight: Arc<InFlight>,
     tcp_queries: Arc<AtomicUsize>,
     stop: Option<oneshot::Sender<()>>,
     thread: Option<JoinHandle<()>>,
@@ -49,6 +50,7 @@ impl TestServer {
     pub fn start(config: ServerConfig) -> TestServer {
         let queries = Arc::new(AtomicUsize::new(0));
         let tcp_queries = Arc::new(AtomicUsize::new(0));
+        let in_flight = Arc::new(InFlight::default());
         let handler = TestHandler {
             catalog: catalog(&config.zones),
             servfail: config
@@ -58,6 +60,7 @@ impl TestServer {
                 .collect(),
             delay: config.delay,
             queries: queries.clone(),
+            in_flight: in_flight.clone(),
             tcp_queries: tcp_queries.clone(),
         };
         let (stop, stopped) = oneshot::channel();
@@ -76,6 +79,7 @@ impl TestServer {
         TestServer {
             addr,
             queries,
+            in_flight,
             tcp_queries,
             stop: Some(stop),
             thread: Some(thread),
@@ -89,6 +93,11 @@ impl TestServer {
     /// `127.0.0.1:PORT`, as `--resolver` takes it.
     pub fn resolver_arg(&self) -> String {
         self.addr.to_string()
+    }
+
+    /// The most questions the server was answering at one time.
+    pub fn peak_in_flight(&self) -> usize {
+        self.in_flight.peak.load(Ordering::SeqCst)
     }
 
     /// Questions received so far (each UDP or TCP message counts once).
@@ -161,11 +170,36 @@ fn catalog(zones: &[String]) -> Catalog {
     catalog
 }
 
+/// Questions being answered now, and the most at one time.
+#[derive(Default)]
+struct InFlight {
+    now: AtomicUsize,
+    peak: AtomicUsize,
+}
+
+/// Counts one question as in flight until dropped.
+struct Answering<'a>(&'a InFlight);
+
+impl<'a> Answering<'a> {
+    fn start(counter: &'a InFlight) -> Answering<'a> {
+        let now = counter.now.fetch_add(1, Ordering::SeqCst) + 1;
+        counter.peak.fetch_max(now, Ordering::SeqCst);
+        Answering(counter)
+    }
+}
+
+impl Drop for Answering<'_> {
+    fn drop(&mut self) {
+        self.0.now.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 struct TestHandler {
     catalog: Catalog,
     servfail: Vec<LowerName>,
     delay: Duration,
     queries: Arc<AtomicUsize>,
+    in_flight: Arc<InFlight>,
     tcp_queries: Arc<AtomicUsize>,
 }
 
@@ -177,6 +211,7 @@ impl RequestHandler for TestHandler {
         mut response_handle: R,
     ) -> ResponseInfo {
         self.queries.fetch_add(1, Ordering::SeqCst);
+        let _answering = Answering::start(&self.in_flight);
         if request.protocol() == hickory_server::net::xfer::Protocol::Tcp {
             self.tcp_queries.fetch_add(1, Ordering::SeqCst);
         }
