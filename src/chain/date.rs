@@ -43,8 +43,12 @@ const MAX_ERROR_TEXT: usize = 200;
 /// offset). See the module documentation for the accepted forms.
 pub fn parse_date(text: &str) -> Result<DateTime<FixedOffset>, DateError> {
     strip_comments(text)
-        .and_then(|cleaned| tokenize(&cleaned))
-        .and_then(|tokens| Parser { t: &tokens, i: 0 }.date())
+        .and_then(|mut cleaned| {
+            // Lower-cased once here, so that words are slices of it.
+            cleaned.make_ascii_lowercase();
+            let tokens = tokenize(&cleaned)?;
+            Parser { t: &tokens, i: 0 }.date()
+        })
         .ok_or_else(|| DateError::Invalid(error_text(text)))
 }
 
@@ -85,37 +89,35 @@ fn strip_comments(text: &str) -> Option<String> {
     (depth == 0).then_some(out)
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Tok {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tok<'a> {
     /// A run of ASCII digits.
-    Num(String),
-    /// A run of ASCII letters, lowercased.
-    Alpha(String),
+    Num(&'a str),
+    /// A run of ASCII letters (the text is lower-cased before).
+    Alpha(&'a str),
     /// One of `, : + - . /`.
     Punct(char),
 }
 
 /// Splits into numbers, words and punctuation; `None` on any other character.
-fn tokenize(text: &str) -> Option<Vec<Tok>> {
-    let mut out = Vec::new();
-    let mut chars = text.chars().peekable();
-    while let Some(&c) = chars.peek() {
+fn tokenize(text: &str) -> Option<Vec<Tok<'_>>> {
+    let mut out = Vec::with_capacity(16);
+    let mut chars = text.char_indices().peekable();
+    // The end of the run of characters matching `more` that starts at `start`.
+    let run_end = |chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+                   more: fn(&char) -> bool| {
+        while chars.next_if(|(_, c)| more(c)).is_some() {}
+        chars.peek().map_or(text.len(), |&(i, _)| i)
+    };
+    while let Some(&(start, c)) = chars.peek() {
         if c.is_whitespace() {
             chars.next();
         } else if c.is_ascii_digit() {
-            let mut s = String::new();
-            while let Some(&d) = chars.peek().filter(|d| d.is_ascii_digit()) {
-                s.push(d);
-                chars.next();
-            }
-            out.push(Tok::Num(s));
+            let end = run_end(&mut chars, char::is_ascii_digit);
+            out.push(Tok::Num(&text[start..end]));
         } else if c.is_ascii_alphabetic() {
-            let mut s = String::new();
-            while let Some(&d) = chars.peek().filter(|d| d.is_ascii_alphabetic()) {
-                s.push(d.to_ascii_lowercase());
-                chars.next();
-            }
-            out.push(Tok::Alpha(s));
+            let end = run_end(&mut chars, char::is_ascii_alphabetic);
+            out.push(Tok::Alpha(&text[start..end]));
         } else if matches!(c, ',' | ':' | '+' | '-' | '.' | '/') {
             out.push(Tok::Punct(c));
             chars.next();
@@ -191,20 +193,20 @@ fn named_zone(w: &str) -> Option<i32> {
 }
 
 struct Parser<'a> {
-    t: &'a [Tok],
+    t: &'a [Tok<'a>],
     i: usize,
 }
 
-impl Parser<'_> {
-    fn peek(&self) -> Option<&Tok> {
+impl<'a> Parser<'a> {
+    fn peek(&self) -> Option<&'a Tok<'a>> {
         self.t.get(self.i)
     }
 
-    fn peek_at(&self, ahead: usize) -> Option<&Tok> {
+    fn peek_at(&self, ahead: usize) -> Option<&'a Tok<'a>> {
         self.t.get(self.i + ahead)
     }
 
-    fn next(&mut self) -> Option<&Tok> {
+    fn next(&mut self) -> Option<&'a Tok<'a>> {
         let t = self.t.get(self.i);
         self.i += 1;
         t
@@ -287,7 +289,7 @@ impl Parser<'_> {
             return None;
         }
         let day = self.num(2, 2)?;
-        if matches!(self.peek(), Some(Tok::Alpha(w)) if w == "t") {
+        if matches!(self.peek(), Some(Tok::Alpha(w)) if *w == "t") {
             self.i += 1;
         }
         let time = self.time()?;
@@ -372,7 +374,7 @@ impl Parser<'_> {
             }
             Tok::Alpha(w) => {
                 let base = named_zone(w)?;
-                let gmt_like = matches!(w.as_str(), "gmt" | "utc" | "ut");
+                let gmt_like = matches!(*w, "gmt" | "utc" | "ut");
                 match self.peek() {
                     Some(Tok::Punct(c @ ('+' | '-'))) if gmt_like => {
                         let negative = *c == '-';

@@ -41,8 +41,8 @@ pub fn build(received_top_first: &[String], ctx: &ChainContext) -> Vec<Hop> {
     hops
 }
 
-/// Parses the hop's date into UTC, keeping the written offset; a date that
-/// does not parse stays `None` with a finding, never a guess.
+/// A hop without a date, or with one that does not parse (its time stays
+/// `None`, never a guess), gets a finding saying so.
 fn read_timestamp(hop: &mut Hop) {
     let Some(text) = hop.timestamp_raw.as_deref() else {
         hop.findings.push(Finding::new(
@@ -51,15 +51,11 @@ fn read_timestamp(hop: &mut Hop) {
         ));
         return;
     };
-    match date::parse_date(text) {
-        Ok(t) => {
-            hop.timestamp = Some(t.with_timezone(&Utc));
-            hop.utc_offset_minutes = Some(t.offset().local_minus_utc() / 60);
-        }
-        Err(_) => hop.findings.push(Finding::new(
+    if hop.timestamp.is_none() {
+        hop.findings.push(Finding::new(
             FindingCode::InvalidDate,
             format!("The date \"{text}\" is not a valid date; its time is left unknown."),
-        )),
+        ));
     }
 }
 

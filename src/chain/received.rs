@@ -52,6 +52,8 @@
 
 use std::net::IpAddr;
 
+use chrono::{DateTime, FixedOffset};
+
 use serde::Serialize;
 
 use super::date::parse_date;
@@ -107,6 +109,9 @@ pub struct Received {
     pub tls: Option<String>,
     /// The date text after the last `;`, whitespace collapsed.
     pub date_text: Option<String>,
+    /// `date_text` read as a date, with the offset as written; `None` when
+    /// it is not a valid date.
+    pub date: Option<DateTime<FixedOffset>>,
     /// How much of the header was understood.
     pub quality: ParseQuality,
 }
@@ -155,12 +160,14 @@ pub fn parse_received(raw: &str) -> Received {
     // No `;` at all: a date may still end the text (`... id X Mon, 23 Nov ...`,
     // or a header that is only a date). Accepted, but the header is Partial.
     let mut missing_semi = false;
+    let mut date = None;
     if last_semi.is_none()
         && let Some(start) = walk.trailing_unplaced(&walk_tokens)
         && let Some(tok) = walk_tokens.get(start)
     {
         let candidate = sub(&text, tok.start, text.len()).trim();
-        if parse_date(candidate).is_ok() {
+        if let Ok(found) = parse_date(candidate) {
+            date = Some(found);
             date_text = Some(candidate.to_string());
             missing_semi = true;
             for p in walk.placed.iter_mut().skip(start) {
@@ -185,6 +192,7 @@ pub fn parse_received(raw: &str) -> Received {
         envelope_from: walk.env_from.map(clean_sender).or(mined.env_from.clone()),
         auth: None,
         tls: None,
+        date: date.or_else(|| date_text.as_deref().and_then(|d| parse_date(d).ok())),
         date_text,
         quality: ParseQuality::Failed,
     };
@@ -213,10 +221,7 @@ pub fn parse_received(raw: &str) -> Received {
         (v, c) => v.or(c),
     };
 
-    let date_ok = r
-        .date_text
-        .as_deref()
-        .is_some_and(|d| parse_date(d).is_ok());
+    let date_ok = r.date.is_some();
     let date_bad = r.date_text.is_some() && !date_ok;
     // No `;` and no date at all: the header was cut short.
     let truncated = last_semi.is_none() && r.date_text.is_none();

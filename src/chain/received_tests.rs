@@ -81,6 +81,7 @@ pub(super) fn expected(e: &Exp) -> Received {
         auth: own(e.auth),
         tls: own(e.tls),
         date_text: own(e.date),
+        date: e.date.and_then(|d| parse_date(d).ok()),
         quality: e.q,
     }
 }

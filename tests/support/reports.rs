@@ -54,6 +54,7 @@ pub fn hop(number: usize, from: &Client, by: &str) -> Hop {
         auth: None,
         tls: None,
         date_text: None,
+        date: None,
         quality: ParseQuality::Full,
     };
     Hop::new(number, 0, String::new(), received)
