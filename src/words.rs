@@ -5,12 +5,33 @@
 //! without allocating a lower-cased copy each time is a large share of
 //! batch speed.
 
+use std::borrow::Cow;
+
 /// `text` with each run of whitespace (folding included) turned into one
 /// space, and none at either end.
 pub fn collapse_whitespace(text: &str) -> String {
-    if text.is_ascii() {
-        return collapse_ascii_whitespace(text);
+    collapsed(text).into_owned()
+}
+
+/// The same, borrowing `text` when it is collapsed already (as header
+/// values unfolded by [`crate::message`] are).
+pub fn collapsed(text: &str) -> Cow<'_, str> {
+    if !text.is_ascii() {
+        return Cow::Owned(collapse_unicode_whitespace(text));
     }
+    let bytes = text.as_bytes();
+    let clean = bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && !bytes.iter().any(|b| matches!(b, b'\t'..=b'\r'))
+        && !bytes.windows(2).any(|w| w == b"  ");
+    if clean {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(collapse_ascii_whitespace(text))
+    }
+}
+
+fn collapse_unicode_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -107,6 +128,15 @@ mod tests {
             assert_eq!(collapse_whitespace(&ascii), words.join(" "));
             let words: Vec<&str> = text.split_whitespace().collect();
             assert_eq!(collapse_whitespace(text), words.join(" "));
+        }
+    }
+
+    #[test]
+    fn borrows_text_that_is_collapsed_already() {
+        assert!(matches!(collapsed("from a by b; Mon"), Cow::Borrowed(_)));
+        for text in [" a", "a ", "a  b", "a\tb", "a\r\n b", "a\u{a0}b", ""] {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(collapsed(text), words.join(" "), "{text:?}");
         }
     }
 

@@ -57,7 +57,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
 use super::date::parse_date;
-use crate::words::{Lower, collapse_whitespace, contains_ignore_case, starts_with_ignore_case};
+use crate::words::{Lower, collapsed, contains_ignore_case, starts_with_ignore_case};
 
 /// How much of a Received header the parser understood.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -122,7 +122,7 @@ pub struct Received {
 /// first, so the raw header value can be passed as is. Never panics; runs in
 /// time linear in the input length.
 pub fn parse_received(raw: &str) -> Received {
-    let text = collapse_whitespace(raw);
+    let text = collapsed(raw);
     let mut walk_tokens = lex(&text);
 
     // The date is after the last top-level `;`. Courier writes its queue id
@@ -482,20 +482,23 @@ impl Clause {
 }
 
 fn keyword(w: &str) -> Option<Clause> {
-    if w.len() > 15 {
-        return None;
-    }
-    Some(match Lower::of(w).as_str() {
-        "from" => Clause::From,
-        "by" => Clause::By,
-        "via" => Clause::Via,
-        "with" => Clause::With,
-        "id" => Clause::Id,
-        "for" => Clause::For,
-        "envelope-from" | "envelope-sender" => Clause::EnvFrom,
-        "tls" => Clause::Tls,
-        _ => return None,
-    })
+    const KEYWORDS: [(&str, Clause); 9] = [
+        ("from", Clause::From),
+        ("by", Clause::By),
+        ("via", Clause::Via),
+        ("with", Clause::With),
+        ("id", Clause::Id),
+        ("for", Clause::For),
+        ("envelope-from", Clause::EnvFrom),
+        ("envelope-sender", Clause::EnvFrom),
+        ("tls", Clause::Tls),
+    ];
+    // Called for every word of every header: compared in place, lengths
+    // first, nothing allocated or copied.
+    KEYWORDS
+        .iter()
+        .find(|(k, _)| w.eq_ignore_ascii_case(k))
+        .map(|&(_, clause)| clause)
 }
 
 /// What the clause walk collected.
