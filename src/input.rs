@@ -6,6 +6,7 @@
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use thiserror::Error;
 
@@ -170,25 +171,55 @@ fn read_limited(reader: impl Read, name: &str, expected: usize) -> Result<Vec<u8
 /// The largest buffer kept for reuse; bigger ones go back to the allocator.
 const MAX_SPARE_BYTES: usize = 4 * 1024 * 1024;
 
-thread_local! {
-    /// A read buffer given back by [`recycle`], kept for the next read on
-    /// the same thread: a batch then reads every file into memory that is
-    /// already mapped instead of asking the kernel for fresh zeroed pages
-    /// each time (which costs more than the read itself).
-    static SPARE: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+/// The most memory the spare buffers may hold together.
+const MAX_POOL_BYTES: usize = 32 * 1024 * 1024;
+
+/// Read buffers given back by [`recycle`], for the next reads on any
+/// thread. A batch then reads files (and splits mboxes) into memory that is
+/// already mapped, instead of asking for fresh zeroed pages each time
+/// (which costs more than the read) or freeing on one thread what another
+/// allocated (which makes the allocator hold on to memory).
+static SPARES: Mutex<Spares> = Mutex::new(Spares {
+    buffers: Vec::new(),
+    bytes: 0,
+});
+
+struct Spares {
+    buffers: Vec<Vec<u8>>,
+    /// The capacity of `buffers`, added up.
+    bytes: usize,
 }
 
-/// Gives an input's bytes back once the input is traced, for the next read
-/// on this thread. Optional: a buffer not given back is simply freed.
+fn spares() -> std::sync::MutexGuard<'static, Spares> {
+    // The pool holds no invariant a panic could break.
+    SPARES.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Gives an input's bytes back once the input is traced, for a later
+/// read. Optional: a buffer not given back is simply freed.
 pub fn recycle(mut bytes: Vec<u8>) {
-    if bytes.capacity() <= MAX_SPARE_BYTES {
-        bytes.clear();
-        SPARE.with(|spare| spare.set(bytes));
+    let capacity = bytes.capacity();
+    if capacity == 0 || capacity > MAX_SPARE_BYTES {
+        return;
+    }
+    bytes.clear();
+    let mut pool = spares();
+    if pool.bytes + capacity <= MAX_POOL_BYTES {
+        pool.bytes += capacity;
+        pool.buffers.push(bytes);
     }
 }
 
-fn spare_buffer(capacity: usize) -> Vec<u8> {
-    let mut bytes = SPARE.with(|spare| spare.take());
+/// An empty buffer with room for `capacity` bytes, given back earlier if
+/// one is spare.
+pub fn spare_buffer(capacity: usize) -> Vec<u8> {
+    let spare = {
+        let mut pool = spares();
+        let spare = pool.buffers.pop();
+        pool.bytes -= spare.as_ref().map_or(0, Vec::capacity);
+        spare
+    };
+    let mut bytes = spare.unwrap_or_default();
     bytes.reserve(capacity);
     bytes
 }

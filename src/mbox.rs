@@ -79,7 +79,7 @@ impl<R: BufRead> Iterator for MboxReader<R> {
                 Err(e) => return Some(Err(e)),
             }
         }
-        let mut message = Vec::new();
+        let mut message = crate::input::spare_buffer(0);
         let mut size: u64 = 0;
         let mut previous_blank = true;
         loop {
