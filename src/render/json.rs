@@ -65,18 +65,24 @@ fn serialize_safe<T: Serialize + ?Sized>(
     pretty: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    // Written into a buffer first: serde_json makes many small writes,
+    // and into a `Vec` they compile to plain copies, where each one through
+    // `dyn Write` would be a call of its own.
+    let mut buffer = Vec::with_capacity(16 * 1024);
     let result = if pretty {
         let formatter = SafeFormatter(PrettyFormatter::with_indent(b"  "));
         value.serialize(&mut serde_json::Serializer::with_formatter(
-            &mut *out, formatter,
+            &mut buffer,
+            formatter,
         ))
     } else {
         value.serialize(&mut serde_json::Serializer::with_formatter(
-            &mut *out,
+            &mut buffer,
             SafeFormatter(CompactFormatter),
         ))
     };
-    result.map_err(io::Error::other)
+    result.map_err(io::Error::other)?;
+    out.write_all(&buffer)
 }
 
 /// serde_json escapes C0 controls; this also escapes DEL, C1 controls and
