@@ -95,14 +95,7 @@ pub fn unfold(raw: &[u8]) -> String {
 }
 
 fn clean(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_ascii_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+    crate::words::collapse_whitespace(text)
 }
 
 /// `Name <address>` for each address, comma-separated.

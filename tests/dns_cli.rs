@@ -6,6 +6,7 @@
 mod common;
 mod support;
 
+use std::ffi::OsStr;
 use std::time::{Duration, Instant};
 
 use common::{fixture, trace_path_online};
@@ -17,12 +18,17 @@ fn path_message() -> String {
     fixture("dns/path.eml").to_str().unwrap().to_string()
 }
 
-/// Runs the binary with DNS on and returns the parsed JSON report.
-fn json_with_dns(resolver: &str, extra: &[&str]) -> Value {
+/// Runs the binary with DNS on (`--format FORMAT --resolver RESOLVER`
+/// and `args`); the run must succeed. Returns its standard output.
+fn stdout_with_dns<A: AsRef<OsStr>>(
+    format: &str,
+    resolver: &str,
+    args: impl IntoIterator<Item = A>,
+) -> Vec<u8> {
     let out = trace_path_online()
-        .args(["--format", "json", "--resolver", resolver])
-        .args(extra)
-        .arg(path_message())
+        .args(["--format", format, "--resolver", resolver])
+        .args(args)
+        .timeout(Duration::from_secs(60))
         .output()
         .expect("runs");
     assert!(
@@ -30,7 +36,14 @@ fn json_with_dns(resolver: &str, extra: &[&str]) -> Value {
         "failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).expect("valid JSON")
+    out.stdout
+}
+
+/// Runs the binary with DNS on and returns the parsed JSON report.
+fn json_with_dns(resolver: &str, extra: &[&str]) -> Value {
+    let path = path_message();
+    let args = extra.iter().copied().chain([path.as_str()]);
+    serde_json::from_slice(&stdout_with_dns("json", resolver, args)).expect("valid JSON")
 }
 
 fn codes(findings: &Value) -> Vec<String> {
@@ -300,18 +313,7 @@ fn dns_results(stdout: &[u8]) -> Vec<(String, Value, Value)> {
 }
 
 fn run_jsonl(server: &TestServer, inputs: &[std::path::PathBuf]) -> Vec<(String, Value, Value)> {
-    let out = trace_path_online()
-        .args(["--format", "jsonl", "--resolver", &server.resolver_arg()])
-        .args(inputs)
-        .timeout(Duration::from_secs(60))
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    dns_results(&out.stdout)
+    dns_results(&stdout_with_dns("jsonl", &server.resolver_arg(), inputs))
 }
 
 #[test]
