@@ -127,3 +127,48 @@ fn a_bad_message_in_a_batch_is_reported_and_the_rest_traced() {
     assert_eq!(subjects(&reports), ["message 1", "message 3"]);
     assert!(stderr.contains("b.eml: input is empty"), "{stderr}");
 }
+
+#[test]
+fn files_named_on_the_command_line_keep_their_order_and_kinds() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name);
+    fs::write(path("one.eml"), message(1)).unwrap();
+    // Shorter than the `From ` that marks an mbox: read as a message.
+    fs::write(path("tiny.eml"), "Fro").unwrap();
+    // An mbox is told by its content, whatever its name.
+    let escaped = |n| message(n).replace("From the body", ">From the body");
+    let mbox = format!(
+        "From a@example.org Mon Nov 23 10:00:02 2026\n{}\nFrom b@example.org Mon Nov 23 10:00:03 2026\n{}",
+        escaped(2),
+        escaped(3)
+    );
+    fs::write(path("saved.txt"), mbox).unwrap();
+    fs::write(path("four.eml"), message(4)).unwrap();
+    let names = [
+        "one.eml",
+        "tiny.eml",
+        "missing.eml",
+        "saved.txt",
+        "four.eml",
+    ];
+    let paths: Vec<_> = names.iter().map(|n| path(n)).collect();
+    let args: Vec<&Path> = paths.iter().map(|p| p.as_path()).collect();
+
+    let (reports, stderr, code) = jsonl(&args);
+
+    assert_eq!(code, Some(3), "{stderr}");
+    assert_eq!(
+        subjects(&reports),
+        ["message 1", "message 2", "message 3", "message 4"]
+    );
+    let positions: Vec<&Value> = reports.iter().map(|r| &r["input"]["position"]).collect();
+    assert_eq!(
+        positions,
+        [&Value::Null, &1.into(), &2.into(), &Value::Null]
+    );
+    assert!(
+        stderr.contains("tiny.eml: not an e-mail message"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("missing.eml: no such file"), "{stderr}");
+}
