@@ -108,7 +108,7 @@ pub fn run(
 }
 
 /// Reads and traces a chunk of messages on all cores, in order. Each
-/// message's buffer is given back for the next read on the same thread.
+/// message's buffer goes back to the pool for later reads.
 fn trace_chunk(chunk: Vec<Message>, options: &TraceOptions) -> Vec<Result<Report, InputError>> {
     chunk
         .into_par_iter()

@@ -45,9 +45,12 @@ impl<R: BufRead> MboxReader<R> {
     }
 }
 
-/// True for the first line of an mbox (`From ` but not a `From:` header).
+/// How a separator line starts (`From ` but not a `From:` header).
+pub const SEPARATOR_START: &[u8] = b"From ";
+
+/// True for the first line of an mbox.
 pub fn is_separator(line: &[u8]) -> bool {
-    line.starts_with(b"From ")
+    line.starts_with(SEPARATOR_START)
 }
 
 /// `>From `, `>>From `...: an escaped body line.

@@ -10,9 +10,6 @@ use std::path::{Path, PathBuf};
 use crate::input::{self, Input, InputError, MAX_INPUT_BYTES, Source};
 use crate::mbox::{self, MboxMessage, MboxReader};
 
-/// The start of an mbox: the `From ` of its first separator line.
-const MBOX_MARK: &[u8] = b"From ";
-
 /// How deep directories are followed; deeper ones are skipped.
 const MAX_DEPTH: usize = 32;
 
@@ -87,9 +84,9 @@ impl Messages {
             Ok(f) => f,
             Err(e) => return Some(Message::Read(Err(e))),
         };
-        let mut head = Vec::with_capacity(MBOX_MARK.len());
+        let mut head = Vec::with_capacity(mbox::SEPARATOR_START.len());
         if let Err(source) = (&mut file)
-            .take(MBOX_MARK.len() as u64)
+            .take(mbox::SEPARATOR_START.len() as u64)
             .read_to_end(&mut head)
         {
             return Some(Message::Read(Err(InputError::Unreadable { name, source })));
