@@ -75,9 +75,15 @@ pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
 
 /// True when `text` starts with `prefix`, ignoring ASCII case.
 pub fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
-    text.as_bytes()
-        .get(..prefix.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    strip_prefix_ignore_case(text, prefix).is_some()
+}
+
+/// `text` after `prefix`, when it starts with it (ignoring ASCII case).
+pub fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = text.as_bytes().get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix.as_bytes())
+        .then(|| text.get(prefix.len()..))
+        .flatten()
 }
 
 /// The first bytes of a word, lower-cased on the stack, for matching
@@ -149,6 +155,11 @@ mod tests {
             "envelope-from"
         ));
         assert!(!starts_with_ignore_case("Env", "envelope-from"));
+        assert_eq!(
+            strip_prefix_ignore_case("IDENT:root@h", "ident:"),
+            Some("root@h")
+        );
+        assert_eq!(strip_prefix_ignore_case("é", "e"), None);
     }
 
     #[test]

@@ -17,13 +17,17 @@
 //! * `with`: words are uppercased (`esmtpsa` -> `ESMTPSA`). Microsoft's
 //!   `with Microsoft SMTP Server` (and IIS `Microsoft SMTPSVC`) is reported
 //!   as `ESMTPS` when the header shows TLS (`version=...` or a bare `(TLS)`),
-//!   else `ESMTP`. Mimecast's `with ESMTP with STARTTLS` gives `ESMTPS`.
+//!   else `ESMTP`; other Microsoft products name the protocol last
+//!   (`with Microsoft Exchange Server HTTP-DAV` -> `HTTP-DAV`). Mimecast's
+//!   `with ESMTP with STARTTLS` gives `ESMTPS`.
 //! * `tls` is `"<version> <cipher>"` with the version spelt `TLSv1.x`, or
 //!   whichever of the two is known; `None` when the header gives no details
-//!   (`ESMTPS` alone, or a bare `(TLS)`).
+//!   (`ESMTPS` alone, or a bare `(TLS)`). A comment that starts with a
+//!   version and a cipher (`(TLSv1.3 TLS13_AES_256_GCM_SHA384)`) gives both.
 //! * `auth` is the authenticated identity when written, else
 //!   `"authenticated"` when a comment or the protocol (`ESMTPA`, `ESMTPSA`,
-//!   `LMTPA`, `UTF8SMTPSA`, ...) says the client authenticated.
+//!   `LMTPA`, `UTF8SMTPSA`, ...) says the client authenticated. CommuniGate
+//!   Pro writes the identity as `(account user@domain ...)`.
 //! * HELO vs rDNS: the from word is the HELO name unless a comment gives the
 //!   HELO (`helo=x`, `HELO x`): then the from word is the rDNS name (Exim,
 //!   qmail). `from name ([ip])` therefore gives `helo = name`, no rDNS.
@@ -33,7 +37,8 @@
 //! * IPv4-mapped IPv6 addresses (`::ffff:192.0.2.7`) become IPv4.
 //! * `ident`: `from userid 1000` -> `userid 1000`; `(from user@localhost)`
 //!   and `(root@localhost)` -> the whole `user@host`; `(ident@host [ip])` ->
-//!   `ident` (with `host` as rDNS); qmail `invoked by uid 89` -> `uid 89`;
+//!   `ident` (with `host` as rDNS; old Sendmail's `IDENT:` label dropped);
+//!   qmail `invoked by uid 89` and qmail-scanner `(..., uid 89)` -> `uid 89`;
 //!   Exim `from alice ... with local` -> `alice`.
 //! * `(name [local])` (OpenSMTPD) and `(name [unix socket])` (Cyrus): the
 //!   name is the rDNS name, with no address. Gmail's `from N named X`: X
@@ -57,7 +62,9 @@ use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
 use super::date::parse_date;
-use crate::words::{Lower, collapsed, contains_ignore_case, starts_with_ignore_case};
+use crate::words::{
+    Lower, collapsed, contains_ignore_case, starts_with_ignore_case, strip_prefix_ignore_case,
+};
 
 /// How much of a Received header the parser understood.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -510,6 +517,8 @@ struct Walk<'a> {
     from_named: Option<&'a str>,
     /// The previous token was `named` after the from word.
     expect_named: bool,
+    /// `from userid 0` (a local job): the number after `userid`.
+    from_userid: Option<&'a str>,
     by_word: Option<Token<'a>>,
     by_literal: Option<Token<'a>>,
     via: Vec<&'a str>,
@@ -605,6 +614,16 @@ impl<'a> Walk<'a> {
                         && t.text.eq_ignore_ascii_case("named") =>
                 {
                     w.expect_named = true;
+                    true
+                }
+                Clause::From
+                    if w.from_userid.is_none()
+                        && w.from_word
+                            .is_some_and(|f| f.text.eq_ignore_ascii_case("userid"))
+                        && t.kind == Kind::Word
+                        && t.text.bytes().all(|b| b.is_ascii_digit()) =>
+                {
+                    w.from_userid = Some(t.text);
                     true
                 }
                 Clause::From => Self::host_slot(&mut w.from_word, &mut w.from_literal, t),
@@ -743,7 +762,14 @@ impl<'a> Walk<'a> {
                     }
                 }
             }
-            let word = if microsoft {
+            // `Microsoft SMTP Server` / `Microsoft SMTPSVC` are ESMTP; other
+            // Microsoft products name the protocol last
+            // (`Microsoft Exchange Server HTTP-DAV`).
+            let microsoft_smtp =
+                microsoft && group.iter().any(|&(_, w)| contains_ignore_case(w, "smtp"));
+            let word = if microsoft && !microsoft_smtp {
+                group.last().map_or(first, |&(_, w)| w).to_uppercase()
+            } else if microsoft {
                 if tls_hint {
                     "ESMTPS".to_string()
                 } else {
@@ -1017,6 +1043,14 @@ impl Mined {
                 self.tls_flag = true;
             }
         }
+        // Stalwart `(TLSv1.3 TLS13_AES_256_GCM_SHA384)`: a version, a cipher.
+        if let [version, cipher, ..] = words
+            && let Some(v) = norm_tls_version(version)
+            && looks_like_cipher(cipher)
+        {
+            self.set_version(&v);
+            self.set_cipher(cipher);
+        }
         for (k, w) in words.iter().enumerate() {
             let lower = Lower::of(w);
             let lw = lower.as_str();
@@ -1077,6 +1111,15 @@ impl Mined {
                     }
                 }
                 "authenticated-sender:" | "authenticated-user:" => self.set_auth_id(next),
+                // CommuniGate Pro `(account alice@example.com HELO ...)`.
+                "account" if next.is_some_and(|n| n.contains('@')) => self.set_auth_id(next),
+                // qmail-scanner `(envelope-from <x>, uid 89)`, as qmail's
+                // `invoked by uid 89`.
+                "uid" => {
+                    if let Some(n) = next.filter(|n| n.bytes().all(|b| b.is_ascii_digit())) {
+                        self.set_ident(format!("uid {n}"));
+                    }
+                }
                 // Courier `AUTH: LOGIN user@example.org`.
                 "auth:" => self.set_auth_id(words.get(k + 2)),
                 // qmail `qmail 1234 invoked by uid 89` (`invoked from network`: nothing).
@@ -1163,7 +1206,12 @@ impl Mined {
                     continue;
                 };
                 self.from_ip = Some(found);
-                if let Some(prev) = k.checked_sub(1).and_then(|p| words.get(p))
+                // Old Sendmail labels the ident: `(IDENT:root@host [ip])`.
+                let prev = k
+                    .checked_sub(1)
+                    .and_then(|p| words.get(p))
+                    .map(|w| strip_prefix_ignore_case(w, "ident:").unwrap_or(w));
+                if let Some(prev) = prev
                     && Some(k - 1) != helo_value_at
                     && rdns_candidate(prev)
                 {
@@ -1243,7 +1291,9 @@ fn assign_from(r: &mut Received, walk: &Walk<'_>, mined: &Mined) {
     let mut word_ip = None;
     let mut word_helo = None;
     let mut word_name = None;
-    if let Some(t) = walk.from_word {
+    if let Some(uid) = walk.from_userid {
+        r.ident = Some(format!("userid {uid}"));
+    } else if let Some(t) = walk.from_word {
         if t.kind == Kind::Literal {
             word_ip = parse_ip_text(t.text);
             word_helo = Some(norm_literal(t.text));

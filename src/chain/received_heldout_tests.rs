@@ -19,8 +19,8 @@
 //!   fields (exchange 4/5 84/85, google 3/3 51/51, providers 12/12
 //!   204/204, esp 3/3 51/51, postfix 4/4 68/68, exim 3/4 67/68, sendmail
 //!   2/3 49/51, qmail 2/3 50/51, other 6/8 134/136, odd 11/12 202/204).
-//!   1 miss was a test error (fixed here: Exim `name ([ip])` rDNS); 6 are
-//!   the parser's and are left failing (marked "Open parser error"):
+//!   1 miss was a test error (fixed here: Exim `name ([ip])` rDNS); 6 were
+//!   the parser's (marked "Parser error on first run", all fixed):
 //!   Exchange `HTTP-DAV` read as ESMTP, Sendmail `IDENT:user@host`,
 //!   qmail-scanner `uid N`, CommuniGate `account X`, Stalwart's
 //!   `(TLSv1.3 CIPHER)` after `with`, and `from userid 0`.
@@ -2019,7 +2019,7 @@ const HARD4_EXCHANGE: &[Case] = &[
         // text is kept as written (like HARD3's front-end host), and `with
         // Microsoft Exchange Server HTTP-DAV` is `with Product PROTO`, so
         // `HTTP-DAV`. The bare IP from word is an address, not a HELO.
-        // Open parser error (first run): `with` is ESMTP; only `Microsoft
+        // Parser error on first run (fixed): `with` is ESMTP; only `Microsoft
         // SMTP Server` / `Microsoft SMTPSVC` are documented to map to SMTP.
         "from 198.51.100.5 ([198.51.100.5]) by owa.example.com ([10.0.0.2]) via Exchange Front-End Server webmail.example.com with Microsoft Exchange Server HTTP-DAV ; Fri, 4 Feb 2005 14:05:00 +0000",
         Exp {
@@ -2442,7 +2442,7 @@ const HARD4_SENDMAIL: &[Case] = &[
     (
         // Old Red Hat Sendmail writes the RFC 1413 reply as `IDENT:user@host`.
         // Decision: `IDENT:` is a label; ident is `root`, `localhost` the rDNS.
-        // Open parser error (first run): rdns and ident both None; the
+        // Parser error on first run (fixed): rdns and ident both None; the
         // documented `(ident@host [ip])` rule gives rDNS `localhost` however
         // the `IDENT:` label is read.
         "from localhost (IDENT:root@localhost [127.0.0.1]) by host.example.com (8.12.11.20060308/8.12.11) with ESMTP id j14EDZab012345; Fri, 4 Feb 2005 15:13:35 +0100",
@@ -2554,7 +2554,7 @@ const HARD4_OTHER: &[Case] = &[
         // CommuniGate Pro submission. Decision: `account X` names the
         // authenticated identity; `HELO x` gives the HELO, so the literal
         // from word is only the address.
-        // Open parser error (first run): auth `authenticated`, though the
+        // Parser error on first run (fixed): auth `authenticated`, though the
         // identity is written.
         "from [198.51.100.161] (account alice@example.com HELO [192.168.1.2]) by cgp.example.com (CommuniGate Pro SMTP 6.3.14) with ESMTPSA id 123456790 for bob@example.net; Tue, 04 Feb 2025 17:13:52 +0300",
         Exp {
@@ -2571,7 +2571,7 @@ const HARD4_OTHER: &[Case] = &[
     ),
     (
         // Stalwart: version and cipher in a comment after the protocol.
-        // Open parser error (first run): tls None, though the header gives
+        // Parser error on first run (fixed): tls None, though the header gives
         // version and cipher.
         "from mail.example.net (mail.example.net [198.51.100.190]) by mx.example.com (Stalwart SMTP) with ESMTPS (TLSv1.3 TLS13_AES_256_GCM_SHA384) id 1A2B3C4D5E6F; Tue, 4 Feb 2025 14:13:54 +0000",
         Exp {
@@ -2772,7 +2772,7 @@ const HARD4_ODD: &[Case] = &[
     ),
     (
         // Local submission written as `from userid N`.
-        // Open parser error (first run): ident `userid` (the uid is left
+        // Parser error on first run (fixed): ident `userid` (the uid is left
         // unplaced) and quality Partial; documented: `from userid 1000` ->
         // `userid 1000`.
         "from userid 0 by host.example.com with local; Tue, 4 Feb 2025 03:00:01 +0100",
