@@ -27,6 +27,7 @@
 //! communigate (stage and remote MTA of "message text rejected by
 //! mx.example.net:"), opensmtpd (status: the DSN's placeholder 5.0.0 kept
 //! over the 5.1.1 of the remote reply quoted in the notice). No label errors.
+//! All four were fixed in the reader afterwards.
 
 #[macro_use]
 mod bounce_labels;

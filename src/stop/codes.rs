@@ -96,6 +96,12 @@ impl EnhancedStatus {
         }
     }
 
+    /// `X.0.0`: nothing beyond the class (Exim, OpenSMTPD and some gateways
+    /// write it where the server's reply has the specific status).
+    pub fn is_generic(self) -> bool {
+        self.subject == 0 && self.detail == 0
+    }
+
     /// Whether the registry lists this subject and detail.
     pub fn is_registered(self) -> bool {
         status_title(self.subject, self.detail).is_some()

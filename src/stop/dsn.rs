@@ -108,9 +108,7 @@ impl DsnRecipient {
             outcome.reply_code = r.code;
             // A generic `Status: 5.0.0` (Exim, some gateways) gives way to
             // the specific status of the same class in the server's reply.
-            let generic = outcome
-                .status
-                .is_none_or(|s| s.subject == 0 && s.detail == 0);
+            let generic = outcome.status.is_none_or(EnhancedStatus::is_generic);
             if generic
                 && let Some(specific) = r.status
                 && outcome.status.is_none_or(|s| s.class == specific.class)

@@ -186,7 +186,17 @@ impl Outcome {
         }
         fill(&mut self.recipient, &other.recipient);
         fill(&mut self.action, &other.action);
-        fill(&mut self.status, &other.status);
+        match (self.status, other.status) {
+            // A generic `X.0.0` gives way to the other account's specific
+            // status of the same class (OpenSMTPD's report says 5.0.0, its
+            // notice quotes the server's 5.1.1).
+            (Some(mine), Some(theirs))
+                if mine.is_generic() && !theirs.is_generic() && theirs.class == mine.class =>
+            {
+                self.status = Some(theirs);
+            }
+            _ => fill(&mut self.status, &other.status),
+        }
         fill(&mut self.reply_code, &other.reply_code);
         fill(&mut self.stage, &other.stage);
         fill(&mut self.diagnostic, &other.diagnostic);

@@ -24,6 +24,7 @@ use std::net::IpAddr;
 use super::reply::{self, truncate};
 use super::{Outcome, SmtpStage, clean_host, find_ip};
 use crate::normalise::is_header_line;
+use crate::words::contains_ignore_case;
 
 /// The most bytes of bounce text read.
 pub const MAX_TEXT_BYTES: usize = 256 * 1024;
@@ -105,7 +106,14 @@ pub fn read(
             only.fill_from(&global);
             only.explanation = Some(explanation(&human));
         }
-        _ => {}
+        several => {
+            for o in several.iter_mut().filter(|o| o.stage.is_none()) {
+                o.stage = o
+                    .recipient
+                    .as_deref()
+                    .and_then(|a| transcript_stage_for(&human, a));
+            }
+        }
     }
     TextReport {
         family,
@@ -409,7 +417,9 @@ fn extract(chunk: &str, whole: bool) -> Outcome {
         };
     }
     outcome.stage = stage_of(chunk);
-    let (host, ip) = remote(&outside);
+    // Exchange writes its own fields inside the reply it quotes; the
+    // reply's own words are never searched for the remote host.
+    let (host, ip) = exchange_last_attempt(chunk).unwrap_or_else(|| remote(&outside));
     outcome.remote_mta = host;
     outcome.remote_ip = ip;
     outcome
@@ -743,6 +753,8 @@ const STAGE_PHRASES: &[(&str, SmtpStage)] = &[
     ("network is unreachable", SmtpStage::Connect),
     ("establish an smtp connection", SmtpStage::Connect),
     ("did not accept our requests to connect", SmtpStage::Connect),
+    // CommuniGate Pro: "message text rejected by mx.example.net: 554 ...".
+    ("message text rejected", SmtpStage::EndOfData),
 ];
 
 /// The SMTP stage: from a transcript (`>>> RCPT TO` before the first
@@ -750,11 +762,7 @@ const STAGE_PHRASES: &[(&str, SmtpStage)] = &[
 pub fn stage_of(chunk: &str) -> Option<SmtpStage> {
     transcript_stage(chunk).or_else(|| {
         // Wrapped text: "(in reply to\n    RCPT TO command)".
-        let lower = chunk
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
+        let lower = crate::words::collapse_whitespace(chunk).to_lowercase();
         STAGE_PHRASES
             .iter()
             .filter_map(|(p, s)| lower.find(p).map(|pos| (pos, *s)))
@@ -764,9 +772,30 @@ pub fn stage_of(chunk: &str) -> Option<SmtpStage> {
 }
 
 fn transcript_stage(chunk: &str) -> Option<SmtpStage> {
+    let (command, _) = transcript_refusals(chunk).next()?;
+    match command {
+        None => Some(SmtpStage::Connect),
+        Some(cmd) => command_stage(cmd),
+    }
+}
+
+/// The stage at which a transcript shows a command naming `address`
+/// refused (`>>> RCPT To:<address>`, `<<< 550 ...`): for a report of
+/// several recipients, whose one transcript follows them all.
+fn transcript_stage_for(text: &str, address: &str) -> Option<SmtpStage> {
+    let address = address.to_ascii_lowercase();
+    transcript_refusals(text)
+        .filter_map(|(command, _)| command)
+        .find(|cmd| contains_ignore_case(cmd, &address))
+        .and_then(command_stage)
+}
+
+/// Each 4xx/5xx reply of an SMTP transcript (`>>>`/`<<<`, MDaemon's
+/// `-->`/`<--`), with the command it answered (`None` before any: the
+/// greeting).
+fn transcript_refusals(text: &str) -> impl Iterator<Item = (Option<&str>, &str)> {
     let mut last_command: Option<&str> = None;
-    let mut seen_transcript = false;
-    for line in chunk.lines() {
+    text.lines().filter_map(move |line| {
         let t = line.trim_start();
         // MDaemon: ` Mon 2026-11-23 10:15:07.521: --> RCPT To:<bob@example.net>`.
         let t = match t.find(": --> ").or_else(|| t.find(": <-- ")) {
@@ -775,20 +804,16 @@ fn transcript_stage(chunk: &str) -> Option<SmtpStage> {
         };
         if let Some(cmd) = t.strip_prefix(">>>").or_else(|| t.strip_prefix("--> ")) {
             last_command = Some(cmd.trim());
-            seen_transcript = true;
+            None
         } else if let Some(reply) = t.strip_prefix("<<<").or_else(|| t.strip_prefix("<-- ")) {
-            seen_transcript = true;
             let reply = reply.trim_start();
-            if reply.starts_with(['4', '5']) {
-                return Some(match last_command {
-                    None => SmtpStage::Connect,
-                    Some(cmd) => command_stage(cmd)?,
-                });
-            }
+            reply
+                .starts_with(['4', '5'])
+                .then_some((last_command, reply))
+        } else {
+            None
         }
-    }
-    let _ = seen_transcript;
-    None
+    })
 }
 
 fn command_stage(cmd: &str) -> Option<SmtpStage> {
@@ -830,7 +855,25 @@ const HOST_KEYS: &[&str] = &[
     "remote server ",
     // Lotus Domino: "Error transferring to mx.example.net; SMTP Protocol Returned ...".
     "error transferring to ",
+    // CommuniGate Pro: "message text rejected by mx.example.net: 554 ...".
+    "text rejected by ",
 ];
+
+/// Exchange Online's own account of its last try, written after the reply
+/// it quotes: `[LastAttemptedServerName=mx.example.net]
+/// [LastAttemptedIP=192.0.2.9:25]`.
+fn exchange_last_attempt(text: &str) -> Option<(Option<String>, Option<IpAddr>)> {
+    // ASCII lowercase keeps byte offsets valid in `text`.
+    let lower = text.to_ascii_lowercase();
+    let field = |name: &str| {
+        let start = lower.find(name)? + name.len();
+        let rest = &text[start..];
+        Some(&rest[..rest.find(']')?])
+    };
+    let host = field("[lastattemptedservername=").and_then(clean_host);
+    let ip = field("[lastattemptedip=").and_then(find_ip);
+    (host.is_some() || ip.is_some()).then_some((host, ip))
+}
 
 /// The remote host's name and IP, from phrases that introduce it. Text
 /// inside the server's reply is not searched: a reply often names the
@@ -1417,6 +1460,34 @@ mod tests {
             Some((None, ip("192.0.2.9")))
         );
         assert_eq!(host_after(""), None);
+    }
+
+    #[test]
+    fn one_transcript_after_several_recipients_gives_each_its_stage() {
+        let text = "... while talking to mx.example.net.:\n>>> MAIL From:<a@example.org>\n<<< 250 OK\n>>> RCPT To:<Judy@example.net>\n<<< 550 5.1.1 User unknown\n>>> RCPT To:<kim@example.net>\n<<< 452 4.2.2 Over quota\n";
+        assert_eq!(
+            transcript_stage_for(text, "judy@example.net"),
+            Some(SmtpStage::Rcpt)
+        );
+        assert_eq!(
+            transcript_stage_for(text, "kim@example.net"),
+            Some(SmtpStage::Rcpt)
+        );
+        assert_eq!(transcript_stage_for(text, "kurt@example.com"), None);
+        assert_eq!(transcript_stage(text), Some(SmtpStage::Rcpt));
+    }
+
+    #[test]
+    fn exchange_names_its_last_attempt_inside_the_quoted_reply() {
+        let text = "Remote Server returned '550 4.4.7 QUEUE.Expired; message expired [LastAttemptedServerName=MX.example.net.] [LastAttemptedIP=192.0.2.9:25]'";
+        assert_eq!(
+            exchange_last_attempt(text),
+            Some((
+                Some("mx.example.net".into()),
+                Some("192.0.2.9".parse().unwrap())
+            ))
+        );
+        assert_eq!(exchange_last_attempt("550 5.1.1 not found"), None);
     }
 
     #[test]
