@@ -258,6 +258,218 @@ const CASES: &[Case] = &[
         hops: &["", "may-be-forged"],
         message: &[],
     },
+    // Second batch (written before running).
+    // Microsoft 365 tenant receiving from a large webmail provider: the
+    // provider's outbound host hands over to the EOP front door, then two
+    // tenant hops. Exchange records the HELO and the IP only.
+    Case {
+        file: "m365-from-bigmail.eml",
+        trust: &[],
+        trustworthy: 5,
+        hops: &["", "", "", "", "trust-hint"],
+        message: &[],
+    },
+    // Naming the tenant's domain: each Exchange hop's client IP is the
+    // address the trusted header below records for its `by` host, so trust
+    // walks down to the front door; the provider's outbound host is the
+    // trustworthy client.
+    Case {
+        file: "m365-from-bigmail.eml",
+        trust: &["*.outlook.example"],
+        trustworthy: 2,
+        hops: &["", "", "", "", ""],
+        message: &[],
+    },
+    // Mimecast-style gateway into on-premises Exchange (two Exchange hops on
+    // private addresses): the mailbox server's client is inferred internal.
+    Case {
+        file: "mimecast-exchange.eml",
+        trust: &[],
+        trustworthy: 2,
+        hops: &["", "", ""],
+        message: &["trust-inferred"],
+    },
+    // The gateway's name alone does not move trust: Exchange recorded only
+    // the HELO and IP of the gateway's delivery host, and the gateway's own
+    // header records no `by` address.
+    Case {
+        file: "mimecast-exchange.eml",
+        trust: &["*.mimecast.example"],
+        trustworthy: 2,
+        hops: &["", "", ""],
+        message: &["trust-inferred"],
+    },
+    // The gateway's network does.
+    Case {
+        file: "mimecast-exchange.eml",
+        trust: &["203.0.113.16/28"],
+        trustworthy: 1,
+        hops: &["", "", ""],
+        message: &["trust-inferred"],
+    },
+    // Google Workspace behind a Proofpoint-style gateway that passes the
+    // message through two loopback re-injections (pps.filterd, pps.reinject).
+    Case {
+        file: "proofpoint-workspace.eml",
+        trust: &[],
+        trustworthy: 4,
+        hops: &["", "", "", "", ""],
+        message: &[],
+    },
+    // With the gateway's network trusted, the loopback hops are internal and
+    // the sender's server is the trustworthy client.
+    Case {
+        file: "proofpoint-workspace.eml",
+        trust: &["198.51.100.128/25"],
+        trustworthy: 1,
+        hops: &["", "", "", "", ""],
+        message: &[],
+    },
+    // Backup MX held the message for two hours while the primary was down;
+    // the hand-off backup -> primary is on public addresses in one domain.
+    Case {
+        file: "backup-mx-held.eml",
+        trust: &[],
+        trustworthy: 3,
+        hops: &["", "", "long-delay,trust-hint", ""],
+        message: &[],
+    },
+    Case {
+        file: "backup-mx-held.eml",
+        trust: &["*.example.com"],
+        trustworthy: 2,
+        hops: &["", "", "long-delay", ""],
+        message: &[],
+    },
+    // A relay whose clock is three hours ahead: +3 h into it, -3 h out of it.
+    Case {
+        file: "clock-skew-relay.eml",
+        trust: &[],
+        trustworthy: 3,
+        hops: &["", "long-delay", "negative-delay", ""],
+        message: &[],
+    },
+    // Webmail (HTTP POST from the user's public IP), the webmail hands the
+    // message to the MTA on the same host over loopback, LMTP delivery.
+    Case {
+        file: "webmail-http.eml",
+        trust: &[],
+        trustworthy: 1,
+        hops: &["", "", ""],
+        message: &[],
+    },
+    // A company's submission server hands over to its ISP's smarthost over a
+    // private link (NAT/VPN): a private address between public hops, into
+    // another organisation's server.
+    Case {
+        file: "nat-smarthost.eml",
+        trust: &[],
+        trustworthy: 3,
+        hops: &["", "private-address", "", ""],
+        message: &[],
+    },
+    // Internal-only: a scanner submits to Exchange, two Exchange hops. The
+    // Exchange hops are inferred internal; the scanner's hop is the
+    // trustworthy one, on a private address, in the receiver's domain.
+    Case {
+        file: "exchange-internal.eml",
+        trust: &[],
+        trustworthy: 1,
+        hops: &["trust-hint,trustworthy-ip-internal", "", ""],
+        message: &["trust-inferred"],
+    },
+    Case {
+        file: "exchange-internal.eml",
+        trust: &["10.10.0.0/24"],
+        trustworthy: 1,
+        hops: &["trust-hint,trustworthy-ip-internal", "", ""],
+        message: &[],
+    },
+    // Phishing from a VPS that names itself after a large provider and adds
+    // a forged provider submission header below, dated in the wrong zone.
+    Case {
+        file: "phish-forged-provider.eml",
+        trust: &[],
+        trustworthy: 2,
+        hops: &["", "negative-delay", ""],
+        message: &[],
+    },
+    // IPv6 end to end with Exim, then Dovecot LMTP from the MX's public
+    // IPv6 address (an address, so not an address-less local hand-off).
+    Case {
+        file: "exim-ipv6.eml",
+        trust: &[],
+        trustworthy: 3,
+        hops: &["", "", "trust-hint"],
+        message: &[],
+    },
+    Case {
+        file: "exim-ipv6.eml",
+        trust: &["2001:db8:2::/64"],
+        trustworthy: 2,
+        hops: &["", "", ""],
+        message: &[],
+    },
+    // A gateway writes an impossible date (31 November): no delay across
+    // it, so the two-hour queue after it is not measured.
+    Case {
+        file: "invalid-date-gap.eml",
+        trust: &[],
+        trustworthy: 3,
+        hops: &["", "invalid-date", "", ""],
+        message: &[],
+    },
+    // The whole message pasted with `> ` reply quoting; Sendmail local
+    // submission at the bottom.
+    Case {
+        file: "quoted-paste.eml",
+        trust: &[],
+        trustworthy: 3,
+        hops: &["", "", "", ""],
+        message: &["input-normalised"],
+    },
+    // fetchmail pulling from the ISP's POP server: the top header is the
+    // user's own machine, its client the POP server.
+    Case {
+        file: "fetchmail-pop.eml",
+        trust: &[],
+        trustworthy: 4,
+        hops: &["", "", "", ""],
+        message: &[],
+    },
+    Case {
+        file: "fetchmail-pop.eml",
+        trust: &["198.51.100.110"],
+        trustworthy: 2,
+        hops: &["", "", "", ""],
+        message: &[],
+    },
+    // qmail on both sides: comment-only `(qmail N invoked ...)` headers name
+    // no client; authenticated qmail-smtpd records user@ip.
+    Case {
+        file: "qmail-hosting.eml",
+        trust: &[],
+        trustworthy: 3,
+        hops: &["", "", "", "", ""],
+        message: &[],
+    },
+    // A managed filtering service connected over a private link, its hosts
+    // named in the provider's domain: inference stops at the organisation
+    // boundary.
+    Case {
+        file: "msp-filter-private.eml",
+        trust: &[],
+        trustworthy: 2,
+        hops: &["", "private-address,trustworthy-ip-internal", ""],
+        message: &[],
+    },
+    Case {
+        file: "msp-filter-private.eml",
+        trust: &["10.200.1.0/24"],
+        trustworthy: 1,
+        hops: &["", "private-address", ""],
+        message: &[],
+    },
 ];
 
 fn codes(findings: &Value) -> Vec<String> {
