@@ -2,6 +2,18 @@
 //! someone other than the authors of the trust and chain checks. The
 //! expected trustworthy hop and finding codes were worked out by hand from
 //! each message, before running the tool.
+//!
+//! Second batch (15 flows, 24 cases: M365 from a webmail provider, a
+//! Mimecast-style gateway into Exchange, a Proofpoint-style gateway into
+//! Workspace, a backup MX, a skewed relay clock, HTTP webmail, a private
+//! link to an ISP smarthost, internal-only Exchange, a forged provider
+//! header, Exim/Dovecot over IPv6, an impossible date, a `> `-quoted paste,
+//! fetchmail, qmail, a managed filter on a private link). First run:
+//! trustworthy hop right in 24/24 cases (15/15 flows); finding sets exact
+//! in 21/24 cases (13/15 flows; 87/90 hop sets, 24/24 message sets);
+//! 1 false alarm (parse-partial on invalid-date-gap hop 2: tool error, left
+//! failing); 2 misses (trust-hint on exchange-internal hop 1, both cases:
+//! expectation errors, fixed).
 
 mod common;
 
@@ -371,18 +383,26 @@ const CASES: &[Case] = &[
     // Internal-only: a scanner submits to Exchange, two Exchange hops. The
     // Exchange hops are inferred internal; the scanner's hop is the
     // trustworthy one, on a private address, in the receiver's domain.
+    // expectation error fixed: trust-hint was expected on hop 1 too. It is
+    // documented for a hand-off on public addresses (README, "Reading the
+    // trust mark": "When the trustworthy IP is itself private, the report
+    // suggests a `--trust` network; when its client and receiver share one
+    // domain (... on public addresses), a `trust-hint` suggests ..."; the
+    // doc comment of trust::provider_internal_handoff: "a public-address
+    // hand-off"). A private trustworthy IP gets trustworthy-ip-internal only.
     Case {
         file: "exchange-internal.eml",
         trust: &[],
         trustworthy: 1,
-        hops: &["trust-hint,trustworthy-ip-internal", "", ""],
+        hops: &["trustworthy-ip-internal", "", ""],
         message: &["trust-inferred"],
     },
+    // expectation error fixed: as above, no trust-hint for a private IP.
     Case {
         file: "exchange-internal.eml",
         trust: &["10.10.0.0/24"],
         trustworthy: 1,
-        hops: &["trust-hint,trustworthy-ip-internal", "", ""],
+        hops: &["trustworthy-ip-internal", "", ""],
         message: &[],
     },
     // Phishing from a VPS that names itself after a large provider and adds
@@ -412,6 +432,11 @@ const CASES: &[Case] = &[
     },
     // A gateway writes an impossible date (31 November): no delay across
     // it, so the two-hour queue after it is not measured.
+    // Tool error, left failing: hop 2 also gets parse-partial (`parsed:
+    // partial`), though every clause of the header was placed (from, by,
+    // with, id, and the date text in `timestamp_raw`). docs/json.md defines
+    // `partial` as "some text could not be placed"; the invalid date is
+    // already reported by invalid-date ("`timestamp` is `null`").
     Case {
         file: "invalid-date-gap.eml",
         trust: &[],
