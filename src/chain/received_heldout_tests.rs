@@ -24,6 +24,17 @@
 //!   Exchange `HTTP-DAV` read as ESMTP, Sendmail `IDENT:user@host`,
 //!   qmail-scanner `uid N`, CommuniGate `account X`, Stalwart's
 //!   `(TLSv1.3 CIPHER)` after `with`, and `from userid 0`.
+//! * batch 6 (`HARD5_*`, 57 lines in 12 families): 52/57 lines, 959/969
+//!   fields (gateways 11/12 201/204, microsoft 5/5 85/85, google 2/2
+//!   34/34, amazon 2/2 34/34, webmail 4/4 68/68, lists 4/4 68/68, filters
+//!   2/2 34/34, other 2/5 80/85, local 3/3 51/51, exim 3/3 51/51, postfix
+//!   3/3 51/51, odd 11/12 202/204). No test errors; all 5 misses are the
+//!   parser's and are left failing (marked "Open parser error (first
+//!   run)"): Mimecast `with ESMTP with both STARTTLS and AUTH` (with,
+//!   auth, quality), qpsmtpd `(smtp-auth username X, ...)` identity (auth,
+//!   twice), qpsmtpd's `CIPHER:VERSION:...` TLS comment (tls), ZMailer's
+//!   quoted `"EHLO x"` (helo, rdns), and `(name[ip])` without a space
+//!   (ip, rdns).
 
 use super::tests::{Case, D, Exp, expected};
 use super::*;
@@ -2970,6 +2981,11 @@ const HARD5_GATEWAYS: &[Case] = &[
         // STARTTLS and AUTH` is `ESMTPSA` (the documented `with ESMTP with
         // STARTTLS` -> `ESMTPS`, plus AUTH), and auth is `authenticated`
         // (the header says the client authenticated, names no identity).
+        // Open parser error (first run): with `ESMTP`, auth None, quality
+        // Partial (`both STARTTLS and AUTH` left unplaced). Whatever the exact
+        // name, `ESMTP` says no TLS where the documented `with ESMTP with
+        // STARTTLS` rule gives `ESMTPS`, and auth None ignores a header that
+        // says the client authenticated (documented: then `authenticated`).
         "from [192.168.1.50] (dyn-198-51-100-50.example.net [198.51.100.50]) by relay.mimecast.example with ESMTP with both STARTTLS and AUTH (version=TLSv1.2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id us-mta-412-AbCdEfGhIjKlMnOpQrStUv-1; Tue, 04 Mar 2025 04:00:12 -0500",
         Exp {
             helo: Some("[192.168.1.50]"),
@@ -3307,6 +3323,8 @@ const HARD5_OTHER: &[Case] = &[
         // qpsmtpd with SMTP AUTH. Decision: `smtp-auth username X,
         // mechanism M` writes the identity, so auth is `carol` (the comma is
         // punctuation, as in Courier's `AUTH: LOGIN user,`).
+        // Open parser error (first run): auth `authenticated`, though the
+        // identity is written (documented: the identity when written).
         "from dyn-198-51-100-141.example.net (HELO laptop.example.org) (198.51.100.141)\n  (smtp-auth username carol, mechanism cram-md5)\n  by mail.example.org (qpsmtpd/0.96) with ESMTPA; Tue, 04 Mar 2025 04:36:48 -0600",
         Exp {
             helo: Some("laptop.example.org"),
@@ -3325,6 +3343,10 @@ const HARD5_OTHER: &[Case] = &[
         // comment. Decisions: tls is `TLSv1.3 TLS_AES_256_GCM_SHA384` (the
         // documented "version cipher" form, whatever order it is written
         // in); auth is the written identity.
+        // Open parser error (first run): auth `authenticated` (the identity
+        // `dana@example.org` is written) and tls None, though the header
+        // gives version and cipher (documented: None only when it gives no
+        // details).
         "from localhost.localdomain ([198.51.100.134])\n        by smtp.example.org with ESMTPSA (TLS_AES_256_GCM_SHA384:TLSv1.3:Kx=any:Au=any:Enc=AESGCM(256):Mac=AEAD) (SMTP-AUTH username dana@example.org, mechanism PLAIN)\n        for <team@example.net>; Tue, 4 Mar 2025 05:42:48 -0800",
         Exp {
             helo: Some("localhost.localdomain"),
@@ -3344,6 +3366,9 @@ const HARD5_OTHER: &[Case] = &[
         // Decisions: the quoted `"EHLO x"` gives the HELO, as `(HELO x)`
         // does, so the from word is the rDNS name; `rhost-flags-...` is no
         // data; the ORCPT comment is not the `for` recipient.
+        // Open parser error (first run): helo `relay.example.net`, rdns None;
+        // the comment gives the HELO (`EHLO x`, documented to make the from
+        // word the rDNS name) and the parser misses it inside the quotes.
         "from relay.example.net ([198.51.100.127]:46590 \"EHLO\n\tmail.example.net\" rhost-flags-OK-OK-OK-OK) by vger.example.org with ESMTP\n\tid S1754208AbaFRHgr (ORCPT <rfc822;dev@vger.example.org>);\n\tTue, 4 Mar 2025 03:36:47 -0500",
         Exp {
             helo: Some("mail.example.net"),
@@ -3588,6 +3613,10 @@ const HARD5_ODD: &[Case] = &[
         // Missing spaces around comments, literals and `;`. Decision: the
         // delimiters separate the parts as spaces would, so it reads like
         // the spaced form (Full).
+        // Open parser error (first run): ip and rdns None (while the quality
+        // stays Full); the from comment holds `name[ip]` (documented: the
+        // comment's IP is the connecting IP, the name before it the rDNS),
+        // unread without the space.
         "from mail.example.net(mail.example.net[198.51.100.187])by mx.example.com with ESMTP id 8Xy9;Tue, 04 Mar 2025 10:00:58 +0100",
         Exp {
             helo: Some("mail.example.net"),
