@@ -19,21 +19,28 @@
 //!   as `ESMTPS` when the header shows TLS (`version=...` or a bare `(TLS)`),
 //!   else `ESMTP`; other Microsoft products name the protocol last
 //!   (`with Microsoft Exchange Server HTTP-DAV` -> `HTTP-DAV`). Mimecast's
-//!   `with ESMTP with STARTTLS` gives `ESMTPS`.
+//!   `with ESMTP with STARTTLS` gives `ESMTPS`, and `with ESMTP with both
+//!   STARTTLS and AUTH` gives `ESMTPSA`.
 //! * `tls` is `"<version> <cipher>"` with the version spelt `TLSv1.x`, or
 //!   whichever of the two is known; `None` when the header gives no details
 //!   (`ESMTPS` alone, or a bare `(TLS)`). A comment that starts with a
-//!   version and a cipher (`(TLSv1.3 TLS13_AES_256_GCM_SHA384)`) gives both.
+//!   version and a cipher (`(TLSv1.3 TLS13_AES_256_GCM_SHA384)`) gives both,
+//!   and so do colon-separated details in either order
+//!   (`(TLS1.2:CIPHER:256)`, qpsmtpd's `(CIPHER:TLSv1.3:Kx=any:...)`).
 //! * `auth` is the authenticated identity when written, else
 //!   `"authenticated"` when a comment or the protocol (`ESMTPA`, `ESMTPSA`,
 //!   `LMTPA`, `UTF8SMTPSA`, ...) says the client authenticated. CommuniGate
-//!   Pro writes the identity as `(account user@domain ...)`.
+//!   Pro writes the identity as `(account user@domain ...)`, qpsmtpd as
+//!   `(smtp-auth username carol, mechanism ...)`.
 //! * HELO vs rDNS: the from word is the HELO name unless a comment gives the
 //!   HELO (`helo=x`, `HELO x`): then the from word is the rDNS name (Exim,
 //!   qmail). `from name ([ip])` therefore gives `helo = name`, no rDNS.
 //!   `unknown` is never a name. A bare IP from word (webmail) is an address,
 //!   not a HELO; an address literal from word is both the HELO (`[ip]`,
 //!   IPv6 without the `IPv6:` tag) and, failing a better one, the address.
+//!   ZMailer's quoted `"EHLO name"` counts as a comment's HELO; a name
+//!   written against its literal without a space (`(name[192.0.2.1])`) is
+//!   read as `name [192.0.2.1]`.
 //! * IPv4-mapped IPv6 addresses (`::ffff:192.0.2.7`) become IPv4.
 //! * `ident`: `from userid 1000` -> `userid 1000`; `(from user@localhost)`
 //!   and `(root@localhost)` -> the whole `user@host`; `(ident@host [ip])` ->
@@ -729,6 +736,12 @@ impl<'a> Walk<'a> {
             let Some(&(_, first)) = group.first() else {
                 continue;
             };
+            if let Some(p) = &proto
+                && let Some(upgraded) = upgraded_by(p, group)
+            {
+                proto = Some(upgraded);
+                continue;
+            }
             let microsoft = first.eq_ignore_ascii_case("microsoft");
             // `with MailEnable ESMTP`: a product name, then the protocol.
             let mut skip = 1;
@@ -782,7 +795,6 @@ impl<'a> Walk<'a> {
             };
             proto = match proto {
                 None => Some(word),
-                Some(p) if word == "STARTTLS" || word == "TLS" => Some(upgrade_to_tls(p)),
                 Some(p) => {
                     self.junk = true;
                     Some(p)
@@ -827,6 +839,34 @@ fn looks_like_protocol(w: &str) -> bool {
     }
 }
 
+/// The protocol `p` upgraded by a later `with` group made only of
+/// `STARTTLS`/`TLS` and `AUTH` (Mimecast: `with ESMTP with STARTTLS`,
+/// `with ESMTP with both STARTTLS and AUTH`); `None` for any other group.
+fn upgraded_by(p: &str, group: &[(usize, &str)]) -> Option<String> {
+    let (mut tls, mut auth) = (false, false);
+    for &(_, w) in group {
+        match Lower::of(w).as_str() {
+            "starttls" | "tls" => tls = true,
+            "auth" => auth = true,
+            "both" | "and" => {}
+            _ => return None,
+        }
+    }
+    let p = p.to_string();
+    let p = if tls { upgrade_to_tls(p) } else { p };
+    (tls || auth).then(|| if auth { upgrade_to_auth(p) } else { p })
+}
+
+fn upgrade_to_auth(p: String) -> String {
+    match p.as_str() {
+        "SMTP" | "ESMTP" => "ESMTPA".to_string(),
+        "ESMTPS" => "ESMTPSA".to_string(),
+        "LMTP" => "LMTPA".to_string(),
+        "LMTPS" => "LMTPSA".to_string(),
+        _ => p,
+    }
+}
+
 fn upgrade_to_tls(p: String) -> String {
     match p.as_str() {
         "SMTP" | "ESMTP" => "ESMTPS".to_string(),
@@ -850,7 +890,16 @@ fn is_auth_protocol(p: &str) -> bool {
 /// trailing `,`/`;` removed.
 fn flat_words(text: &str) -> Vec<&str> {
     text.split(|c: char| c.is_whitespace() || c == '(' || c == ')')
-        .map(|w| w.trim_end_matches([',', ';']))
+        // ZMailer quotes its HELO: `"EHLO mail.example.net"`.
+        .map(|w| w.trim_end_matches([',', ';']).trim_matches('"'))
+        // Written without a space: `name[192.0.2.1]` is a name and an
+        // address literal (not `helo=[192.0.2.1]`).
+        .flat_map(|w| match w.find('[') {
+            Some(at) if at > 0 && w.ends_with(']') && rdns_candidate(&w[..at]) => {
+                [&w[..at], &w[at..]]
+            }
+            _ => [w, ""],
+        })
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -1029,17 +1078,18 @@ impl Mined {
         if contains_ignore_case(text, "may be forged") {
             self.may_be_forged = true;
         }
-        // Single-word comments: Exim `(TLS1.3)`, `(TLS1.2:CIPHER:256)`,
-        // OpenSMTPD `(TLSv1.3:CIPHER:256:NO)`, Exchange `(TLS)`.
-        if let [only] = words {
-            let mut parts = only.split(':');
-            let first = parts.next().unwrap_or("");
-            if let Some(v) = norm_tls_version(first) {
+        // Colon-separated TLS details opening a comment: Exim `(TLS1.3)`,
+        // `(TLS1.2:CIPHER:256)`, OpenSMTPD `(TLSv1.3:CIPHER:256:NO)`, and
+        // with the cipher first, qpsmtpd `(CIPHER:TLSv1.3:Kx=any:...)`.
+        // Exchange's bare `(TLS)` only says TLS was used.
+        if let Some(first) = words.first() {
+            let parts = first.split(':');
+            if let Some(v) = parts.clone().find_map(norm_tls_version) {
                 self.set_version(&v);
-                if let Some(c) = parts.next().filter(|c| looks_like_cipher(c)) {
+                if let Some(c) = parts.clone().find(|c| looks_like_cipher(c)) {
                     self.set_cipher(c);
                 }
-            } else if only.eq_ignore_ascii_case("tls") {
+            } else if words.len() == 1 && first.eq_ignore_ascii_case("tls") {
                 self.tls_flag = true;
             }
         }
@@ -1111,6 +1161,10 @@ impl Mined {
                     }
                 }
                 "authenticated-sender:" | "authenticated-user:" => self.set_auth_id(next),
+                // qpsmtpd `(smtp-auth username carol, mechanism cram-md5)`.
+                "username" if k > 0 && words[k - 1].eq_ignore_ascii_case("smtp-auth") => {
+                    self.set_auth_id(next)
+                }
                 // CommuniGate Pro `(account alice@example.com HELO ...)`.
                 "account" if next.is_some_and(|n| n.contains('@')) => self.set_auth_id(next),
                 // qmail-scanner `(envelope-from <x>, uid 89)`, as qmail's

@@ -28,9 +28,8 @@
 //!   fields (gateways 11/12 201/204, microsoft 5/5 85/85, google 2/2
 //!   34/34, amazon 2/2 34/34, webmail 4/4 68/68, lists 4/4 68/68, filters
 //!   2/2 34/34, other 2/5 80/85, local 3/3 51/51, exim 3/3 51/51, postfix
-//!   3/3 51/51, odd 11/12 202/204). No test errors; all 5 misses are the
-//!   parser's and are left failing (marked "Open parser error (first
-//!   run)"): Mimecast `with ESMTP with both STARTTLS and AUTH` (with,
+//!   3/3 51/51, odd 11/12 202/204). No test errors; all 5 misses were
+//!   the parser's (marked "Parser error on first run", all fixed): Mimecast `with ESMTP with both STARTTLS and AUTH` (with,
 //!   auth, quality), qpsmtpd `(smtp-auth username X, ...)` identity (auth,
 //!   twice), qpsmtpd's `CIPHER:VERSION:...` TLS comment (tls), ZMailer's
 //!   quoted `"EHLO x"` (helo, rdns), and `(name[ip])` without a space
@@ -2981,7 +2980,7 @@ const HARD5_GATEWAYS: &[Case] = &[
         // STARTTLS and AUTH` is `ESMTPSA` (the documented `with ESMTP with
         // STARTTLS` -> `ESMTPS`, plus AUTH), and auth is `authenticated`
         // (the header says the client authenticated, names no identity).
-        // Open parser error (first run): with `ESMTP`, auth None, quality
+        // Parser error on first run (fixed): with `ESMTP`, auth None, quality
         // Partial (`both STARTTLS and AUTH` left unplaced). Whatever the exact
         // name, `ESMTP` says no TLS where the documented `with ESMTP with
         // STARTTLS` rule gives `ESMTPS`, and auth None ignores a header that
@@ -3323,7 +3322,7 @@ const HARD5_OTHER: &[Case] = &[
         // qpsmtpd with SMTP AUTH. Decision: `smtp-auth username X,
         // mechanism M` writes the identity, so auth is `carol` (the comma is
         // punctuation, as in Courier's `AUTH: LOGIN user,`).
-        // Open parser error (first run): auth `authenticated`, though the
+        // Parser error on first run (fixed): auth `authenticated`, though the
         // identity is written (documented: the identity when written).
         "from dyn-198-51-100-141.example.net (HELO laptop.example.org) (198.51.100.141)\n  (smtp-auth username carol, mechanism cram-md5)\n  by mail.example.org (qpsmtpd/0.96) with ESMTPA; Tue, 04 Mar 2025 04:36:48 -0600",
         Exp {
@@ -3343,7 +3342,7 @@ const HARD5_OTHER: &[Case] = &[
         // comment. Decisions: tls is `TLSv1.3 TLS_AES_256_GCM_SHA384` (the
         // documented "version cipher" form, whatever order it is written
         // in); auth is the written identity.
-        // Open parser error (first run): auth `authenticated` (the identity
+        // Parser error on first run (fixed): auth `authenticated` (the identity
         // `dana@example.org` is written) and tls None, though the header
         // gives version and cipher (documented: None only when it gives no
         // details).
@@ -3366,7 +3365,7 @@ const HARD5_OTHER: &[Case] = &[
         // Decisions: the quoted `"EHLO x"` gives the HELO, as `(HELO x)`
         // does, so the from word is the rDNS name; `rhost-flags-...` is no
         // data; the ORCPT comment is not the `for` recipient.
-        // Open parser error (first run): helo `relay.example.net`, rdns None;
+        // Parser error on first run (fixed): helo `relay.example.net`, rdns None;
         // the comment gives the HELO (`EHLO x`, documented to make the from
         // word the rDNS name) and the parser misses it inside the quotes.
         "from relay.example.net ([198.51.100.127]:46590 \"EHLO\n\tmail.example.net\" rhost-flags-OK-OK-OK-OK) by vger.example.org with ESMTP\n\tid S1754208AbaFRHgr (ORCPT <rfc822;dev@vger.example.org>);\n\tTue, 4 Mar 2025 03:36:47 -0500",
@@ -3613,7 +3612,7 @@ const HARD5_ODD: &[Case] = &[
         // Missing spaces around comments, literals and `;`. Decision: the
         // delimiters separate the parts as spaces would, so it reads like
         // the spaced form (Full).
-        // Open parser error (first run): ip and rdns None (while the quality
+        // Parser error on first run (fixed): ip and rdns None (while the quality
         // stays Full); the from comment holds `name[ip]` (documented: the
         // comment's IP is the connecting IP, the name before it the rDNS),
         // unread without the space.
