@@ -4,7 +4,12 @@
 //! (tests/support/heldout_zones2.rs). The expected verdicts were written
 //! from docs/dns.md and docs/json.md before the checks were run on them.
 //!
-//! First run: FIRST-RUN-FIGURES
+//! First run (commit 5e26388, expectations committed before running):
+//! 14 of 15 tests passed. 150 assertion sites: 147 evaluated, 146 right;
+//! the one wrong (`problem` of a mismatching address literal) stopped its
+//! test, so its last 3 assertions were not reached (they pass after the
+//! fix). The failure was an expectation error (fixed, marked in the
+//! test); no tool error was found in this batch.
 
 mod common;
 mod support;
@@ -239,7 +244,11 @@ fn ipv4_address_literal_helo_matching_the_ip_or_not() {
     let h = dns.helo.as_ref().unwrap();
     assert_eq!(h.kind, HeloKind::AddressLiteral);
     assert_eq!(h.status, LookupStatus::NotAsked);
-    assert!(h.problem.is_some());
+    // expectation error fixed: `problem` describes the name's form, not
+    // whether it matches the IP: docs/json.md's own example shows
+    // `"problem": null` for a HELO resolving elsewhere (matches_ip false);
+    // the mismatch is reported by matches_ip and helo-literal-mismatch.
+    assert_eq!(h.problem, None);
     assert_eq!(h.matches_ip, Some(false));
     assert_eq!(h.matches_ptr, None);
     assert_eq!(codes, ["helo-literal-mismatch"]);
