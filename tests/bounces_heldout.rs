@@ -28,6 +28,16 @@
 //! mx.example.net:"), opensmtpd (status: the DSN's placeholder 5.0.0 kept
 //! over the 5.1.1 of the remote reply quoted in the notice). No label errors.
 //! All four were fixed in the reader afterwards.
+//! Fourth batch (10 samples of shapes not in the corpus before, labels
+//! committed in d4bec7d before the first run; reader at 828c918): 8 of 10
+//! fully right, 71 of 80 fields (88.8%). Misses, all judged reader errors:
+//! tonline (stage, remote MTA and IP of a German notice that names
+//! "Server: mx.example.net [192.0.2.9]" and says the server refused "nach
+//! dem Befehl RCPT TO:<...>"), dutch (a Dutch ISP's text-only delay notice
+//! from MAILER-DAEMON quoting "452 4.2.2 ... Mailbox over quota" was not
+//! read as a report at all: kind delivered and code, status, reason,
+//! remote MTA and IP null; its hop count matched only because the notice's
+//! own Received header also counts one). No label errors.
 
 #[macro_use]
 mod bounce_labels;
