@@ -28,6 +28,16 @@
 //! mx.example.net:"), opensmtpd (status: the DSN's placeholder 5.0.0 kept
 //! over the 5.1.1 of the remote reply quoted in the notice). No label errors.
 //! All four were fixed in the reader afterwards.
+//! Fourth batch (10 samples of shapes not in the corpus before, labels
+//! committed in d4bec7d before the first run; reader at 828c918): 8 of 10
+//! fully right, 71 of 80 fields (88.8%). Misses, all judged reader errors:
+//! tonline (stage, remote MTA and IP of a German notice that names
+//! "Server: mx.example.net [192.0.2.9]" and says the server refused "nach
+//! dem Befehl RCPT TO:<...>"), dutch (a Dutch ISP's text-only delay notice
+//! from MAILER-DAEMON quoting "452 4.2.2 ... Mailbox over quota" was not
+//! read as a report at all: kind delivered and code, status, reason,
+//! remote MTA and IP null; its hop count matched only because the notice's
+//! own Received header also counts one). No label errors.
 
 #[macro_use]
 mod bounce_labels;
@@ -109,6 +119,17 @@ const LABELS: &[Label] = labels![
     "heldout-qmail-helo-rejected.eml":                "bounced", Some(504), Some("5.5.2"), Some("helo"), Some("rdns-or-helo"), Some("192.0.2.45"), Some("192.0.2.45"), 1;
     "heldout-communigate-message-text-rejected.eml":  "bounced", Some(554), Some("5.7.1"), Some("end-of-data"), Some("content-rejected"), Some("mx.example.net"), N, 1;
     "heldout-opensmtpd-status-5-0-0.eml":             "bounced", Some(550), Some("5.1.1"), N, Some("unknown-user"), N, N, 1;
+    // Fourth batch (written and labelled before running).
+    "heldout-exchange-2019-smtp-hash-quota.eml":      "bounced", Some(552), Some("5.2.2"), N, Some("mailbox-full"), N, N, 2;
+    "heldout-exchange-2019-delayed-greylist.eml":     "delayed", Some(400), Some("4.4.7"), N, Some("greylisted"), Some("mx.example.net"), Some("192.0.2.9"), 2;
+    "heldout-postfix-size-end-of-data.eml":           "bounced", Some(552), Some("5.3.4"), Some("end-of-data"), Some("message-too-large"), Some("inbound.example.net"), Some("203.0.113.40"), 2;
+    "heldout-postfix-yahoo-dd-disabled.eml":          "bounced", Some(554), Some("5.0.0"), Some("end-of-data"), Some("mailbox-disabled"), Some("mta7.am0.yahoodns.example"), Some("198.51.100.66"), 1;
+    "heldout-exim-icloud-spamhaus-mail-from.eml":     "bounced", Some(550), Some("5.7.1"), Some("mail"), Some("blocklisted"), Some("mx01.mail.icloud.example"), Some("198.51.100.90"), 1;
+    "heldout-sendmail-554-greeting-blocked.eml":      "bounced", Some(554), Some("5.0.0"), Some("connect"), Some("blocklisted"), Some("mx.example.net"), N, 2;
+    "heldout-qmail-local-no-mailbox.eml":             "bounced", None,      Some("5.1.1"), N, Some("unknown-user"), N, N, 3;
+    "heldout-esp-hard-bounce-notification.eml":       "bounced", Some(550), Some("5.1.1"), N, Some("unknown-user"), Some("mx.example.net"), N, 0;
+    "heldout-tonline-de-relay-denied.eml":            "bounced", Some(550), Some("5.7.1"), Some("rcpt"), Some("relay-denied"), Some("mx.example.net"), Some("192.0.2.9"), 1;
+    "heldout-dutch-isp-quota-delayed.eml":            "delayed", Some(452), Some("4.2.2"), N, Some("mailbox-full"), Some("mx.example.net"), Some("203.0.113.25"), 1;
     // Not bounces: a vacation reply and a read receipt (MDN).
     "heldout-autoreply-vacation.eml":                "delivered", None,    N, N, N, N, N, 2;
     "heldout-autoreply-mdn-read.eml":                "delivered", None,    N, N, N, N, N, 1;
