@@ -37,7 +37,9 @@
 //! from MAILER-DAEMON quoting "452 4.2.2 ... Mailbox over quota" was not
 //! read as a report at all: kind delivered and code, status, reason,
 //! remote MTA and IP null; its hop count matched only because the notice's
-//! own Received header also counts one). No label errors.
+//! own Received header also counts one). No label errors. Both were fixed
+//! in the reader afterwards (German and Dutch phrases, a `Server:` label
+//! line, and a text quoting a refusal counts as a bounce).
 
 #[macro_use]
 mod bounce_labels;

@@ -444,7 +444,16 @@ pub fn read_bounce(bytes: &[u8], parsed: &ParsedMessage) -> Option<Bounce> {
         &sender,
     );
     let dsn_recipients = dsn.as_ref().map_or(0, |d| d.recipients.len());
-    if dsn_recipients == 0 && text.family.is_none() && hint != Hint::Report && !too_nested {
+    // A bounce in a layout the reader does not know (another language)
+    // still counts when its sender or subject says bounce and its text
+    // quotes a refusal (a reply code or status).
+    let refusal_quoted = text.outcomes.iter().any(Outcome::has_details);
+    if dsn_recipients == 0
+        && text.family.is_none()
+        && !refusal_quoted
+        && hint != Hint::Report
+        && !too_nested
+    {
         return None;
     }
 

@@ -24,7 +24,7 @@ use std::net::IpAddr;
 use super::reply::{self, truncate};
 use super::{Outcome, SmtpStage, clean_host, find_ip};
 use crate::normalise::is_header_line;
-use crate::words::contains_ignore_case;
+use crate::words::{contains_ignore_case, strip_prefix_ignore_case};
 
 /// The most bytes of bounce text read.
 pub const MAX_TEXT_BYTES: usize = 256 * 1024;
@@ -288,6 +288,12 @@ const DELAY_TEXT: &[&str] = &[
     "delivery is delayed",
     "delivery has been delayed",
     "no action is required on your part",
+    // Other languages: German, French, Dutch, Spanish, Italian.
+    "noch nicht zugestellt",
+    "pas encore été distribué",
+    "nog niet afgeleverd",
+    "todavía no se ha entregado",
+    "non è ancora stato consegnato",
 ];
 
 const DELAY_SUBJECT: &[&str] = &[
@@ -297,6 +303,9 @@ const DELAY_SUBJECT: &[&str] = &[
     "warning: could not send",
     "verzögert",
     "retardé",
+    "vertraagd",
+    "ritardata",
+    "retrasada",
 ];
 
 /// The text of each recipient's piece, keyed by address, in order.
@@ -755,6 +764,10 @@ const STAGE_PHRASES: &[(&str, SmtpStage)] = &[
     ("did not accept our requests to connect", SmtpStage::Connect),
     // CommuniGate Pro: "message text rejected by mx.example.net: 554 ...".
     ("message text rejected", SmtpStage::EndOfData),
+    // German: "nach dem Befehl RCPT TO:<...> abgelehnt".
+    ("befehl rcpt to", SmtpStage::Rcpt),
+    ("befehl mail from", SmtpStage::Mail),
+    ("befehl data", SmtpStage::Data),
 ];
 
 /// The SMTP stage: from a transcript (`>>> RCPT TO` before the first
@@ -857,6 +870,8 @@ const HOST_KEYS: &[&str] = &[
     "error transferring to ",
     // CommuniGate Pro: "message text rejected by mx.example.net: 554 ...".
     "text rejected by ",
+    // Dutch: "De ontvangende mailserver mx.example.net [192.0.2.9] antwoordde:".
+    "ontvangende mailserver ",
 ];
 
 /// Exchange Online's own account of its last try, written after the reply
@@ -926,6 +941,14 @@ fn remote(text: &str) -> (Option<String>, Option<IpAddr>) {
         };
         if let Some(ip) = candidate.and_then(find_ip) {
             return (None, Some(ip));
+        }
+        // A `Server:` label line (T-Online): `Server:  mx.example.net [192.0.2.9]`.
+        if let Some(rest) = strip_prefix_ignore_case(t, "server:")
+            && let Some((host, ip)) = host_after(rest)
+            && host.is_some()
+            && ip.is_some()
+        {
+            return (host, ip);
         }
         // Courier: `    mx.example.net [192.0.2.9]:`
         if let Some(head) = t.strip_suffix(':')
