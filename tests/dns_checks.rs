@@ -13,11 +13,10 @@ use trace_path::dns::{
     DnsChecker, DnsOptions, HopDns, HostName, Limits, ResolverAddr, check_report,
 };
 use trace_path::finding::FindingCode;
-use trace_path::input::Input;
 use trace_path::report::Report;
 
 use support::dns_server::{ServerConfig, SilentServer, TestServer};
-use support::reports::{self, Client, sender};
+use support::reports::{self, Client, bounce, sender};
 use support::zones;
 
 /// One server for the tests that only read answers.
@@ -565,36 +564,9 @@ fn a_dead_resolver_costs_one_deadline_per_run_not_per_message() {
     assert_eq!(second.findings[0].code, FindingCode::DnsUnavailable);
 }
 
-/// A DSN for `recipient` refused by `remote`, as a mail server writes it.
-fn bounce(recipient: &str, remote: &str) -> Report {
-    let text = format!(
-        "Received: from mail.example.org (mail.example.org [192.0.2.7]) by mx.example.org (Postfix) with ESMTP id 1A; Mon, 23 Nov 2026 10:00:05 +0000\n\
-         From: Mail Delivery System <MAILER-DAEMON@mail.example.org>\n\
-         To: alice@example.org\n\
-         Subject: Undelivered Mail Returned to Sender\n\
-         Date: Mon, 23 Nov 2026 10:00:05 +0000\n\
-         MIME-Version: 1.0\n\
-         Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n\
-         --b\nContent-Type: text/plain\n\nYour message could not be delivered.\n\n\
-         --b\nContent-Type: message/delivery-status\n\n\
-         Reporting-MTA: dns; mail.example.org\n\n\
-         Final-Recipient: rfc822; {recipient}\nAction: failed\nStatus: 5.1.1\n\
-         Remote-MTA: dns; {remote}\nDiagnostic-Code: smtp; 550 5.1.1 <{recipient}>: User unknown\n\n\
-         --b\nContent-Type: text/rfc822-headers\n\n\
-         Received: from [198.51.100.23] by mail.example.org with ESMTPSA id 1B; Mon, 23 Nov 2026 10:00:01 +0000\n\
-         From: alice@example.org\nTo: someone-else@example.com\nSubject: hello\n\n--b--\n"
-    );
-    let options = trace_path::TraceOptions {
-        trusted: Default::default(),
-        now: chrono::DateTime::from_timestamp(1_796_083_200, 0).unwrap(),
-        redact: false,
-    };
-    trace_path::trace(&Input::new("bounce.eml", text.into_bytes()), &options).expect("traced")
-}
-
 #[test]
 fn a_bounce_checks_the_final_recipient_and_the_refusing_server() {
-    let mut listed = bounce("bob@example.net", "mx1.example.net");
+    let mut listed = bounce("mail.example.org", "bob@example.net", "mx1.example.net");
     check_report(&mut listed, &options(&SERVER.resolver_arg()));
     let mx = listed.dns.unwrap().mx.unwrap();
     assert_eq!(mx.source, RecipientSource::Bounce);
@@ -602,13 +574,17 @@ fn a_bounce_checks_the_final_recipient_and_the_refusing_server() {
     assert_eq!(mx.receiver.as_deref(), Some("mx1.example.net"));
     assert_eq!(mx.receiver_listed, Some(true));
 
-    let mut outside = bounce("bob@example.net", "mailbox.example.net");
+    let mut outside = bounce("mail.example.org", "bob@example.net", "mailbox.example.net");
     check_report(&mut outside, &options(&SERVER.resolver_arg()));
     let mx = outside.dns.unwrap().mx.unwrap();
     assert_eq!(mx.receiver.as_deref(), Some("mailbox.example.net"));
     assert_eq!(mx.receiver_listed, Some(false));
 
-    let mut null = bounce("bob@nullmx.example.net", "mx1.example.net");
+    let mut null = bounce(
+        "mail.example.org",
+        "bob@nullmx.example.net",
+        "mx1.example.net",
+    );
     check_report(&mut null, &options(&SERVER.resolver_arg()));
     assert_eq!(null.dns.unwrap().mx.unwrap().kind, MxKind::NullMx);
 }

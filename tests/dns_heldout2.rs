@@ -22,12 +22,11 @@ use serde_json::{Value, json};
 use trace_path::dns::DnsOptions;
 use trace_path::dns::model::{Fcrdns, HeloKind, LookupStatus, MxKind, RecipientSource};
 use trace_path::dns::{HopDns, HostName, MxCheck, ResolverAddr, check_report};
-use trace_path::input::Input;
 use trace_path::report::Report;
 
 use support::dns_server::TestServer;
 use support::heldout_zones2::{self, V6_105_NIBBLES};
-use support::reports::{self, Client, no_helo, sender};
+use support::reports::{self, Client, bounce, no_helo, sender};
 
 static SERVER: LazyLock<TestServer> =
     LazyLock::new(|| TestServer::start(heldout_zones2::heldout2()));
@@ -417,36 +416,13 @@ fn mx_host_with_a_and_aaaa_lists_both() {
     assert!(codes.is_empty(), "{codes:?}");
 }
 
-/// A DSN for `recipient` refused by `remote`.
-fn bounce(recipient: &str, remote: &str) -> Report {
-    let text = format!(
-        "Received: from lit.example.org (lit.example.org [192.0.2.105]) by mx.example.org (Postfix) with ESMTP id 1A; Mon, 23 Nov 2026 10:00:05 +0000\n\
-         From: Mail Delivery System <MAILER-DAEMON@lit.example.org>\n\
-         To: alice@example.org\n\
-         Subject: Undelivered Mail Returned to Sender\n\
-         Date: Mon, 23 Nov 2026 10:00:05 +0000\n\
-         MIME-Version: 1.0\n\
-         Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n\
-         --b\nContent-Type: text/plain\n\nYour message could not be delivered.\n\n\
-         --b\nContent-Type: message/delivery-status\n\n\
-         Reporting-MTA: dns; lit.example.org\n\n\
-         Final-Recipient: rfc822; {recipient}\nAction: failed\nStatus: 5.1.1\n\
-         Remote-MTA: dns; {remote}\nDiagnostic-Code: smtp; 550 5.1.1 <{recipient}>: User unknown\n\n\
-         --b\nContent-Type: text/rfc822-headers\n\n\
-         Received: from [198.51.100.23] by lit.example.org with ESMTPSA id 1B; Mon, 23 Nov 2026 10:00:01 +0000\n\
-         From: alice@example.org\nTo: someone-else@example.com\nSubject: hello\n\n--b--\n"
-    );
-    let options = trace_path::TraceOptions {
-        trusted: Default::default(),
-        now: chrono::DateTime::from_timestamp(1_796_083_200, 0).unwrap(),
-        redact: false,
-    };
-    trace_path::trace(&Input::new("bounce.eml", text.into_bytes()), &options).expect("traced")
-}
-
 #[test]
 fn bounce_refused_by_a_lower_preference_mx_written_in_capitals_is_listed() {
-    let mut r = bounce("bob@backup.example.net", "MXS.Example.NET");
+    let mut r = bounce(
+        "lit.example.org",
+        "bob@backup.example.net",
+        "MXS.Example.NET",
+    );
     check_report(&mut r, &options(&SERVER));
     let mx = r.dns.as_ref().unwrap().mx.clone().expect("MX checked");
     assert_eq!(mx.source, RecipientSource::Bounce);

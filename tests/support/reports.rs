@@ -96,3 +96,31 @@ pub fn report(senders: &[Client], to: Option<&str>, by: &str) -> Report {
         generated_at: chrono::Utc::now(),
     }
 }
+
+/// A DSN written by `reporter` for `recipient`, refused by `remote`, as a
+/// mail server writes it, traced (returned headers included).
+pub fn bounce(reporter: &str, recipient: &str, remote: &str) -> Report {
+    let text = format!(
+        "Received: from {reporter} ({reporter} [192.0.2.7]) by mx.example.org (Postfix) with ESMTP id 1A; Mon, 23 Nov 2026 10:00:05 +0000\n\
+         From: Mail Delivery System <MAILER-DAEMON@{reporter}>\n\
+         To: alice@example.org\n\
+         Subject: Undelivered Mail Returned to Sender\n\
+         Date: Mon, 23 Nov 2026 10:00:05 +0000\n\
+         MIME-Version: 1.0\n\
+         Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n\
+         --b\nContent-Type: text/plain\n\nYour message could not be delivered.\n\n\
+         --b\nContent-Type: message/delivery-status\n\n\
+         Reporting-MTA: dns; {reporter}\n\n\
+         Final-Recipient: rfc822; {recipient}\nAction: failed\nStatus: 5.1.1\n\
+         Remote-MTA: dns; {remote}\nDiagnostic-Code: smtp; 550 5.1.1 <{recipient}>: User unknown\n\n\
+         --b\nContent-Type: text/rfc822-headers\n\n\
+         Received: from [198.51.100.23] by {reporter} with ESMTPSA id 1B; Mon, 23 Nov 2026 10:00:01 +0000\n\
+         From: alice@example.org\nTo: someone-else@example.com\nSubject: hello\n\n--b--\n"
+    );
+    let options = trace_path::TraceOptions {
+        trusted: Default::default(),
+        now: chrono::DateTime::from_timestamp(1_796_083_200, 0).unwrap(),
+        redact: false,
+    };
+    trace_path::trace(&Input::new("bounce.eml", text.into_bytes()), &options).expect("traced")
+}
