@@ -18,9 +18,10 @@ mod support;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use trace_path::dns::{DnsChecker, DnsOptions, HostName, Limits, ResolverAddr, check_report};
+use trace_path::dns::{DnsChecker, DnsOptions, Limits, ResolverAddr, check_report};
+use trace_path::host::HostName;
 use trace_path::input::Input;
-use trace_path::report::Report;
+use trace_path::model::Report;
 use trace_path::trust::TrustedRelays;
 use trace_path::{TraceOptions, trace};
 

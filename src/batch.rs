@@ -8,13 +8,13 @@ use indicatif::ProgressBar;
 use rayon::prelude::*;
 
 use crate::dns::{self, DnsChecker, DnsError};
-use crate::finding::Severity;
 use crate::input::InputError;
+use crate::model::Report;
+use crate::model::Severity;
 use crate::render::{self, Format, Place, Renderer};
-use crate::report::Report;
 use crate::sources::Message;
 use crate::summary::Summary;
-use crate::{TraceOptions, redact, trace};
+use crate::{TraceOptions, analyse, conclude};
 
 /// Messages traced together; large enough to keep both cores busy, small
 /// enough that memory stays flat.
@@ -81,10 +81,10 @@ pub fn run(
         );
         chunk = next;
         // DNS runs on its own runtime, several reports at once; redaction
-        // (`--redact`) comes after it, before anything is formatted.
+        // and the verdict come after it, before anything is formatted.
         dns.apply(traced.iter_mut().flatten());
         for report in traced.iter_mut().flatten() {
-            redact::redact_if_asked(report, options);
+            conclude(report, options);
         }
         let places = places(&traced, written, several);
         written += traced.iter().filter(|t| t.is_ok()).count();
@@ -114,7 +114,7 @@ fn trace_chunk(chunk: Vec<Message>, options: &TraceOptions) -> Vec<Result<Report
         .into_par_iter()
         .map(|message| {
             let input = message.load()?;
-            let traced = trace(&input, options);
+            let traced = analyse(&input, options);
             crate::input::recycle(input.bytes);
             traced
         })

@@ -6,8 +6,9 @@ use std::time::Duration;
 use clap::{Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
-use crate::dns::{DnsOptions, HostName, Limits, ResolverAddr};
-use crate::finding::Severity;
+use crate::dns::{DnsOptions, Limits, ResolverAddr};
+use crate::host::HostName;
+use crate::model::Severity;
 use crate::render::Format;
 use crate::trust::TrustedRelay;
 

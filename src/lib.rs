@@ -1,42 +1,72 @@
 //! trace-path: how an e-mail travelled and where it stopped.
 //!
-//! The pipeline runs one way: [`input`] bytes are cleaned up by
-//! [`normalise`], read by [`message`], turned into hops by [`chain`], marked
-//! by [`trust`], summed up by [`stop`] into a [`report::Report`], and
-//! formatted by [`render`]. [`trace`] runs it for one input, offline;
-//! [`dns::check_report`] adds the DNS checks to a report, and
-//! [`redact::redact_if_asked`] (`--redact`) comes last, before rendering.
+//! # The pipeline
+//!
+//! Data flows one way, and this is the order the stages run in (each a
+//! module, each importing only the model, the helpers and earlier stages):
+//!
+//! ```text
+//! input ─► normalise ─► message ─► chain ─► trust ─► stop ─► dns ─► redact ─► verdict ─► render
+//! bytes    cleaned      headers,   hops,    the one  where   PTR,   tokens    one        table, text,
+//!          paste        parts      delays,  trust-   it      FCrDNS, for      sentence   markdown, html,
+//!                                  checks   worthy   stopped HELO,  --redact            json, jsonl
+//!                                           hop              MX
+//! ```
+//!
+//! * [`input`] reads files, standard input, mboxes ([`mbox`]) and
+//!   directories ([`sources`]); [`normalise`] repairs pasted text.
+//! * [`message`] reads the headers (and a bounce's parts) with mail-parser.
+//! * [`chain`] parses the Received headers into hops, with dates, delays
+//!   and the checks that need no network.
+//! * [`trust`] finds the single trustworthy hop.
+//! * [`stop`] reads a bounce: where and why the message stopped. It runs
+//!   before DNS because the MX check asks about the bounce's recipient.
+//! * [`dns`] (optional, `--no-dns` turns it off) checks each hop's sender
+//!   and the recipient domain's MX, on its own runtime.
+//! * [`redact`] (`--redact`) replaces personal and internal values in the
+//!   model with tokens.
+//! * [`verdict`] writes the one-line verdict from the finished model, so
+//!   it is built once and never rewritten.
+//! * [`render`] formats the report; renderers decide nothing.
+//!
+//! Every stage reads and fills the [`model`]; small helpers ([`text`],
+//! [`words`], [`duration`], [`ip_kind`], [`smtp_codes`]) sit below it.
+//! [`analyse`] runs the stages up to `stop`; [`conclude`] runs `redact`
+//! and `verdict`; [`trace`] does both for one input, offline, and
+//! [`batch::run`] runs the whole pipeline (DNS included) over many.
 
-pub mod address;
 pub mod batch;
 pub mod chain;
 pub mod cli;
 pub mod config;
 pub mod dns;
+pub mod duration;
 pub mod exits;
-pub mod finding;
+pub mod host;
 pub mod input;
+pub mod ip_kind;
+pub mod mailbox;
 pub mod manual;
 pub mod mbox;
 pub mod message;
+pub mod model;
 pub mod normalise;
 pub mod redact;
 pub mod render;
-pub mod report;
+pub mod smtp_codes;
 pub mod sources;
 pub mod stop;
 pub mod summary;
 pub mod text;
 pub mod trust;
+pub mod verdict;
 pub mod words;
 
 use chrono::{DateTime, Utc};
 
 use chain::ChainContext;
-use finding::{Finding, FindingCode};
 use input::{Input, InputError};
-use report::{InputInfo, Report, ReportOptions};
-use stop::Stop;
+use model::{Finding, FindingCode, InputInfo, Report, ReportOptions, Stop};
 use trust::TrustedRelays;
 
 /// What changes a trace besides the input.
@@ -47,13 +77,30 @@ pub struct TraceOptions {
     /// The report's time: `SOURCE_DATE_EPOCH` or the clock.
     pub now: DateTime<Utc>,
     /// `--redact`: replace addresses, subject, message-id and internal
-    /// names with stable tokens. Applied by [`redact::redact_if_asked`]
-    /// after every other stage (DNS included), not by [`trace`].
+    /// names with stable tokens. Applied by [`conclude`], after every
+    /// other stage (DNS included).
     pub redact: bool,
 }
 
-/// Traces one input: its hops, their trust, where it stopped, and a verdict.
+/// Traces one input, offline: every stage but DNS, verdict included.
 pub fn trace(input: &Input, options: &TraceOptions) -> Result<Report, InputError> {
+    let mut report = analyse(input, options)?;
+    conclude(&mut report, options);
+    Ok(report)
+}
+
+/// The last stages, after DNS: redaction when asked, then the verdict.
+pub fn conclude(report: &mut Report, options: &TraceOptions) {
+    if options.redact {
+        redact::redact(report, &options.trusted);
+    }
+    verdict::conclude(report);
+}
+
+/// The stages up to `stop`: the hops, their trust and where the message
+/// stopped. The verdict is left empty: [`conclude`] writes it once the
+/// DNS stage (if any) has run.
+pub fn analyse(input: &Input, options: &TraceOptions) -> Result<Report, InputError> {
     let not_mail = |why: &str| InputError::NotMail {
         name: input.name.clone(),
         why: why.to_string(),
@@ -104,12 +151,10 @@ pub fn trace(input: &Input, options: &TraceOptions) -> Result<Report, InputError
         Some(b) => b.stop,
         None => Stop::for_message(hops.len()),
     };
-    let trustworthy = trustworthy_hop.and_then(|n| hops.iter().find(|h| h.number == n));
-    let verdict = report::verdict(&hops, trustworthy, total_transit_seconds, &stop);
     Ok(Report {
-        schema_version: report::SCHEMA_VERSION,
-        tool: report::Tool::default(),
-        input: InputInfo::of(input),
+        schema_version: model::SCHEMA_VERSION,
+        tool: model::Tool::default(),
+        input: InputInfo::of(&input.name, input.position, &input.bytes),
         options: ReportOptions {
             trusted: options.trusted.0.iter().map(|r| r.to_string()).collect(),
             redacted: false,
@@ -121,7 +166,7 @@ pub fn trace(input: &Input, options: &TraceOptions) -> Result<Report, InputError
         stop,
         findings,
         dns: None,
-        verdict,
+        verdict: String::new(),
         generated_at: options.now,
     })
 }

@@ -1,23 +1,13 @@
 //! The message's headers, via mail-parser, with every Received header kept raw.
 
+use crate::model::MessageSummary;
 use mail_parser::{Address, HeaderName, MessageParser};
-use serde::Serialize;
 
 /// The most Received headers read from one message. Real mail has fewer
 /// than 30; more is a loop or an attack, and the newest (top) headers are
 /// the ones that matter, so the oldest beyond the cap are dropped and the
 /// report says so.
 pub const MAX_RECEIVED: usize = 1000;
-
-/// The header fields a report shows about the message itself.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct MessageSummary {
-    pub subject: Option<String>,
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub date: Option<String>,
-    pub message_id: Option<String>,
-}
 
 /// What the later stages need from the message's headers.
 #[derive(Debug, Clone, Default)]

@@ -26,21 +26,14 @@
 use std::collections::{HashMap, HashSet};
 use std::net::IpAddr;
 
-use crate::TraceOptions;
-use crate::address::AddressKind;
-use crate::chain::hop::Hop;
-use crate::dns::HopDns;
-use crate::dns::model::MxCheck;
-use crate::report::Report;
-use crate::trust::{Trust, TrustedRelay, TrustedRelays};
-
-/// Redacts the report when `--redact` asked for it. Call it after every
-/// other stage (DNS included) and before rendering.
-pub fn redact_if_asked(report: &mut Report, options: &TraceOptions) {
-    if options.redact {
-        redact(report, &options.trusted);
-    }
-}
+use crate::ip_kind::IpKind;
+use crate::mailbox;
+use crate::model::Hop;
+use crate::model::HopDns;
+use crate::model::MxCheck;
+use crate::model::Report;
+use crate::model::Trust;
+use crate::trust::{TrustedRelay, TrustedRelays};
 
 /// Replaces personal and internal values in `report` with tokens.
 pub fn redact(report: &mut Report, relays: &TrustedRelays) {
@@ -135,7 +128,7 @@ impl<'a> Redactor<'a> {
             .message
             .to
             .iter()
-            .flat_map(|to| addresses_in(to))
+            .flat_map(|to| mailbox::addresses_in(to).map(str::to_string))
             .chain(report.hops.iter().filter_map(|h| h.for_addr.clone()))
             .chain(
                 report
@@ -347,7 +340,7 @@ impl<'a> Redactor<'a> {
     /// `Name <a@b>, c@d` becomes `user-1@b, user-2@domain-1.example`:
     /// display names are dropped, addresses redacted.
     fn address_list(&mut self, value: &str) -> String {
-        let addresses = addresses_in(value);
+        let addresses: Vec<&str> = mailbox::addresses_in(value).collect();
         if addresses.is_empty() {
             return "(redacted)".to_string();
         }
@@ -451,11 +444,8 @@ impl<'a> Redactor<'a> {
     /// CGNAT, ULA). Loopback and public addresses are kept.
     fn sensitive_ip(&self, ip: IpAddr) -> bool {
         let inside = matches!(
-            AddressKind::of(ip),
-            AddressKind::Private
-                | AddressKind::LinkLocal
-                | AddressKind::SharedCgnat
-                | AddressKind::UniqueLocal
+            IpKind::of(ip),
+            IpKind::Private | IpKind::LinkLocal | IpKind::SharedCgnat | IpKind::UniqueLocal
         );
         inside || self.ips.contains(&ip) || self.relays.0.iter().any(|r| r.matches_ip(ip))
     }
@@ -471,16 +461,6 @@ fn wildcard_domain(pattern: &str) -> Option<&str> {
 /// Characters of host names, addresses and IPs (IPv6 included).
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '@' | '+' | ':' | '%')
-}
-
-/// The e-mail addresses in a `Name <a@b>, c@d` list.
-fn addresses_in(value: &str) -> Vec<String> {
-    value
-        .split(|c: char| !is_word_char(c))
-        .map(|w| w.trim_matches(['.', ':', '-']))
-        .filter(|w| w.contains('@') && !w.starts_with('@') && !w.ends_with('@'))
-        .map(str::to_string)
-        .collect()
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::chain::received::ParseQuality;
-use crate::report::Report;
+use crate::model::ParseQuality;
+use crate::model::Report;
 
 /// Counts over a batch. Maps are sorted by key so output is deterministic.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -53,7 +53,7 @@ impl Summary {
         *self.stop_kinds.entry(kind).or_default() += 1;
         let stopped = matches!(
             report.stop.kind,
-            crate::stop::StopKind::Bounced | crate::stop::StopKind::Delayed
+            crate::model::StopKind::Bounced | crate::model::StopKind::Delayed
         );
         if let Some(reason) = report.stop.reason.filter(|_| stopped) {
             let reason = reason.as_str().to_string();

@@ -16,36 +16,13 @@ use std::net::IpAddr;
 use std::str::FromStr;
 
 use ipnet::IpNet;
-use serde::Serialize;
 use thiserror::Error;
 
-use crate::address::AddressKind;
 use crate::chain::continuity::{links_to, organisational_domain, same_organisation};
-use crate::chain::hop::Hop;
-use crate::chain::received::ParseQuality;
-use crate::finding::{Finding, FindingCode};
-
-/// How far a hop can be believed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Trust {
-    /// Written by one of the user's own servers, with an own machine as client.
-    Internal,
-    /// The hand-off from the outside world into the user's servers.
-    Trustworthy,
-    /// Written by a machine outside the user's control: a claim.
-    Unverified,
-}
-
-impl Trust {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Trust::Internal => "internal",
-            Trust::Trustworthy => "trustworthy",
-            Trust::Unverified => "unverified",
-        }
-    }
-}
+use crate::ip_kind::IpKind;
+use crate::model::Hop;
+use crate::model::ParseQuality;
+use crate::model::{Finding, FindingCode, Trust};
 
 /// One of the user's own relays, named on the command line or in the config.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -209,15 +186,12 @@ fn internal_client(hop: &Hop, below: &Hop, relays: &TrustedRelays) -> Option<Int
     if from.is_empty() || (from.ip.is_none() && is_local_handoff(hop)) {
         return Some(Internal::Local);
     }
-    if from
-        .ip
-        .is_some_and(|ip| AddressKind::of(ip) == AddressKind::Loopback)
-    {
+    if from.ip.is_some_and(|ip| IpKind::of(ip) == IpKind::Loopback) {
         return Some(Internal::Loopback);
     }
     // A HELO name is a claim; believe it only for a connection from inside
     // (no public IP), where an outsider cannot be the client.
-    let from_inside = from.ip.is_none_or(|ip| !AddressKind::of(ip).is_public());
+    let from_inside = from.ip.is_none_or(|ip| !IpKind::of(ip).is_public());
     let named = relays.ip(from.ip)
         || (!hop.may_be_forged && relays.name(from.rdns.as_deref()))
         || (from_inside && relays.name(from.helo.as_deref()))
@@ -225,7 +199,7 @@ fn internal_client(hop: &Hop, below: &Hop, relays: &TrustedRelays) -> Option<Int
     if named {
         return Some(Internal::Named);
     }
-    let private = from.ip.is_some_and(|ip| !AddressKind::of(ip).is_public());
+    let private = from.ip.is_some_and(|ip| !IpKind::of(ip).is_public());
     let same_org = match (hop.by.host.as_deref(), below.by.host.as_deref()) {
         (Some(a), Some(b)) => {
             organisational_domain(a).is_some()
@@ -307,11 +281,11 @@ fn check_trustworthy_ip(hop: &mut Hop) {
                 hop.number
             ),
         ),
-        Some(ip) if !AddressKind::of(ip).is_public() => Finding::new(
+        Some(ip) if !IpKind::of(ip).is_public() => Finding::new(
             FindingCode::TrustworthyIpInternal,
             format!(
                 "The trustworthy hop's IP {ip} is {}: it is one of your own relays, so the real hand-off from outside is lower. Name your internal relays with --trust (a host or a network such as {}).",
-                AddressKind::of(ip).describe(),
+                IpKind::of(ip).describe(),
                 suggested_network(ip)
             ),
         ),

@@ -31,7 +31,7 @@ fn options() -> TraceOptions {
 }
 
 /// Traces and renders in every format; returns the report when there is one.
-fn check(bytes: Vec<u8>) -> Option<trace_path::report::Report> {
+fn check(bytes: Vec<u8>) -> Option<trace_path::model::Report> {
     let report = trace(&Input::new("fuzz", bytes), &options()).ok()?;
     assert!(report.stop.recipients.len() <= dsn::MAX_RECIPIENTS);
     if let Some(d) = &report.stop.diagnostic {
@@ -178,7 +178,7 @@ proptest! {
     }
 }
 
-fn timed(bytes: Vec<u8>) -> trace_path::report::Report {
+fn timed(bytes: Vec<u8>) -> trace_path::model::Report {
     let start = Instant::now();
     let report = check(bytes).expect("a report");
     assert!(start.elapsed() < BOUND, "took {:?}", start.elapsed());
@@ -202,7 +202,7 @@ fn nested(depth: usize) -> Vec<u8> {
 }
 
 /// Runs on a thread with a small stack, as a worker thread would have.
-fn on_small_stack(bytes: Vec<u8>) -> trace_path::report::Report {
+fn on_small_stack(bytes: Vec<u8>) -> trace_path::model::Report {
     std::thread::Builder::new()
         .stack_size(512 * 1024)
         .spawn(move || timed(bytes))

@@ -87,7 +87,7 @@ See you at noon.
 /// Renders the report in every format and checks each is safe to print:
 /// valid UTF-8 without a control character; `text` is ASCII within 80
 /// columns.
-pub fn assert_renders_safely(report: &trace_path::report::Report) {
+pub fn assert_renders_safely(report: &trace_path::model::Report) {
     use trace_path::render::{self, Format, Style};
     for format in Format::ALL {
         let mut out = Vec::new();

@@ -8,12 +8,11 @@ use std::net::IpAddr;
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
-use trace_path::dns::model::{Fcrdns, HeloKind, LookupStatus, MxKind, RecipientSource};
-use trace_path::dns::{
-    DnsChecker, DnsOptions, HopDns, HostName, Limits, ResolverAddr, check_report,
-};
-use trace_path::finding::FindingCode;
-use trace_path::report::Report;
+use trace_path::dns::{DnsChecker, DnsOptions, Limits, ResolverAddr, check_report};
+use trace_path::host::HostName;
+use trace_path::model::Report;
+use trace_path::model::{Fcrdns, HeloKind, LookupStatus, MxKind, RecipientSource};
+use trace_path::model::{FindingCode, HopDns};
 
 use support::dns_server::{ServerConfig, SilentServer, TestServer};
 use support::reports::{self, Client, bounce, sender};
@@ -353,7 +352,7 @@ fn dnsbl_all_checks_unverified_hops_too() {
 }
 
 /// The MX check of the report's recipient (To:), the top hop's `by` being the receiver.
-fn mx_of(to: &str, by: &str) -> (trace_path::dns::MxCheck, Vec<FindingCode>) {
+fn mx_of(to: &str, by: &str) -> (trace_path::model::MxCheck, Vec<FindingCode>) {
     let mut r = report(&[sender("mail.example.org", "192.0.2.7")], Some(to));
     r.hops[0].by.host = Some(by.to_string());
     check_report(&mut r, &options(&SERVER.resolver_arg()));
@@ -444,6 +443,8 @@ fn the_same_question_is_asked_once() {
             .iter()
             .all(|h| h.dns.as_ref().unwrap().fcrdns.as_ref().unwrap().result == Fcrdns::Pass)
     );
+    // The verdict is written after the DNS stage, from its results.
+    trace_path::verdict::conclude(&mut r);
     assert!(r.verdict.contains("FCrDNS ok"), "{}", r.verdict);
 }
 

@@ -19,9 +19,11 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 use trace_path::dns::DnsOptions;
-use trace_path::dns::model::{Fcrdns, HeloKind, LookupStatus, MxKind};
-use trace_path::dns::{HopDns, HostName, MxCheck, ResolverAddr, check_report};
-use trace_path::report::Report;
+use trace_path::dns::{ResolverAddr, check_report};
+use trace_path::host::HostName;
+use trace_path::model::Report;
+use trace_path::model::{Fcrdns, HeloKind, LookupStatus, MxKind};
+use trace_path::model::{HopDns, MxCheck};
 
 use support::dns_server::TestServer;
 use support::heldout_zones::{self, farm_name};

@@ -20,9 +20,11 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 use trace_path::dns::DnsOptions;
-use trace_path::dns::model::{Fcrdns, HeloKind, LookupStatus, MxKind, RecipientSource};
-use trace_path::dns::{HopDns, HostName, MxCheck, ResolverAddr, check_report};
-use trace_path::report::Report;
+use trace_path::dns::{ResolverAddr, check_report};
+use trace_path::host::HostName;
+use trace_path::model::Report;
+use trace_path::model::{Fcrdns, HeloKind, LookupStatus, MxKind, RecipientSource};
+use trace_path::model::{HopDns, MxCheck};
 
 use support::dns_server::TestServer;
 use support::heldout_zones2::{self, V6_105_NIBBLES};
@@ -43,7 +45,7 @@ fn options(server: &TestServer) -> DnsOptions {
     }
 }
 
-fn codes_of(findings: &[trace_path::finding::Finding]) -> Vec<String> {
+fn codes_of(findings: &[trace_path::model::Finding]) -> Vec<String> {
     let mut codes: Vec<String> = findings
         .iter()
         .map(|f| f.code.as_str().to_string())

@@ -16,8 +16,7 @@ fuzz_target!(|data: &[u8]| {
         redact: data.first().is_some_and(|b| b & 1 == 1),
     };
     let input = Input::new("fuzz", data.to_vec());
-    let Ok(mut report) = trace(&input, &options) else { return };
-    trace_path::redact::redact_if_asked(&mut report, &options);
+    let Ok(report) = trace(&input, &options) else { return };
     for format in Format::ALL {
         let mut out = Vec::new();
         render::renderer(format, Style::default())

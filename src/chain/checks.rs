@@ -1,14 +1,14 @@
 //! Checks on the chain that need no network: parse quality, time, continuity
 //! and addresses. Each adds findings to the hop it is about.
 
-use chrono::Duration;
+use chrono::{DateTime, Duration, FixedOffset, Utc};
 
-use super::ChainContext;
 use super::continuity::{links_to, organisational_domain, same_organisation};
-use super::hop::{Hop, format_utc};
-use super::received::ParseQuality;
-use crate::address::AddressKind;
-use crate::finding::{Finding, FindingCode};
+use crate::duration::human_duration;
+use crate::ip_kind::IpKind;
+use crate::model::ParseQuality;
+use crate::model::{Finding, FindingCode};
+use crate::model::{Hop, format_utc};
 
 /// A hop slower than this gets a `long-delay` note.
 const LONG_DELAY_SECONDS: i64 = 3600;
@@ -17,6 +17,16 @@ const FUTURE_TOLERANCE: Duration = Duration::days(1);
 /// How far the first hop may be before the Date: header (clocks drift).
 const BEFORE_DATE_TOLERANCE: Duration = Duration::minutes(15);
 
+/// Facts from outside the Received headers that the checks compare against.
+#[derive(Debug, Clone, Copy)]
+pub struct ChainContext {
+    /// The message's own Date: header, when it parses.
+    pub message_date: Option<DateTime<FixedOffset>>,
+    /// When the report is made (`SOURCE_DATE_EPOCH` or the clock).
+    pub now: DateTime<Utc>,
+}
+
+/// Runs every check on the chain (oldest hop first).
 pub fn run(hops: &mut [Hop], ctx: &ChainContext) {
     for hop in hops.iter_mut() {
         check_parse_quality(hop);
@@ -150,12 +160,12 @@ fn describe_sender(hop: &Hop) -> String {
 fn check_private_addresses(hops: &mut [Hop]) {
     let public: Vec<bool> = hops
         .iter()
-        .map(|h| h.from.ip.is_some_and(|ip| AddressKind::of(ip).is_public()))
+        .map(|h| h.from.ip.is_some_and(|ip| IpKind::of(ip).is_public()))
         .collect();
     for i in 0..hops.len() {
         let Some(ip) = hops[i].from.ip else { continue };
-        let kind = AddressKind::of(ip);
-        if kind.is_public() || kind == AddressKind::Loopback {
+        let kind = IpKind::of(ip);
+        if kind.is_public() || kind == IpKind::Loopback {
             continue;
         }
         let suspicious = match crosses_organisations(&hops[i]) {
@@ -190,30 +200,4 @@ fn crosses_organisations(hop: &Hop) -> Option<bool> {
         return None;
     }
     Some(!names.iter().any(|n| same_organisation(n, &by)))
-}
-
-/// `3 min 10 s`, `2 h 5 min`, `4 s`: delays as people say them.
-pub fn human_duration(seconds: i64) -> String {
-    let sign = if seconds < 0 { "-" } else { "" };
-    let s = seconds.unsigned_abs();
-    let text = match s {
-        0..60 => format!("{s} s"),
-        60..3600 => format!("{} min {} s", s / 60, s % 60),
-        3600..86400 => format!("{} h {} min", s / 3600, (s % 3600) / 60),
-        _ => format!("{} d {} h", s / 86400, (s % 86400) / 3600),
-    };
-    format!("{sign}{text}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn durations_read_naturally() {
-        assert_eq!(human_duration(4), "4 s");
-        assert_eq!(human_duration(-170), "-2 min 50 s");
-        assert_eq!(human_duration(7500), "2 h 5 min");
-        assert_eq!(human_duration(90000), "1 d 1 h");
-    }
 }

@@ -2,8 +2,8 @@
 //! wrote the header below it? Used by the chain checks (`chain-break`) and
 //! by trust inference.
 
-use super::hop::Hop;
-use crate::address::AddressKind;
+use crate::ip_kind::IpKind;
+use crate::model::Hop;
 
 /// Whether `upper`'s sender is the host that wrote `lower`. `None` when the
 /// two headers give nothing comparable (local hops, an IP against a name,
@@ -16,7 +16,7 @@ pub fn links_to(upper: &Hop, lower: &Hop) -> Option<bool> {
     if upper
         .from
         .ip
-        .is_some_and(|ip| AddressKind::of(ip) == AddressKind::Loopback)
+        .is_some_and(|ip| IpKind::of(ip) == IpKind::Loopback)
     {
         return Some(true);
     }

@@ -3,22 +3,14 @@
 pub mod checks;
 pub mod continuity;
 pub mod date;
-pub mod hop;
 pub mod received;
 
-use chrono::{DateTime, FixedOffset, Utc};
+pub use checks::ChainContext;
 
-use crate::finding::{Finding, FindingCode};
-use hop::Hop;
+use chrono::Utc;
 
-/// Facts from outside the Received headers that the checks compare against.
-#[derive(Debug, Clone, Copy)]
-pub struct ChainContext {
-    /// The message's own Date: header, when it parses.
-    pub message_date: Option<DateTime<FixedOffset>>,
-    /// When the report is made (`SOURCE_DATE_EPOCH` or the clock).
-    pub now: DateTime<Utc>,
-}
+use crate::model::{Finding, FindingCode};
+use crate::model::{Hop, Receiver, Sender, Trust};
 
 /// Builds the hop chain from raw Received values given topmost first.
 /// The result is oldest first: `hops[0]` is hop 1, the bottom header.
@@ -30,7 +22,7 @@ pub fn build(received_top_first: &[String], ctx: &ChainContext) -> Vec<Hop> {
         .rev()
         .map(|(index, raw)| {
             let parsed = received::parse_received(raw);
-            Hop::new(count - index, index, raw.clone(), parsed)
+            hop_of(count - index, index, raw.clone(), parsed)
         })
         .collect();
     for hop in &mut hops {
@@ -39,6 +31,43 @@ pub fn build(received_top_first: &[String], ctx: &ChainContext) -> Vec<Hop> {
     fill_delays(&mut hops);
     checks::run(&mut hops, ctx);
     hops
+}
+
+/// A hop from a parsed header; delays, findings and trust are filled in later.
+pub fn hop_of(number: usize, header_index: usize, raw: String, r: received::Received) -> Hop {
+    Hop {
+        number,
+        header_index,
+        raw,
+        parsed: r.quality,
+        from: Sender {
+            helo: r.helo,
+            rdns: r.rdns,
+            ip: r.ip,
+            ip_token: None,
+        },
+        by: Receiver {
+            host: r.by_host,
+            ip: r.by_ip,
+            ip_token: None,
+        },
+        with: r.with,
+        via: r.via,
+        id: r.id,
+        for_addr: r.for_addr,
+        envelope_from: r.envelope_from,
+        ident: r.ident,
+        auth: r.auth,
+        tls: r.tls,
+        timestamp: r.date.map(|t| t.with_timezone(&Utc)),
+        timestamp_raw: r.date_text,
+        utc_offset_minutes: r.date.map(|t| t.offset().local_minus_utc() / 60),
+        delay_seconds: None,
+        trust: Trust::Unverified,
+        dns: None,
+        findings: Vec::new(),
+        may_be_forged: r.may_be_forged,
+    }
 }
 
 /// A hop without a date, or with one that does not parse (its time stays

@@ -66,24 +66,12 @@ use std::net::IpAddr;
 
 use chrono::{DateTime, FixedOffset};
 
-use serde::Serialize;
-
 use super::date::parse_date;
+use crate::host;
+use crate::model::ParseQuality;
 use crate::words::{
     Lower, collapsed, contains_ignore_case, starts_with_ignore_case, strip_prefix_ignore_case,
 };
-
-/// How much of a Received header the parser understood.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ParseQuality {
-    /// Every clause was recognised.
-    Full,
-    /// Some clauses were recognised; some text was skipped or malformed.
-    Partial,
-    /// Nothing useful was recognised (not even a date).
-    Failed,
-}
 
 /// What one Received header says.
 ///
@@ -931,12 +919,6 @@ fn literal_word_ip(w: &str) -> Option<(IpAddr, Option<String>)> {
     parse_ip_text(inner.get(..close)?)
 }
 
-/// Lowercase host name without trailing dots; `None` when empty.
-fn norm_host(w: &str) -> Option<String> {
-    let h = w.trim_end_matches('.').to_lowercase();
-    (!h.is_empty()).then_some(h)
-}
-
 /// Canonical `[ip]` for an address literal's inner text, else the text
 /// lowercased in brackets.
 fn norm_literal(inner: &str) -> String {
@@ -950,7 +932,7 @@ fn norm_literal(inner: &str) -> String {
 fn norm_helo(w: &str) -> Option<String> {
     match w.strip_prefix('[') {
         Some(rest) => Some(norm_literal(rest.split(']').next().unwrap_or(rest))),
-        None => norm_host(w),
+        None => host::normalise(w),
     }
 }
 
@@ -1255,7 +1237,7 @@ impl Mined {
                         && rdns_candidate(prev)
                         && !prev.contains('@')
                     {
-                        self.from_rdns = Some(norm_host(prev).filter(|h| h != "unknown"));
+                        self.from_rdns = Some(host::normalise(prev).filter(|h| h != "unknown"));
                     }
                     continue;
                 };
@@ -1277,7 +1259,7 @@ impl Mined {
                         }
                         None => prev,
                     };
-                    self.from_rdns = Some(norm_host(host).filter(|h| h != "unknown"));
+                    self.from_rdns = Some(host::normalise(host).filter(|h| h != "unknown"));
                 }
                 return;
             }
@@ -1356,7 +1338,7 @@ fn assign_from(r: &mut Received, walk: &Walk<'_>, mined: &Mined) {
         } else if local && !t.text.contains('.') && !t.text.eq_ignore_ascii_case("localhost") {
             r.ident = Some(t.text.to_string());
         } else if !t.text.eq_ignore_ascii_case("unknown") {
-            word_name = norm_host(t.text);
+            word_name = host::normalise(t.text);
             word_helo.clone_from(&word_name);
         }
     }
@@ -1371,7 +1353,7 @@ fn assign_from(r: &mut Received, walk: &Walk<'_>, mined: &Mined) {
         None if mined.helo.is_some() => word_name,
         None => walk
             .from_named
-            .and_then(norm_host)
+            .and_then(host::normalise)
             .filter(|h| h != "unknown"),
     };
 }
@@ -1407,7 +1389,7 @@ fn assign_by(r: &mut Received, walk: &Walk<'_>, mined: &Mined) {
         match parse_ip_text(t.text) {
             Some((ip, _)) => r.by_ip = Some(ip),
             None if t.kind == Kind::Literal => {}
-            None => r.by_host = norm_host(t.text),
+            None => r.by_host = host::normalise(t.text),
         }
     }
     if r.by_ip.is_none() {

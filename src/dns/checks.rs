@@ -8,12 +8,13 @@ use std::net::IpAddr;
 use futures_util::future::join_all;
 
 use super::dnsbl;
-use super::model::{
+use super::names::{self, HeloSyntax};
+use super::resolver::{DnsAnswer, Engine, QueryType, Rdata, Records, status_of};
+use crate::host::HostName;
+use crate::model::{
     BrokenPtr, DnsblCheck, Fcrdns, FcrdnsCheck, ForwardCheck, HeloCheck, HeloKind, HopDns,
     LookupStatus, PtrCheck,
 };
-use super::names::{self, HeloSyntax, HostName};
-use super::resolver::{DnsAnswer, Engine, QueryType, Rdata, Records};
 
 /// At most this many PTR names of one IP are looked up forward; an IP
 /// with hundreds of PTRs (shared hosting) must not eat the query budget.
@@ -74,7 +75,7 @@ fn ptr_check(
     answer: &DnsAnswer<Records>,
     recorded: Option<&str>,
 ) -> PtrCheck {
-    let status = LookupStatus::of(answer);
+    let status = status_of(answer);
     let names: Vec<String> = match answer {
         Ok(records) => records
             .iter()
@@ -250,7 +251,7 @@ async fn forward(engine: &Engine, ip: IpAddr, name: &str, within_cap: bool) -> F
     let addresses = addresses(&answer);
     ForwardCheck {
         name: name.to_string(),
-        status: LookupStatus::of(&answer),
+        status: status_of(&answer),
         matches: addresses.contains(&ip),
         addresses,
     }
@@ -306,7 +307,7 @@ async fn resolve_helo(engine: &Engine, name: &HostName, ip: IpAddr, check: &mut 
         engine.ask(name, QueryType::A),
         engine.ask(name, QueryType::Aaaa)
     );
-    check.status = combined_status(LookupStatus::of(&a), LookupStatus::of(&aaaa));
+    check.status = combined_status(status_of(&a), status_of(&aaaa));
     check.addresses = addresses(&a);
     check.addresses.extend(addresses(&aaaa));
     check.addresses.sort();

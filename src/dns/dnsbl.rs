@@ -6,9 +6,10 @@
 
 use std::net::{IpAddr, Ipv4Addr};
 
-use super::model::{DnsblCheck, LookupStatus};
-use super::names::{self, HostName};
-use super::resolver::{Engine, QueryType, Rdata};
+use super::names;
+use super::resolver::{Engine, QueryType, Rdata, status_of};
+use crate::host::HostName;
+use crate::model::{DnsblCheck, LookupStatus};
 
 /// Asks `zone` about `ip`, and for the reason when it is listed.
 pub async fn check(engine: &Engine, ip: IpAddr, zone: &HostName) -> DnsblCheck {
@@ -25,7 +26,7 @@ pub async fn check(engine: &Engine, ip: IpAddr, zone: &HostName) -> DnsblCheck {
         return check;
     };
     let answer = engine.ask(&query, QueryType::A).await;
-    check.status = LookupStatus::of(&answer);
+    check.status = status_of(&answer);
     check.codes = answer
         .iter()
         .flat_map(|records| records.iter())

@@ -1,9 +1,9 @@
 //! From DNS results to findings: what a person should know, in a sentence.
 //! Pure functions of the model, so every wording is testable without DNS.
 
-use crate::finding::{Finding, FindingCode};
+use crate::model::{Finding, FindingCode};
 
-use super::model::{
+use crate::model::{
     Fcrdns, HeloCheck, HeloKind, HopDns, LookupStatus, MxCheck, MxKind, RecipientSource,
 };
 

@@ -11,7 +11,6 @@
 pub mod checks;
 pub mod dnsbl;
 pub mod findings;
-pub mod model;
 pub mod mx;
 pub mod names;
 pub mod resolver;
@@ -22,22 +21,18 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures_util::StreamExt;
-use thiserror::Error;
 use tokio::runtime::Runtime;
 use tokio::sync::Semaphore;
 use tokio::time::Instant;
 
-use crate::address::AddressKind;
-use crate::chain::hop::Hop;
-use crate::finding::{Finding, FindingCode};
-use crate::report::{self, Report};
-use crate::trust::Trust;
+use crate::host::HostName;
+use crate::ip_kind::IpKind;
+use crate::model::Hop;
+use crate::model::{Finding, FindingCode, HopDns, Report, ReportDns, Trust};
 
 use checks::HopQuestion;
-pub use model::{HopDns, MxCheck, ReportDns};
 use mx::MxQuestion;
-pub use names::HostName;
-pub use resolver::{Limits, ResolverAddr};
+pub use resolver::{DnsError, Limits, ResolverAddr};
 
 /// The default deadline for all DNS work of one report.
 pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(3);
@@ -78,17 +73,6 @@ impl Default for DnsOptions {
     }
 }
 
-/// Why DNS checks could not run at all.
-#[derive(Debug, Error)]
-pub enum DnsError {
-    #[error("cannot read the system's DNS configuration ({0}); name a server with --resolver")]
-    SystemConfig(String),
-    #[error("cannot set up the DNS resolver: {0}")]
-    Resolver(String),
-    #[error("cannot start the DNS runtime: {0}")]
-    Runtime(#[from] std::io::Error),
-}
-
 /// Runs the DNS stage on reports; set up once, used for each report.
 pub struct DnsChecker {
     runtime: Option<Runtime>,
@@ -122,7 +106,7 @@ impl DnsChecker {
     }
 
     /// Fills `hop.dns`, the hops' DNS findings, `report.dns` and the
-    /// message-level MX findings, then refreshes the verdict.
+    /// message-level MX findings.
     pub fn check(&self, report: &mut Report) {
         self.check_all(std::iter::once(report));
     }
@@ -289,7 +273,7 @@ fn hop_question(hop: &Hop, options: &DnsOptions) -> HopPlan {
     let Some(ip) = hop.from.ip.map(|ip| ip.to_canonical()) else {
         return HopPlan::Skip(None, "the hop records no connecting IP".to_string());
     };
-    let kind = AddressKind::of(ip);
+    let kind = IpKind::of(ip);
     if !kind.is_public() {
         return HopPlan::Skip(
             Some(ip),
@@ -324,10 +308,4 @@ fn apply(report: &mut Report, hops: Vec<HopDns>, summary: ReportDns) {
         report.findings.extend(findings::mx_findings(mx));
     }
     report.dns = Some(summary);
-    report.verdict = report::verdict(
-        &report.hops,
-        report.trustworthy(),
-        report.total_transit_seconds,
-        &report.stop,
-    );
 }

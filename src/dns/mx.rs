@@ -4,14 +4,15 @@
 
 use futures_util::future::join_all;
 
-use crate::chain::hop::Hop;
-use crate::report::Report;
-use crate::stop::StopKind;
+use crate::model::Hop;
+use crate::model::Report;
+use crate::model::StopKind;
 
 use super::checks::{addresses, combined_status};
-use super::model::{LookupStatus, MxCheck, MxHost, MxKind, RecipientSource};
-use super::names::HostName;
-use super::resolver::{Engine, QueryType, Rdata};
+use super::resolver::{Engine, QueryType, Rdata, status_of};
+use crate::host::HostName;
+use crate::mailbox;
+use crate::model::{LookupStatus, MxCheck, MxHost, MxKind, RecipientSource};
 
 /// The recipient whose domain is checked, and the host to compare.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,10 +53,10 @@ impl MxQuestion {
         let (address, source) = [from_bounce, from_for, from_to]
             .into_iter()
             .flatten()
-            .find_map(|(text, source)| first_address(text).map(|a| (a, source)))?;
+            .find_map(|(text, source)| mailbox::first_in_list(text).map(|a| (a, source)))?;
         let domain = HostName::parse(address.rsplit('@').next()?).ok()?;
         let receiver = if bounced {
-            report.stop.remote_mta.as_deref().and_then(mta_host)
+            report.stop.remote_mta.as_deref().and_then(dns_name)
         } else {
             report.trustworthy().and_then(receiver_of)
         };
@@ -68,39 +69,21 @@ impl MxQuestion {
     }
 }
 
+/// The receiver's name when it is a host name DNS can be asked about
+/// (hop and stop fields are cleaned already; a `by` word can still be a
+/// product name).
 fn receiver_of(hop: &Hop) -> Option<String> {
-    hop.by.host.as_deref().and_then(mta_host)
+    hop.by.host.as_deref().and_then(dns_name)
 }
 
-/// The host name in an MTA description: `dns; mx.example.net`,
-/// `mx.example.net[192.0.2.7]`, `mx.example.net (192.0.2.7)`.
-fn mta_host(text: &str) -> Option<String> {
-    let text = text.trim();
-    let text = match text.split_once(';') {
-        Some((_, rest)) => rest.trim(),
-        None => text,
-    };
-    let host = text.split(['[', ' ', '(']).next()?;
-    HostName::parse(host).ok().map(|h| h.to_string())
-}
-
-/// The first e-mail address in a header value: `Bob <bob@example.net>, ...`.
-fn first_address(text: &str) -> Option<String> {
-    let first = text.split(',').find(|part| part.contains('@'))?;
-    let inner = match (first.find('<'), first.rfind('>')) {
-        (Some(open), Some(close)) if open < close => &first[open + 1..close],
-        _ => first,
-    };
-    let address = inner.trim().trim_matches(|c| c == '<' || c == '>');
-    let (local, domain) = address.rsplit_once('@')?;
-    (!local.is_empty() && !domain.is_empty() && !address.contains(char::is_whitespace))
-        .then(|| address.to_ascii_lowercase())
+fn dns_name(name: &str) -> Option<String> {
+    HostName::parse(name).ok().map(|h| h.to_string())
 }
 
 /// Looks the recipient domain up.
 pub async fn check(engine: &Engine, q: &MxQuestion) -> MxCheck {
     let answer = engine.ask(&q.domain, QueryType::Mx).await;
-    let status = LookupStatus::of(&answer);
+    let status = status_of(&answer);
     let mut hosts: Vec<MxHost> = answer
         .iter()
         .flat_map(|records| records.iter())
@@ -179,7 +162,7 @@ async fn resolve_host(engine: &Engine, mut host: MxHost) -> MxHost {
         engine.ask(&name, QueryType::A),
         engine.ask(&name, QueryType::Aaaa)
     );
-    host.status = combined_status(LookupStatus::of(&a), LookupStatus::of(&aaaa));
+    host.status = combined_status(status_of(&a), status_of(&aaaa));
     host.addresses = addresses(&a);
     host.addresses.extend(addresses(&aaaa));
     host.addresses.sort();
@@ -202,7 +185,7 @@ async fn implicit(engine: &Engine, domain: &HostName, check: &mut MxCheck) -> Mx
     );
     check.addresses = addresses(&a);
     check.addresses.extend(addresses(&aaaa));
-    let status = combined_status(LookupStatus::of(&a), LookupStatus::of(&aaaa));
+    let status = combined_status(status_of(&a), status_of(&aaaa));
     check.address_status = Some(status);
     match status {
         LookupStatus::Ok if !check.addresses.is_empty() => MxKind::Implicit,
@@ -232,33 +215,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn addresses_from_header_values() {
+    fn only_dns_names_are_receivers() {
         assert_eq!(
-            first_address("Bob <Bob@Example.NET>, carol@example.net").as_deref(),
-            Some("bob@example.net")
-        );
-        assert_eq!(
-            first_address("bob@example.net").as_deref(),
-            Some("bob@example.net")
-        );
-        assert_eq!(
-            first_address("undisclosed-recipients:;, <x@example.org>").as_deref(),
-            Some("x@example.org")
-        );
-        assert_eq!(first_address("Bob"), None);
-        assert_eq!(first_address("@example.net"), None);
-    }
-
-    #[test]
-    fn mta_hosts() {
-        assert_eq!(
-            mta_host("dns; mx.example.net").as_deref(),
+            dns_name("mx.example.net").as_deref(),
             Some("mx.example.net")
         );
-        assert_eq!(
-            mta_host("MX.example.net[192.0.2.7]").as_deref(),
-            Some("mx.example.net")
-        );
-        assert_eq!(mta_host("[192.0.2.7]"), None);
+        assert_eq!(dns_name("[192.0.2.7]"), None);
+        assert_eq!(dns_name("websense email security gateway"), None);
     }
 }

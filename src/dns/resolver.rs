@@ -23,9 +23,8 @@ use thiserror::Error;
 use tokio::sync::{OnceCell, Semaphore};
 use tokio::time::Instant;
 
-use super::DnsError;
-use super::model::LookupStatus;
-use super::names::HostName;
+use crate::host::HostName;
+use crate::model::LookupStatus;
 
 /// A DNS server to ask, from `--resolver IP[:PORT]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,8 +113,27 @@ impl DnsFailure {
     }
 }
 
+/// Why DNS checks could not run at all.
+#[derive(Debug, Error)]
+pub enum DnsError {
+    #[error("cannot read the system's DNS configuration ({0}); name a server with --resolver")]
+    SystemConfig(String),
+    #[error("cannot set up the DNS resolver: {0}")]
+    Resolver(String),
+    #[error("cannot start the DNS runtime: {0}")]
+    Runtime(#[from] std::io::Error),
+}
+
 /// The answer to one question: its records, or why there are none.
 pub type DnsAnswer<T> = Result<T, DnsFailure>;
+
+/// How a question ended, as the report shows it.
+pub fn status_of<T>(answer: &DnsAnswer<T>) -> LookupStatus {
+    match answer {
+        Ok(_) => LookupStatus::Ok,
+        Err(failure) => failure.status(),
+    }
+}
 
 /// The record types the checks ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

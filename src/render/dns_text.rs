@@ -1,7 +1,7 @@
 //! DNS results as short text for the table: marks for the DNS column
 //! (`PTR ✓`, `HELO ✗ not FQDN`) and one detail line per hop below it.
 
-use crate::dns::model::{
+use crate::model::{
     DnsblCheck, Fcrdns, HeloCheck, HeloKind, HopDns, LookupStatus, MxCheck, MxKind, PtrCheck,
     RecipientSource, ReportDns,
 };

@@ -7,15 +7,15 @@
 //! ([`escape_controls`]); a renderer adds only its own escaping (Markdown,
 //! HTML) on top.
 
-use super::display_name;
 use super::dns_text::{self, Mark};
-use crate::chain::checks::human_duration;
-use crate::chain::hop::{Hop, format_utc};
-use crate::finding::Severity;
-use crate::report::Report;
-use crate::stop::StopKind;
+use super::renderer::display_name;
+use crate::duration::human_duration;
+use crate::model::Report;
+use crate::model::Severity;
+use crate::model::StopKind;
+use crate::model::Trust;
+use crate::model::{Hop, format_utc};
 use crate::text::escape_controls;
-use crate::trust::Trust;
 
 /// Shown for a value the report does not have.
 pub const NONE: &str = "—";

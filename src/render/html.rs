@@ -10,10 +10,10 @@ use std::io::{self, Write};
 
 use super::dns_text::Mark;
 use super::facts::{self, Field, HopRow};
-use super::{Place, Renderer};
-use crate::finding::Severity;
-use crate::report::Report;
-use crate::trust::Trust;
+use super::renderer::{Place, Renderer};
+use crate::model::Report;
+use crate::model::Severity;
+use crate::model::Trust;
 
 pub struct Html;
 
@@ -143,7 +143,7 @@ fn timeline(page: &mut String, rows: &[HopRow<'_>]) {
     let _ = writeln!(
         page,
         "<p class=\"note\">The delay before each hop, to scale (the longest is {}).{}</p>",
-        esc(&crate::chain::checks::human_duration(longest as i64)),
+        esc(&crate::duration::human_duration(longest as i64)),
         if negative {
             " Negative delays point left, hatched: a clock is wrong or a header is forged."
         } else {

@@ -6,8 +6,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
-use super::{Place, Renderer};
-use crate::report::Report;
+use super::renderer::{Place, Renderer};
+use crate::model::Report;
 use crate::text::is_unsafe;
 
 pub struct Json;

@@ -8,9 +8,9 @@
 use std::io::{self, Write};
 
 use super::facts::{self, Field, HopRow};
-use super::{Place, Renderer};
-use crate::report::Report;
-use crate::trust::Trust;
+use super::renderer::{Place, Renderer};
+use crate::model::Report;
+use crate::model::Trust;
 
 pub struct Markdown;
 

@@ -3,9 +3,9 @@
 
 use std::io::{self, Write};
 
-use super::Format;
 use super::json::write_safe_json;
-use crate::chain::checks::human_duration;
+use super::renderer::Format;
+use crate::duration::human_duration;
 use crate::summary::Summary;
 
 pub fn write_summary(summary: &Summary, format: Format, out: &mut dyn Write) -> io::Result<()> {

@@ -7,11 +7,11 @@ use comfy_table::{Attribute, Cell, Color, ContentArrangement, presets};
 
 use super::dns_text::Mark;
 use super::facts::{self, HopRow};
-use super::{Place, Renderer, Style};
-use crate::finding::Severity;
-use crate::report::Report;
-use crate::stop::StopKind;
-use crate::trust::Trust;
+use super::renderer::{Place, Renderer, Style};
+use crate::model::Report;
+use crate::model::Severity;
+use crate::model::StopKind;
+use crate::model::Trust;
 
 pub struct Table {
     pub style: Style,

@@ -6,10 +6,10 @@
 use std::io::{self, Write};
 
 use super::facts::{self, Field, HopRow};
-use super::{Place, Renderer};
-use crate::report::Report;
+use super::renderer::{Place, Renderer};
+use crate::model::Report;
+use crate::model::Trust;
 use crate::text::{to_ascii, wrap, wrap_hanging};
-use crate::trust::Trust;
 
 /// The widest line written.
 pub const WIDTH: usize = 80;

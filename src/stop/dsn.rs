@@ -13,8 +13,11 @@
 
 use std::net::IpAddr;
 
-use super::codes::EnhancedStatus;
-use super::{Action, Outcome, clean_host, find_ip, reply};
+use super::outcome::Outcome;
+use super::reply;
+use crate::host;
+use crate::model::Action;
+use crate::smtp_codes::EnhancedStatus;
 
 /// The most recipients read from one report; more are counted, not kept.
 pub const MAX_RECIPIENTS: usize = 500;
@@ -330,13 +333,13 @@ fn first_status(value: &str) -> Option<EnhancedStatus> {
 fn host_of(value: &str) -> (Option<String>, Option<IpAddr>) {
     let first = value.split_whitespace().next().unwrap_or("");
     let bracketed = first.starts_with('[') || first.starts_with('(');
-    let first_ip = find_ip(first);
-    let host = if bracketed || first_ip.is_some() {
+    let first_ip = host::find_ip(first);
+    let name = if bracketed || first_ip.is_some() {
         None
     } else {
-        clean_host(first)
+        host::clean(first)
     };
-    (host, first_ip.or_else(|| find_ip(value)))
+    (name, first_ip.or_else(|| host::find_ip(value)))
 }
 
 #[cfg(test)]

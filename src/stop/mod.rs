@@ -18,300 +18,23 @@
 //! bounce-like subject or `X-Failed-Recipients`), so ordinary messages stay
 //! as fast as a header parse. Auto-replies and read receipts are not bounces.
 
-pub mod codes;
 pub mod dsn;
+pub mod outcome;
 pub mod parts;
 pub mod reason;
 pub mod reply;
 pub mod text_bounce;
 
 use std::collections::HashMap;
-use std::net::IpAddr;
 
-use serde::Serialize;
-
-pub use codes::{EnhancedStatus, ReplyCode};
+pub use outcome::Outcome;
 pub use parts::ReturnedSource;
-pub use reason::Reason;
 
 use crate::message::{self, ParsedMessage};
+use crate::model::{Action, RecipientStatus, Stop, StopKind};
 use crate::normalise;
-
-/// What happened to the message, as far as the input tells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum StopKind {
-    Delivered,
-    Bounced,
-    Delayed,
-    Unknown,
-}
-
-impl StopKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StopKind::Delivered => "delivered",
-            StopKind::Bounced => "bounced",
-            StopKind::Delayed => "delayed",
-            StopKind::Unknown => "unknown",
-        }
-    }
-}
-
-/// The point of the SMTP conversation where the server answered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum SmtpStage {
-    /// The greeting, or the connection itself.
-    Connect,
-    /// HELO / EHLO (and STARTTLS).
-    Helo,
-    /// MAIL FROM.
-    Mail,
-    /// RCPT TO.
-    Rcpt,
-    /// The DATA command.
-    Data,
-    /// After the message was sent (the final `.`).
-    EndOfData,
-}
-
-impl SmtpStage {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SmtpStage::Connect => "connect",
-            SmtpStage::Helo => "helo",
-            SmtpStage::Mail => "mail",
-            SmtpStage::Rcpt => "rcpt",
-            SmtpStage::Data => "data",
-            SmtpStage::EndOfData => "end-of-data",
-        }
-    }
-
-    /// "after RCPT TO", for sentences.
-    pub fn describe(self) -> &'static str {
-        match self {
-            SmtpStage::Connect => "at connection",
-            SmtpStage::Helo => "after HELO/EHLO",
-            SmtpStage::Mail => "after MAIL FROM",
-            SmtpStage::Rcpt => "after RCPT TO",
-            SmtpStage::Data => "after DATA",
-            SmtpStage::EndOfData => "at the end of DATA",
-        }
-    }
-}
-
-/// What the reporting MTA did for one recipient (RFC 3464 §2.3.3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Action {
-    Failed,
-    Delayed,
-    Delivered,
-    Relayed,
-    Expanded,
-}
-
-impl Action {
-    /// The first word of an Action value, any case: `failed (bad)` → failed.
-    pub fn parse(value: &str) -> Option<Action> {
-        let word = value
-            .trim_start()
-            .split(|c: char| c.is_whitespace() || c == '(' || c == ';')
-            .next()?
-            .to_ascii_lowercase();
-        Some(match word.as_str() {
-            "failed" | "failure" => Action::Failed,
-            "delayed" => Action::Delayed,
-            "delivered" => Action::Delivered,
-            "relayed" => Action::Relayed,
-            "expanded" => Action::Expanded,
-            _ => return None,
-        })
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::Failed => "failed",
-            Action::Delayed => "delayed",
-            Action::Delivered => "delivered",
-            Action::Relayed => "relayed",
-            Action::Expanded => "expanded",
-        }
-    }
-
-    /// Delivered, relayed or expanded: no failure to report.
-    pub fn is_success(self) -> bool {
-        matches!(self, Action::Delivered | Action::Relayed | Action::Expanded)
-    }
-}
-
-/// What a bounce says about one recipient, before classification; filled
-/// from the delivery-status part and the text.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Outcome {
-    pub recipient: Option<String>,
-    pub action: Option<Action>,
-    pub status: Option<EnhancedStatus>,
-    pub reply_code: Option<ReplyCode>,
-    pub remote_mta: Option<String>,
-    pub remote_ip: Option<IpAddr>,
-    pub stage: Option<SmtpStage>,
-    /// The remote server's words (or the reporting MTA's, when it never connected).
-    pub diagnostic: Option<String>,
-    /// The bounce's own explanation, used for classification only.
-    pub explanation: Option<String>,
-    pub will_retry_until: Option<String>,
-    pub last_attempt: Option<String>,
-}
-
-impl Outcome {
-    /// Whether anything beyond the address is known.
-    pub fn has_details(&self) -> bool {
-        self.status.is_some()
-            || self.reply_code.is_some()
-            || self.diagnostic.is_some()
-            || self.stage.is_some()
-            || self.remote_mta.is_some()
-            || self.remote_ip.is_some()
-    }
-
-    /// Fills what this outcome lacks from another account of the same
-    /// recipient. A remote IP is taken only when it belongs to the same host.
-    pub fn fill_from(&mut self, other: &Outcome) {
-        fn fill<T: Clone>(mine: &mut Option<T>, theirs: &Option<T>) {
-            if mine.is_none() {
-                mine.clone_from(theirs);
-            }
-        }
-        fill(&mut self.recipient, &other.recipient);
-        fill(&mut self.action, &other.action);
-        match (self.status, other.status) {
-            // A generic `X.0.0` gives way to the other account's specific
-            // status of the same class (OpenSMTPD's report says 5.0.0, its
-            // notice quotes the server's 5.1.1).
-            (Some(mine), Some(theirs))
-                if mine.is_generic() && !theirs.is_generic() && theirs.class == mine.class =>
-            {
-                self.status = Some(theirs);
-            }
-            _ => fill(&mut self.status, &other.status),
-        }
-        fill(&mut self.reply_code, &other.reply_code);
-        fill(&mut self.stage, &other.stage);
-        fill(&mut self.diagnostic, &other.diagnostic);
-        fill(&mut self.explanation, &other.explanation);
-        fill(&mut self.will_retry_until, &other.will_retry_until);
-        fill(&mut self.last_attempt, &other.last_attempt);
-        match (&self.remote_mta, self.remote_ip) {
-            (None, None) => {
-                self.remote_mta.clone_from(&other.remote_mta);
-                self.remote_ip = other.remote_ip;
-            }
-            (Some(name), None) if other.remote_mta.as_ref() == Some(name) => {
-                self.remote_ip = other.remote_ip;
-            }
-            (None, Some(ip)) if other.remote_ip == Some(ip) => {
-                self.remote_mta.clone_from(&other.remote_mta);
-            }
-            _ => {}
-        }
-    }
-
-    /// The text the classification reads: the server's words and the bounce's explanation.
-    fn evidence_text(&self) -> String {
-        [self.diagnostic.as_deref(), self.explanation.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-}
-
-/// One recipient's outcome in a bounce (`stop.recipients[]`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RecipientStatus {
-    pub address: Option<String>,
-    pub action: Option<Action>,
-    pub status: Option<EnhancedStatus>,
-    pub reply_code: Option<ReplyCode>,
-    pub reason: Option<Reason>,
-    pub diagnostic: Option<String>,
-    pub remote_mta: Option<String>,
-}
-
-/// The `stop` object of the JSON contract.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Stop {
-    pub kind: StopKind,
-    pub reporting_mta: Option<String>,
-    /// The host that refused: its name, or its IP when no name is known.
-    pub remote_mta: Option<String>,
-    /// The refusing host's IP when known (an addition to the DESIGN contract).
-    pub remote_ip: Option<IpAddr>,
-    pub reply_code: Option<ReplyCode>,
-    pub status: Option<EnhancedStatus>,
-    pub status_meaning: Option<String>,
-    pub smtp_stage: Option<SmtpStage>,
-    pub diagnostic: Option<String>,
-    pub reason: Option<Reason>,
-    pub advice: Option<String>,
-    pub recipients: Vec<RecipientStatus>,
-    /// The reply code's meaning (RFC 5321), for the table.
-    #[serde(skip)]
-    pub reply_meaning: Option<String>,
-    /// Until when the reporting MTA keeps trying (delays).
-    #[serde(skip)]
-    pub will_retry_until: Option<String>,
-}
-
-impl Stop {
-    fn of_kind(kind: StopKind) -> Stop {
-        Stop {
-            kind,
-            reporting_mta: None,
-            remote_mta: None,
-            remote_ip: None,
-            reply_code: None,
-            status: None,
-            status_meaning: None,
-            smtp_stage: None,
-            diagnostic: None,
-            reason: None,
-            advice: None,
-            recipients: Vec::new(),
-            reply_meaning: None,
-            will_retry_until: None,
-        }
-    }
-
-    /// The stop of a message that is not a bounce: delivered when it passed
-    /// through at least one server, unknown otherwise (a draft).
-    pub fn for_message(hop_count: usize) -> Stop {
-        let kind = if hop_count > 0 {
-            StopKind::Delivered
-        } else {
-            StopKind::Unknown
-        };
-        Stop::of_kind(kind)
-    }
-
-    /// Whether this stop was read from a delivery report (a bounce, a delay
-    /// notice or a success DSN) rather than assumed for a plain message.
-    pub fn is_report(&self) -> bool {
-        self.reason.is_some()
-    }
-
-    /// The refusing host as `name [ip]`, `name`, or `ip`.
-    pub fn remote_display(&self) -> Option<String> {
-        match (&self.remote_mta, self.remote_ip) {
-            (Some(name), Some(ip)) if *name != ip.to_string() => Some(format!("{name} [{ip}]")),
-            (Some(name), _) => Some(name.clone()),
-            (None, Some(ip)) => Some(ip.to_string()),
-            (None, None) => None,
-        }
-    }
-}
+use crate::smtp_codes::{EnhancedStatus, ReplyCode};
+use crate::{host, mailbox};
 
 /// The returned message inside a bounce, whose hops tell how far it got.
 #[derive(Debug, Clone)]
@@ -436,7 +159,9 @@ pub fn read_bounce(bytes: &[u8], parsed: &ParsedMessage) -> Option<Bounce> {
                 .collect()
         })
         .unwrap_or_default();
-    let sender = addresses(parsed.summary.to.as_deref().unwrap_or(""));
+    let sender: Vec<String> = mailbox::addresses_in(parsed.summary.to.as_deref().unwrap_or(""))
+        .map(str::to_string)
+        .collect();
     let text = text_bounce::read(
         &parts.human_text,
         parsed.summary.subject.as_deref(),
@@ -601,66 +326,9 @@ fn build_stop(mut outcomes: Vec<Outcome>, reporting_mta: Option<String>) -> (Sto
 
 /// `mail.example.org` from `Mail Delivery System <MAILER-DAEMON@mail.example.org>`.
 fn daemon_host(from: Option<&str>) -> Option<String> {
-    addresses(from?).into_iter().find_map(|a| {
-        let (local, domain) = a.rsplit_once('@')?;
-        let local = local.to_ascii_lowercase();
-        (local == "mailer-daemon" || local == "postmaster")
-            .then(|| clean_host(domain))
-            .flatten()
-    })
-}
-
-/// The e-mail addresses in a header value such as `Alice <alice@example.org>, bob@example.net`.
-fn addresses(value: &str) -> Vec<String> {
-    value
-        .split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | ',' | ';' | '"' | '(' | ')'))
-        .filter(|w| w.contains('@') && w.len() > 2)
-        .map(str::to_string)
-        .collect()
-}
-
-/// A host name as reports show it: lowercase, no trailing dot, no
-/// brackets; `None` unless it is made of host-name characters.
-pub(crate) fn clean_host(raw: &str) -> Option<String> {
-    let name = raw
-        .trim()
-        .trim_matches(|c| matches!(c, '[' | ']' | '<' | '>' | '(' | ')' | '\'' | '"'))
-        .trim_end_matches('.')
-        .to_ascii_lowercase();
-    let valid = !name.is_empty()
-        && name.len() <= 253
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_'))
-        && !name.starts_with('.')
-        && !name.contains("..");
-    valid.then_some(name)
-}
-
-/// The first IP address in a piece of text: `[192.0.2.9]`, `192.0.2.9:25`,
-/// `(192.0.2.9, ...)`, `[IPv6:2001:db8::9]`.
-pub(crate) fn find_ip(text: &str) -> Option<IpAddr> {
-    text.split(|c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '[' | ']' | '(' | ')' | ',' | ';' | '<' | '>' | '=' | '"' | '\''
-            )
-    })
-    .find_map(|token| {
-        let token = token.trim_end_matches(['.', ':']);
-        let token = match token.get(..5) {
-            Some(p) if p.eq_ignore_ascii_case("ipv6:") => &token[5..],
-            _ => token,
-        };
-        token.parse::<IpAddr>().ok().or_else(|| {
-            // `192.0.2.9:25`
-            let (host, port) = token.rsplit_once(':')?;
-            (host.contains('.') && port.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| host.parse().ok())
-                .flatten()
-        })
-    })
+    mailbox::addresses_in(from?)
+        .filter(|a| mailbox::is_daemon(a))
+        .find_map(|a| host::clean(a.rsplit_once('@')?.1))
 }
 
 #[cfg(test)]
@@ -668,87 +336,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stages_and_actions_serialise_to_the_contract() {
-        let stages = [
-            SmtpStage::Connect,
-            SmtpStage::Helo,
-            SmtpStage::Mail,
-            SmtpStage::Rcpt,
-            SmtpStage::Data,
-            SmtpStage::EndOfData,
-        ];
-        for s in stages {
-            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
-        }
-        assert_eq!(
-            serde_json::to_value(SmtpStage::EndOfData).unwrap(),
-            "end-of-data"
-        );
-        for k in [
-            StopKind::Delivered,
-            StopKind::Bounced,
-            StopKind::Delayed,
-            StopKind::Unknown,
-        ] {
-            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
-        }
-        assert_eq!(Action::parse("Failed (bad mailbox)"), Some(Action::Failed));
-        assert_eq!(Action::parse("  relayed"), Some(Action::Relayed));
-        assert_eq!(Action::parse("bogus"), None);
-        assert_eq!(serde_json::to_value(Action::Expanded).unwrap(), "expanded");
-    }
-
-    #[test]
-    fn a_plain_stop_has_every_key_null() {
-        let text = serde_json::to_string(&Stop::for_message(2)).unwrap();
-        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-        let keys: Vec<&str> = text
-            .split('"')
-            .skip(1)
-            .step_by(2)
-            .filter(|k| v.get(k).is_some())
-            .collect();
-        assert_eq!(
-            keys,
-            [
-                "kind",
-                "reporting_mta",
-                "remote_mta",
-                "remote_ip",
-                "reply_code",
-                "status",
-                "status_meaning",
-                "smtp_stage",
-                "diagnostic",
-                "reason",
-                "advice",
-                "recipients"
-            ]
-        );
-        assert_eq!(v["kind"], "delivered");
-        assert_eq!(v["reason"], serde_json::Value::Null);
-        assert_eq!(
-            serde_json::to_value(Stop::for_message(0)).unwrap()["kind"],
-            "unknown"
-        );
-    }
-
-    #[test]
-    fn ips_and_hosts_in_text() {
-        let ip = |s: &str| Some(s.parse::<IpAddr>().unwrap());
-        assert_eq!(find_ip("mx.example.net[192.0.2.9]:25:"), ip("192.0.2.9"));
-        assert_eq!(find_ip("192.0.2.9:25"), ip("192.0.2.9"));
-        assert_eq!(find_ip("(192.0.2.9, the server)"), ip("192.0.2.9"));
-        assert_eq!(find_ip("[IPv6:2001:db8::9]"), ip("2001:db8::9"));
-        assert_eq!(find_ip("Giving up on 192.0.2.9."), ip("192.0.2.9"));
-        assert_eq!(find_ip("at 10:15:02 version 4.96"), None);
-        assert_eq!(clean_host("MX.Example.NET."), Some("mx.example.net".into()));
-        assert_eq!(
-            clean_host("[mx.example.net]"),
-            Some("mx.example.net".into())
-        );
-        assert_eq!(clean_host("bad host"), None);
-        assert_eq!(clean_host(".."), None);
+    fn daemon_host_is_the_notice_writer_s_domain() {
         assert_eq!(
             daemon_host(Some(
                 "Mail Delivery System <MAILER-DAEMON@Mail.Example.org>"
@@ -756,30 +344,6 @@ mod tests {
             Some("mail.example.org".into())
         );
         assert_eq!(daemon_host(Some("Alice <alice@example.org>")), None);
-    }
-
-    #[test]
-    fn fill_takes_the_ip_only_for_the_same_host() {
-        let mut dsn = Outcome {
-            remote_mta: Some("mx.example.net".into()),
-            ..Outcome::default()
-        };
-        let text = Outcome {
-            remote_mta: Some("mx2.example.net".into()),
-            remote_ip: "192.0.2.10".parse().ok(),
-            stage: Some(SmtpStage::Rcpt),
-            ..Outcome::default()
-        };
-        dsn.fill_from(&text);
-        assert_eq!(dsn.remote_ip, None);
-        assert_eq!(dsn.stage, Some(SmtpStage::Rcpt));
-        let same = Outcome {
-            remote_mta: Some("mx.example.net".into()),
-            remote_ip: "192.0.2.9".parse().ok(),
-            ..Outcome::default()
-        };
-        dsn.fill_from(&same);
-        assert_eq!(dsn.remote_ip, "192.0.2.9".parse().ok());
     }
 
     fn parsed(headers: &str) -> ParsedMessage {

@@ -1,5 +1,5 @@
 //! Why a message stopped: one table of clues, each mapping to a [`Reason`]
-//! from the DESIGN vocabulary and one sentence of advice.
+//! from the JSON vocabulary (docs/json.md) and one sentence of advice.
 //!
 //! [`RULES`] is read top to bottom and the first clue that matches wins, so
 //! specific clues (a blocklist's name, "Relay access denied") come before
@@ -7,63 +7,8 @@
 //! bounce text, add a row with a realistic `example`: the unit tests check
 //! that every row's example is classified by that very row.
 
-use serde::Serialize;
-
-use super::Action;
-use super::codes::{EnhancedStatus, ReplyCode};
-
-/// Declares the reasons in one table: the variant, its JSON name (the
-/// DESIGN vocabulary) and a few words for sentences.
-macro_rules! reasons {
-    ($($variant:ident = $name:literal, $label:literal;)*) => {
-        /// The classified reason, serialised as the DESIGN vocabulary.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-        pub enum Reason {
-            $(#[serde(rename = $name)] $variant,)*
-        }
-
-        impl Reason {
-            /// Every reason, in vocabulary order.
-            pub const ALL: &[Reason] = &[$(Reason::$variant,)*];
-
-            /// The JSON name.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $(Reason::$variant => $name,)*
-                }
-            }
-
-            /// A few words for sentences: "unknown user".
-            pub fn label(self) -> &'static str {
-                match self {
-                    $(Reason::$variant => $label,)*
-                }
-            }
-        }
-    };
-}
-
-reasons! {
-    UnknownUser = "unknown-user", "unknown user";
-    MailboxFull = "mailbox-full", "mailbox full";
-    MailboxDisabled = "mailbox-disabled", "mailbox disabled";
-    DomainNotFound = "domain-not-found", "domain not found";
-    HostUnreachable = "host-unreachable", "host unreachable";
-    Greylisted = "greylisted", "greylisted";
-    RelayDenied = "relay-denied", "relay denied";
-    Blocklisted = "blocklisted", "blocklisted";
-    RdnsOrHelo = "rdns-or-helo", "reverse DNS or HELO policy";
-    SenderRejected = "sender-rejected", "sender rejected";
-    ContentRejected = "content-rejected", "content rejected";
-    MessageTooLarge = "message-too-large", "message too large";
-    RateLimited = "rate-limited", "rate limited";
-    Expired = "expired", "gave up retrying";
-    Policy = "policy", "refused by policy";
-    SystemError = "system-error", "receiving system error";
-    Loop = "loop", "mail loop";
-    Delivered = "delivered", "delivered";
-    Other = "other", "unclassified";
-}
+use crate::model::{Action, Reason};
+use crate::smtp_codes::{EnhancedStatus, ReplyCode};
 
 /// What a rule looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -404,7 +349,7 @@ pub const RULES: &[Rule] = rules![
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stop::codes::ReplyCode;
+    use crate::smtp_codes::ReplyCode;
 
     /// Evidence from a rule example: an optional `failed:`/`delivered:`
     /// action prefix, then a reply code and enhanced status as they come.

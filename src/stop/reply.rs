@@ -3,7 +3,7 @@
 //! reply code and enhanced status and drops the code prefixes that a
 //! multi-line reply repeats on each line.
 
-use super::codes::{EnhancedStatus, ReplyCode};
+use crate::smtp_codes::{EnhancedStatus, ReplyCode};
 
 /// The most characters of a diagnostic kept; longer text ends in `…`.
 pub const MAX_DIAGNOSTIC_CHARS: usize = 2000;

@@ -21,10 +21,13 @@
 use std::collections::HashMap;
 use std::net::IpAddr;
 
+use super::outcome::Outcome;
 use super::reply::{self, truncate};
-use super::{Outcome, SmtpStage, clean_host, find_ip};
+use crate::model::SmtpStage;
 use crate::normalise::is_header_line;
+use crate::smtp_codes::EnhancedStatus;
 use crate::words::{contains_ignore_case, strip_prefix_ignore_case};
+use crate::{host, mailbox};
 
 /// The most bytes of bounce text read.
 pub const MAX_TEXT_BYTES: usize = 256 * 1024;
@@ -370,21 +373,10 @@ fn recipient_line(line: &str) -> Option<(&str, &str)> {
             None if rest.is_empty() => rest,
             None => return None,
         };
-        return is_address(address).then_some((address, rest));
+        return mailbox::is_address(address).then_some((address, rest));
     }
     let address = t.strip_suffix(':').unwrap_or(t);
-    is_address(address).then_some((address, ""))
-}
-
-fn is_address(s: &str) -> bool {
-    let Some((local, domain)) = s.rsplit_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && domain.contains('.')
-        && !s.contains(|c: char| {
-            c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | ',' | ';' | '"' | '\'')
-        })
+    mailbox::is_address(address).then_some((address, ""))
 }
 
 /// Reply, stage, remote host and diagnostic from one piece of text; `whole`
@@ -501,7 +493,7 @@ fn find_reply(lines: &[&str]) -> Option<Found> {
                 None => None,
             };
             let mut score = 0u8;
-            if next_word.is_some_and(|w| w.parse::<super::EnhancedStatus>().is_ok()) {
+            if next_word.is_some_and(|w| w.parse::<EnhancedStatus>().is_ok()) {
                 score += 2;
             }
             if REPLY_MARKERS.iter().any(|m| before.ends_with(m))
@@ -642,7 +634,7 @@ fn looks_like_header(line: &str) -> bool {
 
 /// An enhanced status without a reply code: qmail's `(#5.1.2)`, or a word
 /// such as `5.4.4` on its own.
-fn bare_status(chunk: &str) -> Option<super::EnhancedStatus> {
+fn bare_status(chunk: &str) -> Option<EnhancedStatus> {
     chunk
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '#' | ',' | ';' | '[' | ']'))
         .map(|w| w.trim_end_matches(['.', ':']))
@@ -885,8 +877,8 @@ fn exchange_last_attempt(text: &str) -> Option<(Option<String>, Option<IpAddr>)>
         let rest = &text[start..];
         Some(&rest[..rest.find(']')?])
     };
-    let host = field("[lastattemptedservername=").and_then(clean_host);
-    let ip = field("[lastattemptedip=").and_then(find_ip);
+    let host = field("[lastattemptedservername=").and_then(host::clean);
+    let ip = field("[lastattemptedip=").and_then(host::find_ip);
     (host.is_some() || ip.is_some()).then_some((host, ip))
 }
 
@@ -939,7 +931,7 @@ fn remote(text: &str) -> (Option<String>, Option<IpAddr>) {
         } else {
             None
         };
-        if let Some(ip) = candidate.and_then(find_ip) {
+        if let Some(ip) = candidate.and_then(host::find_ip) {
             return (None, Some(ip));
         }
         // A `Server:` label line (T-Online): `Server:  mx.example.net [192.0.2.9]`.
@@ -966,7 +958,7 @@ fn remote(text: &str) -> (Option<String>, Option<IpAddr>) {
             && (after.is_empty() || code_positions(after).first() == Some(&0))
             && !name.starts_with('<')
             && !name.contains(char::is_whitespace)
-            && let Some(host) = clean_host(name)
+            && let Some(host) = host::clean(name)
         {
             return (Some(host), None);
         }
@@ -996,7 +988,7 @@ fn mdaemon_remote(text: &str) -> Option<(Option<String>, Option<IpAddr>)> {
         let (name, after) = rest.split_once(']')?;
         let braced = after.trim_start().strip_prefix('{')?;
         let listed: IpAddr = braced[..braced.find('}')?].trim().parse().ok()?;
-        (listed == ip).then(|| clean_host(name)).flatten()
+        (listed == ip).then(|| host::clean(name)).flatten()
     });
     Some((host, Some(ip)))
 }
@@ -1012,7 +1004,7 @@ fn host_after(text: &str) -> Option<(Option<String>, Option<IpAddr>)> {
     let after = text[name_end..].trim_start_matches([' ', '\t']);
     let bracket_ip = if after.starts_with(['[', '(']) {
         let close = after.find([']', ')']).unwrap_or(after.len());
-        find_ip(&after[..close])
+        host::find_ip(&after[..close])
     } else {
         None
     };
@@ -1020,11 +1012,11 @@ fn host_after(text: &str) -> Option<(Option<String>, Option<IpAddr>)> {
         return bracket_ip.map(|ip| (None, Some(ip)));
     }
     if let Some(ip) =
-        find_ip(name).filter(|_| name.trim_matches(['[', ']', '.']).parse::<IpAddr>().is_ok())
+        host::find_ip(name).filter(|_| name.trim_matches(['[', ']', '.']).parse::<IpAddr>().is_ok())
     {
         return Some((None, Some(ip)));
     }
-    let host = clean_host(name).filter(|h| h.contains('.'))?;
+    let host = host::clean(name).filter(|h| h.contains('.'))?;
     Some((Some(host), bracket_ip))
 }
 
@@ -1046,7 +1038,7 @@ fn reporting_mta(human: &str) -> Option<String> {
             let pos = lower.find(key)?;
             let rest = human.get(pos + key.len()..)?;
             let word = rest.split(|c: char| c.is_whitespace() || c == ',').next()?;
-            clean_host(word.trim_end_matches(['.', ':'])).filter(|h| h.contains('.'))
+            host::clean(word.trim_end_matches(['.', ':'])).filter(|h| h.contains('.'))
         })
         .or_else(|| {
             // Exchange 2003: `<mail.example.org #5.7.1 smtp;550 ...>`.
@@ -1054,7 +1046,7 @@ fn reporting_mta(human: &str) -> Option<String> {
                 let (name, after) = line.trim().strip_prefix('<')?.split_once(" #")?;
                 after
                     .starts_with(|c: char| c.is_ascii_digit())
-                    .then(|| clean_host(name))
+                    .then(|| host::clean(name))
                     .flatten()
                     .filter(|h| h.contains('.'))
             })
@@ -1064,18 +1056,9 @@ fn reporting_mta(human: &str) -> Option<String> {
 /// The first address in the text that is not the original sender or a
 /// mail daemon.
 fn first_address(human: &str, not_recipients: &[String]) -> Option<String> {
-    human
-        .split(|c: char| {
-            c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | ',' | ';' | '"' | '\'' | ':')
-        })
-        .map(|w| w.trim_end_matches('.'))
-        .filter(|w| is_address(w))
-        .find(|w| {
-            let lower = w.to_lowercase();
-            !not_recipients.iter().any(|n| n.eq_ignore_ascii_case(w))
-                && !lower.starts_with("mailer-daemon@")
-                && !lower.starts_with("postmaster@")
-        })
+    mailbox::addresses_in(human)
+        .filter(|w| mailbox::is_address(w) && !mailbox::is_daemon(w))
+        .find(|w| !not_recipients.iter().any(|n| n.eq_ignore_ascii_case(w)))
         .map(str::to_string)
 }
 

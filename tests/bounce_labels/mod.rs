@@ -9,7 +9,7 @@ use std::path::Path;
 
 use chrono::{TimeZone, Utc};
 use trace_path::input::Input;
-use trace_path::report::Report;
+use trace_path::model::Report;
 use trace_path::trust::TrustedRelays;
 use trace_path::{TraceOptions, trace};
 

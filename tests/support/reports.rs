@@ -4,13 +4,14 @@
 
 #![allow(dead_code)]
 
-use trace_path::chain::hop::Hop;
-use trace_path::chain::received::{ParseQuality, Received};
+use trace_path::chain::received::Received;
 use trace_path::input::Input;
-use trace_path::message::MessageSummary;
-use trace_path::report::{InputInfo, Report, ReportOptions, SCHEMA_VERSION, Tool};
-use trace_path::stop::Stop;
-use trace_path::trust::Trust;
+use trace_path::model::Hop;
+use trace_path::model::MessageSummary;
+use trace_path::model::ParseQuality;
+use trace_path::model::Stop;
+use trace_path::model::Trust;
+use trace_path::model::{InputInfo, Report, ReportOptions, SCHEMA_VERSION, Tool};
 
 /// A sender as a receiver would record it.
 pub struct Client<'a> {
@@ -57,7 +58,7 @@ pub fn hop(number: usize, from: &Client, by: &str) -> Hop {
         date: None,
         quality: ParseQuality::Full,
     };
-    Hop::new(number, 0, String::new(), received)
+    trace_path::chain::hop_of(number, 0, String::new(), received)
 }
 
 /// A report of one hop per sender (oldest first), each received by `by`;
@@ -80,7 +81,7 @@ pub fn report(senders: &[Client], to: Option<&str>, by: &str) -> Report {
     Report {
         schema_version: SCHEMA_VERSION,
         tool: Tool::default(),
-        input: InputInfo::of(&Input::new("test", Vec::new())),
+        input: InputInfo::of("test", None, &[]),
         options: ReportOptions::default(),
         message: MessageSummary {
             to: to.map(String::from),

@@ -5,8 +5,6 @@ use std::net::{IpAddr, Ipv4Addr};
 
 use serde::Serialize;
 
-use super::resolver::DnsFailure;
-
 /// How one DNS question ended. `nxdomain` (the name does not exist),
 /// `no-records` (it exists but has no record of that type), `servfail`,
 /// `refused` and `timeout` are different answers for the user.
@@ -32,13 +30,6 @@ pub enum LookupStatus {
 }
 
 impl LookupStatus {
-    pub fn of<T>(answer: &Result<T, DnsFailure>) -> LookupStatus {
-        match answer {
-            Ok(_) => LookupStatus::Ok,
-            Err(f) => f.status(),
-        }
-    }
-
     /// A definite answer about the name (records, or none exist), as
     /// opposed to a failure to find out.
     pub fn is_answer(self) -> bool {

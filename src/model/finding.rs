@@ -177,7 +177,7 @@ mod tests {
 
     #[test]
     fn every_code_is_documented_with_its_severity() {
-        let doc = include_str!("../docs/json.md");
+        let doc = include_str!("../../docs/json.md");
         for code in FindingCode::ALL {
             let row = format!("| `{}` | {} |", code.as_str(), code.severity().as_str());
             assert!(doc.contains(&row), "docs/json.md lacks the row {row}");

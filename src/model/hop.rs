@@ -1,4 +1,5 @@
-//! The hop: one Received header, placed in the chain.
+//! The hop: one Received header, placed in the chain, with what later
+//! stages found about it (its trust, its DNS, its findings).
 
 use std::net::IpAddr;
 
@@ -6,10 +7,42 @@ use chrono::{DateTime, Datelike, Timelike, Utc};
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
-use super::received::{ParseQuality, Received};
-use crate::dns::HopDns;
-use crate::finding::Finding;
-use crate::trust::Trust;
+use super::dns::HopDns;
+use super::finding::Finding;
+
+/// How much of a Received header the parser understood.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParseQuality {
+    /// Every clause was recognised.
+    Full,
+    /// Some clauses were recognised; some text was skipped or malformed.
+    Partial,
+    /// Nothing useful was recognised (not even a date).
+    Failed,
+}
+
+/// How far a hop can be believed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Trust {
+    /// Written by one of the user's own servers, with an own machine as client.
+    Internal,
+    /// The hand-off from the outside world into the user's servers.
+    Trustworthy,
+    /// Written by a machine outside the user's control: a claim.
+    Unverified,
+}
+
+impl Trust {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Trust::Internal => "internal",
+            Trust::Trustworthy => "trustworthy",
+            Trust::Unverified => "unverified",
+        }
+    }
+}
 
 /// The machine that handed the message over, as the receiver recorded it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -110,43 +143,6 @@ pub struct Hop {
 }
 
 impl Hop {
-    /// A hop from a parsed header; timestamps, delays and trust are filled in later.
-    pub fn new(number: usize, header_index: usize, raw: String, r: Received) -> Hop {
-        Hop {
-            number,
-            header_index,
-            raw,
-            parsed: r.quality,
-            from: Sender {
-                helo: r.helo,
-                rdns: r.rdns,
-                ip: r.ip,
-                ip_token: None,
-            },
-            by: Receiver {
-                host: r.by_host,
-                ip: r.by_ip,
-                ip_token: None,
-            },
-            with: r.with,
-            via: r.via,
-            id: r.id,
-            for_addr: r.for_addr,
-            envelope_from: r.envelope_from,
-            ident: r.ident,
-            auth: r.auth,
-            tls: r.tls,
-            timestamp: r.date.map(|t| t.with_timezone(&Utc)),
-            timestamp_raw: r.date_text,
-            utc_offset_minutes: r.date.map(|t| t.offset().local_minus_utc() / 60),
-            delay_seconds: None,
-            trust: Trust::Unverified,
-            dns: None,
-            findings: Vec::new(),
-            may_be_forged: r.may_be_forged,
-        }
-    }
-
     /// The best single name for the sender: rDNS (seen by the receiver), else HELO (claimed).
     pub fn sender_name(&self) -> Option<&str> {
         self.from.rdns.as_deref().or(self.from.helo.as_deref())

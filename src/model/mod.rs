@@ -1,0 +1,24 @@
+//! The report model: everything the pipeline finds, as plain data.
+//!
+//! Each stage fills its part of a [`Report`]; renderers only format it.
+//! These types are the JSON contract (docs/json.md): field names are
+//! promises to users' scripts. The model imports no stage, only the small
+//! helpers below the pipeline ([`crate::smtp_codes`]), so any stage can
+//! be read and tested with the model alone.
+
+pub mod dns;
+pub mod finding;
+pub mod hop;
+pub mod message;
+pub mod report;
+pub mod stop;
+
+pub use dns::{
+    BrokenPtr, DnsblCheck, Fcrdns, FcrdnsCheck, ForwardCheck, HeloCheck, HeloKind, HopDns,
+    LookupStatus, MxCheck, MxHost, MxKind, PtrCheck, RecipientSource, ReportDns,
+};
+pub use finding::{Finding, FindingCode, Severity};
+pub use hop::{Hop, ParseQuality, Receiver, Sender, Trust, format_utc};
+pub use message::MessageSummary;
+pub use report::{InputInfo, Report, ReportOptions, SCHEMA_VERSION, Tool};
+pub use stop::{Action, Reason, RecipientStatus, SmtpStage, Stop, StopKind};

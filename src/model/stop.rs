@@ -1,0 +1,326 @@
+//! Where the message stopped: the `stop` object of the JSON contract, and
+//! the words it is made of (kind, SMTP stage, DSN action, reason).
+
+use std::net::IpAddr;
+
+use serde::Serialize;
+
+use crate::smtp_codes::{EnhancedStatus, ReplyCode};
+
+/// What happened to the message, as far as the input tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StopKind {
+    Delivered,
+    Bounced,
+    Delayed,
+    Unknown,
+}
+
+impl StopKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StopKind::Delivered => "delivered",
+            StopKind::Bounced => "bounced",
+            StopKind::Delayed => "delayed",
+            StopKind::Unknown => "unknown",
+        }
+    }
+}
+
+/// The point of the SMTP conversation where the server answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SmtpStage {
+    /// The greeting, or the connection itself.
+    Connect,
+    /// HELO / EHLO (and STARTTLS).
+    Helo,
+    /// MAIL FROM.
+    Mail,
+    /// RCPT TO.
+    Rcpt,
+    /// The DATA command.
+    Data,
+    /// After the message was sent (the final `.`).
+    EndOfData,
+}
+
+impl SmtpStage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SmtpStage::Connect => "connect",
+            SmtpStage::Helo => "helo",
+            SmtpStage::Mail => "mail",
+            SmtpStage::Rcpt => "rcpt",
+            SmtpStage::Data => "data",
+            SmtpStage::EndOfData => "end-of-data",
+        }
+    }
+
+    /// "after RCPT TO", for sentences.
+    pub fn describe(self) -> &'static str {
+        match self {
+            SmtpStage::Connect => "at connection",
+            SmtpStage::Helo => "after HELO/EHLO",
+            SmtpStage::Mail => "after MAIL FROM",
+            SmtpStage::Rcpt => "after RCPT TO",
+            SmtpStage::Data => "after DATA",
+            SmtpStage::EndOfData => "at the end of DATA",
+        }
+    }
+}
+
+/// What the reporting MTA did for one recipient (RFC 3464 §2.3.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    Failed,
+    Delayed,
+    Delivered,
+    Relayed,
+    Expanded,
+}
+
+impl Action {
+    /// The first word of an Action value, any case: `failed (bad)` → failed.
+    pub fn parse(value: &str) -> Option<Action> {
+        let word = value
+            .trim_start()
+            .split(|c: char| c.is_whitespace() || c == '(' || c == ';')
+            .next()?
+            .to_ascii_lowercase();
+        Some(match word.as_str() {
+            "failed" | "failure" => Action::Failed,
+            "delayed" => Action::Delayed,
+            "delivered" => Action::Delivered,
+            "relayed" => Action::Relayed,
+            "expanded" => Action::Expanded,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Failed => "failed",
+            Action::Delayed => "delayed",
+            Action::Delivered => "delivered",
+            Action::Relayed => "relayed",
+            Action::Expanded => "expanded",
+        }
+    }
+
+    /// Delivered, relayed or expanded: no failure to report.
+    pub fn is_success(self) -> bool {
+        matches!(self, Action::Delivered | Action::Relayed | Action::Expanded)
+    }
+}
+
+/// Declares the reasons in one table: the variant, its JSON name (the
+/// JSON vocabulary) and a few words for sentences.
+macro_rules! reasons {
+    ($($variant:ident = $name:literal, $label:literal;)*) => {
+        /// The classified reason, serialised as the JSON vocabulary.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+        pub enum Reason {
+            $(#[serde(rename = $name)] $variant,)*
+        }
+
+        impl Reason {
+            /// Every reason, in vocabulary order.
+            pub const ALL: &[Reason] = &[$(Reason::$variant,)*];
+
+            /// The JSON name.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Reason::$variant => $name,)*
+                }
+            }
+
+            /// A few words for sentences: "unknown user".
+            pub fn label(self) -> &'static str {
+                match self {
+                    $(Reason::$variant => $label,)*
+                }
+            }
+        }
+    };
+}
+
+reasons! {
+    UnknownUser = "unknown-user", "unknown user";
+    MailboxFull = "mailbox-full", "mailbox full";
+    MailboxDisabled = "mailbox-disabled", "mailbox disabled";
+    DomainNotFound = "domain-not-found", "domain not found";
+    HostUnreachable = "host-unreachable", "host unreachable";
+    Greylisted = "greylisted", "greylisted";
+    RelayDenied = "relay-denied", "relay denied";
+    Blocklisted = "blocklisted", "blocklisted";
+    RdnsOrHelo = "rdns-or-helo", "reverse DNS or HELO policy";
+    SenderRejected = "sender-rejected", "sender rejected";
+    ContentRejected = "content-rejected", "content rejected";
+    MessageTooLarge = "message-too-large", "message too large";
+    RateLimited = "rate-limited", "rate limited";
+    Expired = "expired", "gave up retrying";
+    Policy = "policy", "refused by policy";
+    SystemError = "system-error", "receiving system error";
+    Loop = "loop", "mail loop";
+    Delivered = "delivered", "delivered";
+    Other = "other", "unclassified";
+}
+
+/// One recipient's outcome in a bounce (`stop.recipients[]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecipientStatus {
+    pub address: Option<String>,
+    pub action: Option<Action>,
+    pub status: Option<EnhancedStatus>,
+    pub reply_code: Option<ReplyCode>,
+    pub reason: Option<Reason>,
+    pub diagnostic: Option<String>,
+    pub remote_mta: Option<String>,
+}
+
+/// The `stop` object of the JSON contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Stop {
+    pub kind: StopKind,
+    pub reporting_mta: Option<String>,
+    /// The host that refused: its name, or its IP when no name is known.
+    pub remote_mta: Option<String>,
+    /// The refusing host's IP when known.
+    pub remote_ip: Option<IpAddr>,
+    pub reply_code: Option<ReplyCode>,
+    pub status: Option<EnhancedStatus>,
+    pub status_meaning: Option<String>,
+    pub smtp_stage: Option<SmtpStage>,
+    pub diagnostic: Option<String>,
+    pub reason: Option<Reason>,
+    pub advice: Option<String>,
+    pub recipients: Vec<RecipientStatus>,
+    /// The reply code's meaning (RFC 5321), for the table.
+    #[serde(skip)]
+    pub reply_meaning: Option<String>,
+    /// Until when the reporting MTA keeps trying (delays).
+    #[serde(skip)]
+    pub will_retry_until: Option<String>,
+}
+
+impl Stop {
+    pub fn of_kind(kind: StopKind) -> Stop {
+        Stop {
+            kind,
+            reporting_mta: None,
+            remote_mta: None,
+            remote_ip: None,
+            reply_code: None,
+            status: None,
+            status_meaning: None,
+            smtp_stage: None,
+            diagnostic: None,
+            reason: None,
+            advice: None,
+            recipients: Vec::new(),
+            reply_meaning: None,
+            will_retry_until: None,
+        }
+    }
+
+    /// The stop of a message that is not a bounce: delivered when it passed
+    /// through at least one server, unknown otherwise (a draft).
+    pub fn for_message(hop_count: usize) -> Stop {
+        let kind = if hop_count > 0 {
+            StopKind::Delivered
+        } else {
+            StopKind::Unknown
+        };
+        Stop::of_kind(kind)
+    }
+
+    /// Whether this stop was read from a delivery report (a bounce, a delay
+    /// notice or a success DSN) rather than assumed for a plain message.
+    pub fn is_report(&self) -> bool {
+        self.reason.is_some()
+    }
+
+    /// The refusing host as `name [ip]`, `name`, or `ip`.
+    pub fn remote_display(&self) -> Option<String> {
+        match (&self.remote_mta, self.remote_ip) {
+            (Some(name), Some(ip)) if *name != ip.to_string() => Some(format!("{name} [{ip}]")),
+            (Some(name), _) => Some(name.clone()),
+            (None, Some(ip)) => Some(ip.to_string()),
+            (None, None) => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stages_and_actions_serialise_to_the_contract() {
+        let stages = [
+            SmtpStage::Connect,
+            SmtpStage::Helo,
+            SmtpStage::Mail,
+            SmtpStage::Rcpt,
+            SmtpStage::Data,
+            SmtpStage::EndOfData,
+        ];
+        for s in stages {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+        assert_eq!(
+            serde_json::to_value(SmtpStage::EndOfData).unwrap(),
+            "end-of-data"
+        );
+        for k in [
+            StopKind::Delivered,
+            StopKind::Bounced,
+            StopKind::Delayed,
+            StopKind::Unknown,
+        ] {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        }
+        assert_eq!(Action::parse("Failed (bad mailbox)"), Some(Action::Failed));
+        assert_eq!(Action::parse("  relayed"), Some(Action::Relayed));
+        assert_eq!(Action::parse("bogus"), None);
+        assert_eq!(serde_json::to_value(Action::Expanded).unwrap(), "expanded");
+    }
+
+    #[test]
+    fn a_plain_stop_has_every_key_null() {
+        let text = serde_json::to_string(&Stop::for_message(2)).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let keys: Vec<&str> = text
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|k| v.get(k).is_some())
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "kind",
+                "reporting_mta",
+                "remote_mta",
+                "remote_ip",
+                "reply_code",
+                "status",
+                "status_meaning",
+                "smtp_stage",
+                "diagnostic",
+                "reason",
+                "advice",
+                "recipients"
+            ]
+        );
+        assert_eq!(v["kind"], "delivered");
+        assert_eq!(v["reason"], serde_json::Value::Null);
+        assert_eq!(
+            serde_json::to_value(Stop::for_message(0)).unwrap()["kind"],
+            "unknown"
+        );
+    }
+}
