@@ -40,6 +40,22 @@ pub fn clean(raw: &str) -> Option<String> {
     valid.then_some(name)
 }
 
+/// The organisational domain of a host name, as DMARC defines it
+/// (RFC 7489 §3.2): the public suffix from the Public Suffix List plus one
+/// label (`mx1.mail.example.co.uk` → `example.co.uk`). `None` for a name
+/// of one label, a public suffix itself, or an address written as a name.
+pub fn organisational_domain(name: &str) -> Option<String> {
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    let labels: Vec<&str> = name.split('.').collect();
+    let numeric = labels
+        .last()
+        .is_some_and(|l| l.bytes().all(|b| b.is_ascii_digit()));
+    if labels.len() < 2 || labels.iter().any(|l| l.is_empty()) || numeric {
+        return None;
+    }
+    psl::domain_str(&name).map(str::to_string)
+}
+
 /// The first IP address in a piece of text: `[192.0.2.9]`, `192.0.2.9:25`,
 /// `(192.0.2.9, ...)`, `[IPv6:2001:db8::9]`.
 pub fn find_ip(text: &str) -> Option<IpAddr> {
@@ -240,6 +256,31 @@ mod tests {
             name("a\x1bb.example"),
             Err(NameProblem::BadCharacter { .. })
         ));
+    }
+
+    #[test]
+    fn organisational_domains_follow_the_public_suffix_list() {
+        let org = |n: &str| organisational_domain(n);
+        assert_eq!(org("mx1.mail.example.org").as_deref(), Some("example.org"));
+        assert_eq!(org("a.b.example.co.uk").as_deref(), Some("example.co.uk"));
+        // Suffixes the two-label guess got wrong: a three-letter second
+        // level under a country code, and private suffixes.
+        assert_eq!(org("mx.example.com.au").as_deref(), Some("example.com.au"));
+        assert_eq!(
+            org("smtp.example.org.uk").as_deref(),
+            Some("example.org.uk")
+        );
+        assert_eq!(org("mail.example.ne.jp").as_deref(), Some("example.ne.jp"));
+        assert_eq!(
+            org("mx.myapp.herokuapp.com").as_deref(),
+            Some("myapp.herokuapp.com")
+        );
+        assert_eq!(org("host.example.de").as_deref(), Some("example.de"));
+        assert_eq!(org("MX.Example.NET.").as_deref(), Some("example.net"));
+        assert_eq!(org("co.uk"), None);
+        assert_eq!(org("localhost"), None);
+        assert_eq!(org("bad..name"), None);
+        assert_eq!(org("192.0.2.1"), None);
     }
 
     #[test]

@@ -18,7 +18,8 @@ use std::str::FromStr;
 use ipnet::IpNet;
 use thiserror::Error;
 
-use crate::chain::continuity::{links_to, organisational_domain, same_organisation};
+use crate::chain::continuity::{links_to, same_organisation};
+use crate::host::organisational_domain;
 use crate::ip_kind::IpKind;
 use crate::model::Hop;
 use crate::model::ParseQuality;

@@ -3,8 +3,9 @@
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
-use super::continuity::{links_to, organisational_domain, same_organisation};
+use super::continuity::{links_to, same_organisation};
 use crate::duration::human_duration;
+use crate::host::organisational_domain;
 use crate::ip_kind::IpKind;
 use crate::model::ParseQuality;
 use crate::model::{Finding, FindingCode};

@@ -2,6 +2,7 @@
 //! wrote the header below it? Used by the chain checks (`chain-break`) and
 //! by trust inference.
 
+use crate::host;
 use crate::ip_kind::IpKind;
 use crate::model::Hop;
 
@@ -55,7 +56,10 @@ pub fn same_host(a: &str, b: &str) -> bool {
     if (!a.contains('.') || !b.contains('.')) && first(a) == first(b) {
         return true;
     }
-    match (organisational_domain(a), organisational_domain(b)) {
+    match (
+        host::organisational_domain(a),
+        host::organisational_domain(b),
+    ) {
         (Some(x), Some(y)) => same_organisation(&x, &y),
         _ => false,
     }
@@ -100,22 +104,6 @@ pub fn same_organisation(a: &str, b: &str) -> bool {
         })
 }
 
-/// An approximation of the registered domain: the last two labels, or three
-/// under a two-letter country code with a short second level (`co.uk`).
-pub fn organisational_domain(name: &str) -> Option<String> {
-    let labels: Vec<&str> = name.trim_end_matches('.').split('.').collect();
-    if labels.len() < 2 || labels.iter().any(|l| l.is_empty()) {
-        return None;
-    }
-    let n = labels.len();
-    let take = if n >= 3 && labels[n - 1].len() == 2 && labels[n - 2].len() <= 3 {
-        3
-    } else {
-        2
-    };
-    Some(labels[n - take..].join(".").to_ascii_lowercase())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,19 +130,5 @@ mod tests {
         ));
         assert!(!same_host("smtp.gmail.com", "mx.example.com"));
         assert!(!same_host("mail.yahoo.com", "smtp.office365.com"));
-    }
-
-    #[test]
-    fn organisational_domains() {
-        assert_eq!(
-            organisational_domain("mx1.mail.example.org").as_deref(),
-            Some("example.org")
-        );
-        assert_eq!(
-            organisational_domain("a.b.example.co.uk").as_deref(),
-            Some("example.co.uk")
-        );
-        assert_eq!(organisational_domain("localhost"), None);
-        assert_eq!(organisational_domain("bad..name"), None);
     }
 }
