@@ -2,13 +2,11 @@
 //! `--version`, `--help` with examples, and subcommand names that never
 //! shadow a message file.
 
-mod common;
-
-use common::{SMALL_MESSAGE, trace_path, trace_path_online};
+use crate::support::{SMALL_MESSAGE, trace_path, trace_path_online};
 
 /// Runs with exactly these arguments (a subcommand must come first).
 fn run(args: &[&str]) -> String {
-    common::stdout_of(trace_path_online().args(args))
+    crate::support::stdout_of(trace_path_online().args(args))
 }
 
 #[test]

@@ -2,9 +2,7 @@
 //! sample itself (not from the tool's output): sender, receiver, protocol,
 //! time in UTC, signed delay, and the trustworthy hop.
 
-mod common;
-
-use common::{json_report, sample};
+use crate::support::{json_report, sample};
 use serde_json::Value;
 
 /// One hop, oldest first: `helo | rdns | ip | by host | with | HH:MM:SS | delay`.

@@ -1,11 +1,9 @@
 //! The HTML report, parsed as a browser would: its structure, the trust
 //! marks, the timeline, and that it runs nothing and fetches nothing.
 
-mod common;
-
 use std::io::Write;
 
-use common::{json_report, sample, stdout_of, trace_path};
+use crate::support::{json_report, sample, stdout_of, trace_path};
 use scraper::{Html, Selector};
 
 fn html(args: &[&str]) -> Html {

@@ -1,10 +1,8 @@
 //! Large batches: a 10,000-message mbox is traced in order, with a summary.
 
-mod common;
-
 use std::io::Write;
 
-use common::trace_path;
+use crate::support::trace_path;
 use serde_json::Value;
 
 /// An mbox of `n` messages with 1 to 4 hops each; message i's first hop

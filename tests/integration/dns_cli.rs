@@ -3,16 +3,13 @@
 //! verdicts end to end, the deadline with a silent server, and `--no-dns`
 //! sending nothing at all.
 
-mod common;
-mod support;
-
 use std::ffi::OsStr;
 use std::time::{Duration, Instant};
 
-use common::{fixture, trace_path_online};
+use crate::support::dns::dns_server::{SilentServer, TestServer};
+use crate::support::dns::zones;
+use crate::support::{fixture, trace_path_online};
 use serde_json::Value;
-use support::dns_server::{SilentServer, TestServer};
-use support::zones;
 
 fn path_message() -> String {
     fixture("dns/path.eml").to_str().unwrap().to_string()
@@ -328,7 +325,7 @@ fn a_batch_checks_several_messages_at_once_with_the_results_of_each_alone() {
         .collect();
     // Each answer waits, so questions from messages checked at the same
     // time are seen in flight together.
-    let config = || support::dns_server::ServerConfig {
+    let config = || crate::support::dns::dns_server::ServerConfig {
         delay: Duration::from_millis(150),
         ..zones::standard()
     };

@@ -1,8 +1,6 @@
 //! Each DNS check's verdict, through the library, against a real DNS
-//! server started by the test on 127.0.0.1 (see tests/support/zones.rs for
+//! server started by the test on 127.0.0.1 (see tests/integration/support/dns/zones.rs for
 //! the data). No test touches the internet or the system resolver.
-
-mod support;
 
 use std::net::IpAddr;
 use std::sync::LazyLock;
@@ -15,9 +13,9 @@ use trace_path::dns::{
 use trace_path::finding::FindingCode;
 use trace_path::report::Report;
 
-use support::dns_server::{ServerConfig, SilentServer, TestServer};
-use support::reports::{self, Client, bounce, sender};
-use support::zones;
+use crate::support::dns::dns_server::{ServerConfig, SilentServer, TestServer};
+use crate::support::dns::reports::{self, Client, bounce, sender};
+use crate::support::dns::zones;
 
 /// One server for the tests that only read answers.
 static SERVER: LazyLock<TestServer> = LazyLock::new(|| TestServer::start(zones::standard()));

@@ -1,15 +1,13 @@
 //! The whole pipeline on arbitrary and damaged input: it returns a report or
 //! an input error, never panics, and no rendering carries a control character.
 
-mod common;
-
 use chrono::DateTime;
 use proptest::prelude::*;
 use trace_path::input::Input;
 use trace_path::trust::TrustedRelays;
 use trace_path::{TraceOptions, trace};
 
-const SEED: &str = include_str!("../samples/postfix-relay.eml");
+const SEED: &str = include_str!("../../samples/postfix-relay.eml");
 
 fn options(redact: bool) -> TraceOptions {
     TraceOptions {
@@ -39,11 +37,11 @@ fn check_report(input: &Input, options: &TraceOptions) {
             .count(),
         usize::from(!report.hops.is_empty())
     );
-    common::assert_renders_safely(&report);
+    crate::support::assert_renders_safely(&report);
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(crate::support::proptest_config(256))]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {

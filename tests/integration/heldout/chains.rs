@@ -16,9 +16,7 @@
 //! rule and the docs mended); 2 misses (trust-hint on exchange-internal hop 1, both cases:
 //! expectation errors, fixed).
 
-mod common;
-
-use common::{fixture, json_report};
+use crate::support::{fixture, json_report};
 use serde_json::Value;
 
 /// One case: file, `--trust` arguments, the trustworthy hop number, the

@@ -1,11 +1,14 @@
-//! Helpers shared by the CLI tests: run the built binary in a clean,
-//! reproducible environment.
+//! Helpers shared by the test modules: run the built binary in a clean,
+//! reproducible environment (here), label bounces (`bounce_labels`), serve
+//! DNS (`dns`).
 
-#![allow(dead_code)]
+pub mod bounce_labels;
+pub mod dns;
 
 use std::path::PathBuf;
 
 use assert_cmd::Command;
+use proptest::test_runner::{Config as ProptestConfig, FileFailurePersistence};
 
 /// Fixed report time for reproducible output (2026-12-01T00:00:00Z).
 pub const REPORT_TIME: &str = "1796083200";
@@ -31,6 +34,19 @@ pub fn trace_path_online() -> Command {
         .env_remove("NO_COLOR")
         .env_remove("XDG_CONFIG_HOME");
     cmd
+}
+
+/// proptest settings: `cases` cases, and a failing case saved next to the
+/// test's source file (`<module>.proptest-regressions`, read back on every
+/// run). proptest's default would save it under tests/proptest-regressions/
+/// instead, since this binary has a main.rs.
+pub fn proptest_config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..ProptestConfig::with_cases(cases)
+    }
 }
 
 pub fn sample(name: &str) -> PathBuf {

@@ -2,11 +2,9 @@
 //! plain text that fits 80 ASCII columns, and a Markdown table that hostile
 //! values cannot break.
 
-mod common;
-
 use std::io::Write;
 
-use common::{SMALL_MESSAGE, sample, trace_path};
+use crate::support::{SMALL_MESSAGE, sample, trace_path};
 
 const FORMATS: [&str; 6] = ["table", "text", "markdown", "json", "jsonl", "html"];
 

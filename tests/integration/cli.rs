@@ -1,10 +1,8 @@
 //! The binary as a user runs it: inputs, outputs, errors and exit codes.
 
-mod common;
-
 use std::io::Write;
 
-use common::{SMALL_MESSAGE, json_report, trace_path};
+use crate::support::{SMALL_MESSAGE, json_report, trace_path};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -88,7 +86,7 @@ fn bad_config_is_a_usage_error() {
     let cfg = write_temp(b"trust = [\"not a host!\"]\n");
     let out = trace_path()
         .env("TRACE_PATH_CONFIG", cfg.path())
-        .arg(common::sample("postfix-relay.eml"))
+        .arg(crate::support::sample("postfix-relay.eml"))
         .output()
         .unwrap();
     assert_one_line_error(&out, 2, "not a host!");

@@ -11,9 +11,6 @@
 //! fix). The failure was an expectation error (fixed, marked in the
 //! test); no tool error was found in this batch.
 
-mod common;
-mod support;
-
 use std::net::{IpAddr, Ipv4Addr};
 use std::sync::LazyLock;
 use std::time::Duration;
@@ -24,9 +21,9 @@ use trace_path::dns::model::{Fcrdns, HeloKind, LookupStatus, MxKind, RecipientSo
 use trace_path::dns::{HopDns, HostName, MxCheck, ResolverAddr, check_report};
 use trace_path::report::Report;
 
-use support::dns_server::TestServer;
-use support::heldout_zones2::{self, V6_105_NIBBLES};
-use support::reports::{self, Client, bounce, no_helo, sender};
+use crate::support::dns::dns_server::TestServer;
+use crate::support::dns::heldout_zones2::{self, V6_105_NIBBLES};
+use crate::support::dns::reports::{self, Client, bounce, no_helo, sender};
 
 static SERVER: LazyLock<TestServer> =
     LazyLock::new(|| TestServer::start(heldout_zones2::heldout2()));

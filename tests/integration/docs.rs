@@ -1,9 +1,7 @@
 //! The outputs quoted in docs/reading-a-trace.md are the tool's real
 //! outputs: a change in a format shows up here, so the guide stays true.
 
-mod common;
-
-use common::{stdout_of, trace_path};
+use crate::support::{stdout_of, trace_path};
 
 fn output(args: &[&str]) -> String {
     stdout_of(

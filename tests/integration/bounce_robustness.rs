@@ -3,8 +3,6 @@
 //! bounces never panic, never hang, and keep their caps; renderings carry
 //! no control character.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
 use chrono::DateTime;
@@ -14,10 +12,10 @@ use trace_path::stop::{dsn, reply, text_bounce};
 use trace_path::trust::TrustedRelays;
 use trace_path::{TraceOptions, trace};
 
-const DSN_SEED: &str = include_str!("../samples/bounces/dsn-multi-recipient.eml");
-const EXIM_SEED: &str = include_str!("../samples/bounces/exim-unknown-user.eml");
-const SENDMAIL_SEED: &str = include_str!("../samples/bounces/sendmail-content-spam.eml");
-const EXCHANGE_SEED: &str = include_str!("../samples/bounces/exchange-365-dmarc.eml");
+const DSN_SEED: &str = include_str!("../../samples/bounces/dsn-multi-recipient.eml");
+const EXIM_SEED: &str = include_str!("../../samples/bounces/exim-unknown-user.eml");
+const SENDMAIL_SEED: &str = include_str!("../../samples/bounces/sendmail-content-spam.eml");
+const EXCHANGE_SEED: &str = include_str!("../../samples/bounces/exchange-365-dmarc.eml");
 
 /// A hang guard, not a speed test: generous for a debug build on a busy machine.
 const BOUND: Duration = Duration::from_secs(20);
@@ -37,7 +35,7 @@ fn check(bytes: Vec<u8>) -> Option<trace_path::report::Report> {
     if let Some(d) = &report.stop.diagnostic {
         assert!(d.chars().count() <= reply::MAX_DIAGNOSTIC_CHARS + 1);
     }
-    common::assert_renders_safely(&report);
+    crate::support::assert_renders_safely(&report);
     Some(report)
 }
 
@@ -113,7 +111,7 @@ const PIECES: &[&str] = &[
 ];
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(crate::support::proptest_config(256))]
 
     #[test]
     fn dsn_parser_takes_any_text(text in "\\PC{0,600}") {

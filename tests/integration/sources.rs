@@ -1,12 +1,10 @@
 //! Directories, Maildirs and mbox files expand into messages in a stable
 //! order, each with its source and position.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
-use common::trace_path;
+use crate::support::trace_path;
 use serde_json::Value;
 
 fn message(n: usize) -> String {

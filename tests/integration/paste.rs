@@ -1,9 +1,7 @@
 //! Pasted text in the shapes people really paste must trace exactly like
 //! the clean message it came from.
 
-mod common;
-
-use common::{fixture, json_report};
+use crate::support::{fixture, json_report};
 use serde_json::Value;
 
 fn hops_of(name: &str) -> Value {

@@ -2,12 +2,9 @@
 //! MX), against a DNS server the test starts on 127.0.0.1; and `--redact`
 //! with DNS on.
 
-mod common;
-mod support;
-
-use common::{stdout_of, trace_path_online};
-use support::dns_server::TestServer;
-use support::zones;
+use crate::support::dns::dns_server::TestServer;
+use crate::support::dns::zones;
+use crate::support::{stdout_of, trace_path_online};
 
 fn render(server: &TestServer, format: &str, extra: &[&str]) -> String {
     let out = stdout_of(
@@ -33,7 +30,12 @@ fn ticket_formats_show_dns_per_hop_and_the_mx() {
             "{format}: MX line"
         );
         assert!(out.contains("FCrDNS"), "{format}: per-hop checks");
-        insta::assert_snapshot!(format!("dns-{format}@path.eml"), out);
+        // The file keeps the name it had when this module was a test binary
+        // of its own (insta would now prefix `integration__dns_formats__`).
+        insta::with_settings!(
+            { snapshot_path => "../snapshots", prepend_module_to_snapshot => false },
+            { insta::assert_snapshot!(format!("dns_formats__dns-{format}@path.eml"), out) }
+        );
     }
     let text = render(&server, "text", &[]);
     assert!(text.is_ascii() && text.lines().all(|l| l.len() <= 80));

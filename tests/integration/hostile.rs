@@ -2,12 +2,10 @@
 //! end in a report or a one-line error, within a time bound (generous: this
 //! is a hang guard, not a speed test), and with no control character out.
 
-mod common;
-
 use std::io::Write;
 use std::time::Duration;
 
-use common::trace_path;
+use crate::support::trace_path;
 use serde_json::Value;
 
 const BOUND: Duration = Duration::from_secs(60);

@@ -1,9 +1,7 @@
 //! `--redact`: no original value of a redacted kind survives in any
 //! format, and what support needs (public relays, codes, times) stays.
 
-mod common;
-
-use common::{fixture, trace_path};
+use crate::support::{fixture, trace_path};
 
 const FORMATS: [&str; 6] = ["table", "text", "markdown", "json", "jsonl", "html"];
 
@@ -143,7 +141,7 @@ fn bounce_recipients_are_redacted_in_every_format() {
     for format in FORMATS {
         let out = trace_path()
             .args(["--color", "never", "--redact", "--format", format])
-            .arg(common::sample("bounces/dsn-multi-recipient.eml"))
+            .arg(crate::support::sample("bounces/dsn-multi-recipient.eml"))
             .output()
             .unwrap();
         assert!(out.status.success());

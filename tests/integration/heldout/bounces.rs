@@ -1,11 +1,12 @@
 //! The held-out bounce corpus: samples `samples/bounces/heldout-*.eml`,
 //! written by someone other than the bounce reader's author from what real
 //! systems send, and labelled from the sample's text BEFORE the reader was
-//! run on them (same label format as `tests/bounces.rs`). Family = the word
+//! run on them (same label format as the `bounces` module). Family = the word
 //! after `heldout-`.
 //!
-//! Run `cargo test --test bounces_heldout -- --nocapture` for the accuracy
-//! table.
+//! Run `cargo test --test integration -- --exact
+//! heldout::bounces::labelled_bounces_per_family_accuracy --nocapture` for
+//! the accuracy table.
 //!
 //! First run (reader at 0d79c49, labels as first written): 27 of 38
 //! samples fully right, 287 of 304 fields (94.4%). Misses by family:
@@ -41,10 +42,7 @@
 //! in the reader afterwards (German and Dutch phrases, a `Server:` label
 //! line, and a text quoting a refusal counts as a bounce).
 
-#[macro_use]
-mod bounce_labels;
-
-use bounce_labels::*;
+use crate::support::bounce_labels::*;
 
 #[rustfmt::skip]
 const LABELS: &[Label] = labels![

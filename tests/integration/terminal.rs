@@ -2,8 +2,6 @@
 
 #![cfg(unix)]
 
-mod common;
-
 use std::process::Command;
 
 use rexpect::session::spawn_command;
@@ -11,7 +9,7 @@ use rexpect::session::spawn_command;
 #[test]
 fn prompts_on_a_terminal_and_traces_the_paste() {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("trace-path"));
-    cmd.env("SOURCE_DATE_EPOCH", common::REPORT_TIME)
+    cmd.env("SOURCE_DATE_EPOCH", crate::support::REPORT_TIME)
         .env("TRACE_PATH_CONFIG", "/nonexistent/config.toml")
         .env("NO_COLOR", "1")
         .arg("--color")
@@ -28,7 +26,7 @@ fn prompts_on_a_terminal_and_traces_the_paste() {
     session
         .exp_string("Ctrl-Z, then Enter")
         .expect("and how on Windows");
-    for line in common::SMALL_MESSAGE.lines() {
+    for line in crate::support::SMALL_MESSAGE.lines() {
         session.send_line(line).expect("type a line");
     }
     session.send_control('d').expect("Ctrl-D");
@@ -49,10 +47,10 @@ fn prompts_on_a_terminal_and_traces_the_paste() {
 #[test]
 fn no_save_hint_when_a_file_is_given() {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("trace-path"));
-    cmd.env("SOURCE_DATE_EPOCH", common::REPORT_TIME)
+    cmd.env("SOURCE_DATE_EPOCH", crate::support::REPORT_TIME)
         .env("TRACE_PATH_CONFIG", "/nonexistent/config.toml")
         .args(["--color", "never"])
-        .arg(common::sample("postfix-relay.eml"));
+        .arg(crate::support::sample("postfix-relay.eml"));
     let mut session = spawn_command(cmd, Some(20_000)).expect("spawn in a pty");
     let out = session.exp_eof().expect("runs to the end");
     assert!(out.contains("Verdict:"), "{out}");
@@ -64,12 +62,12 @@ fn no_save_hint_when_a_file_is_given() {
 fn colour_on_a_terminal_unless_no_color() {
     let run = |no_color: bool| {
         let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("trace-path"));
-        cmd.env("SOURCE_DATE_EPOCH", common::REPORT_TIME)
+        cmd.env("SOURCE_DATE_EPOCH", crate::support::REPORT_TIME)
             .env("TRACE_PATH_CONFIG", "/nonexistent/config.toml")
             .env("TERM", "xterm")
             .env_remove("NO_COLOR")
             .arg("--no-dns")
-            .arg(common::sample("postfix-relay.eml"));
+            .arg(crate::support::sample("postfix-relay.eml"));
         if no_color {
             cmd.env("NO_COLOR", "1");
         }

@@ -5,12 +5,11 @@
 //! code. The test reports per-family accuracy (family = the file name up to
 //! its first `-`) and fails on any difference.
 //!
-//! Run `cargo test --test bounces -- --nocapture` to see the accuracy table.
+//! Run `cargo test --test integration -- --exact
+//! bounces::labelled_bounces_per_family_accuracy --nocapture` to see the
+//! accuracy table.
 
-#[macro_use]
-mod bounce_labels;
-
-use bounce_labels::*;
+use crate::support::bounce_labels::*;
 use chrono::Utc;
 use trace_path::input::Input;
 use trace_path::trust::TrustedRelays;

@@ -2,11 +2,21 @@
 //! binary prints them. A change in output shows up as a snapshot diff to
 //! review (accept with `INSTA_UPDATE=always cargo test`).
 
-mod common;
-
 use std::path::Path;
 
-use common::trace_path;
+use crate::support::trace_path;
+
+/// `insta::assert_snapshot!` against `tests/snapshots/golden__{name}.snap`:
+/// the files keep the names they had when this module was a test binary of
+/// its own (insta would now prefix `integration__golden__`).
+macro_rules! assert_golden {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!(
+            { snapshot_path => "../snapshots", prepend_module_to_snapshot => false },
+            { insta::assert_snapshot!(format!("golden__{}", $name), $value) }
+        )
+    };
+}
 
 /// Every sample file, sorted, as paths relative to the crate root (so the
 /// reports' `input.name` does not depend on where the repo is checked out).
@@ -45,7 +55,7 @@ fn there_are_enough_samples() {
 fn json_of_every_sample() {
     for sample in samples() {
         let json = run(&["--format", "json"], &sample);
-        insta::assert_snapshot!(format!("json@{sample}"), json);
+        assert_golden!(format!("json@{sample}"), json);
     }
 }
 
@@ -53,7 +63,7 @@ fn json_of_every_sample() {
 fn table_of_every_sample() {
     for sample in samples() {
         let table = run(&["--color", "never"], &sample);
-        insta::assert_snapshot!(format!("table@{sample}"), table);
+        assert_golden!(format!("table@{sample}"), table);
     }
 }
 
@@ -73,7 +83,7 @@ fn bounce_samples() -> Vec<String> {
 fn json_of_every_bounce() {
     for sample in bounce_samples() {
         let json = run(&["--format", "json"], &format!("bounces/{sample}"));
-        insta::assert_snapshot!(format!("bounce-json@{sample}"), json);
+        assert_golden!(format!("bounce-json@{sample}"), json);
     }
 }
 
@@ -81,7 +91,7 @@ fn json_of_every_bounce() {
 fn table_of_every_bounce() {
     for sample in bounce_samples() {
         let table = run(&["--color", "never"], &format!("bounces/{sample}"));
-        insta::assert_snapshot!(format!("bounce-table@{sample}"), table);
+        assert_golden!(format!("bounce-table@{sample}"), table);
     }
 }
 
@@ -89,7 +99,7 @@ fn table_of_every_bounce() {
 fn markdown_of_every_sample() {
     for sample in samples() {
         let markdown = run(&["--format", "markdown"], &sample);
-        insta::assert_snapshot!(format!("markdown@{sample}"), markdown);
+        assert_golden!(format!("markdown@{sample}"), markdown);
     }
 }
 
@@ -97,7 +107,7 @@ fn markdown_of_every_sample() {
 fn text_of_every_sample() {
     for sample in samples() {
         let text = run(&["--format", "text"], &sample);
-        insta::assert_snapshot!(format!("text@{sample}"), text);
+        assert_golden!(format!("text@{sample}"), text);
     }
 }
 
@@ -105,7 +115,7 @@ fn text_of_every_sample() {
 fn html_of_every_sample() {
     for sample in samples() {
         let html = run(&["--format", "html"], &sample);
-        insta::assert_snapshot!(format!("html@{sample}"), html);
+        assert_golden!(format!("html@{sample}"), html);
     }
 }
 
@@ -122,7 +132,7 @@ fn ticket_formats_of_bounces() {
     ] {
         for format in ["markdown", "text", "html"] {
             let out = run(&["--format", format], &format!("bounces/{sample}"));
-            insta::assert_snapshot!(format!("bounce-{format}@{sample}"), out);
+            assert_golden!(format!("bounce-{format}@{sample}"), out);
         }
     }
 }
@@ -137,11 +147,11 @@ fn redacted_ticket_formats() {
             &[&["--format", format][..], &args].concat(),
             "postfix-relay.eml",
         );
-        insta::assert_snapshot!(format!("redacted-{format}@postfix-relay.eml"), out);
+        assert_golden!(format!("redacted-{format}@postfix-relay.eml"), out);
     }
     let out = run(
         &["--format", "markdown", "--redact"],
         "bounces/dsn-multi-recipient.eml",
     );
-    insta::assert_snapshot!("redacted-markdown@dsn-multi-recipient.eml", out);
+    assert_golden!("redacted-markdown@dsn-multi-recipient.eml", out);
 }

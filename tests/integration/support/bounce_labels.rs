@@ -1,8 +1,6 @@
-//! The labelled-bounce machinery shared by `tests/bounces.rs` and
-//! `tests/bounces_heldout.rs`: the label type, the `labels!` table macro,
+//! The labelled-bounce machinery shared by the `bounces` and
+//! `heldout::bounces` modules: the label type, the `labels!` table macro,
 //! tracing a sample, and the per-family accuracy check.
-
-#![allow(dead_code)]
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -34,7 +32,7 @@ pub const N: Option<&str> = None;
 /// `file: kind, reply code, status, stage, reason, remote MTA, remote IP, hops;`
 macro_rules! labels {
     ($( $file:literal: $kind:literal, $code:expr, $status:expr, $stage:expr, $reason:expr, $mta:expr, $ip:expr, $hops:literal; )*) => {
-        &[$( $crate::bounce_labels::Label {
+        &[$( $crate::support::bounce_labels::Label {
             file: $file,
             kind: $kind,
             reply_code: $code,
@@ -47,6 +45,7 @@ macro_rules! labels {
         }, )*]
     };
 }
+pub(crate) use labels;
 
 pub fn samples_dir() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

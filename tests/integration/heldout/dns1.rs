@@ -10,9 +10,6 @@
 //! `mx-host-unresolvable`, `mx-cname`) are read through the JSON form of
 //! the model, as docs/json.md documents them.
 
-mod common;
-mod support;
-
 use std::net::{IpAddr, Ipv4Addr};
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
@@ -23,9 +20,9 @@ use trace_path::dns::model::{Fcrdns, HeloKind, LookupStatus, MxKind};
 use trace_path::dns::{HopDns, HostName, MxCheck, ResolverAddr, check_report};
 use trace_path::report::Report;
 
-use support::dns_server::TestServer;
-use support::heldout_zones::{self, farm_name};
-use support::reports::{self, Client, no_helo, sender};
+use crate::support::dns::dns_server::TestServer;
+use crate::support::dns::heldout_zones::{self, farm_name};
+use crate::support::dns::reports::{self, Client, no_helo, sender};
 
 static SERVER: LazyLock<TestServer> = LazyLock::new(|| TestServer::start(heldout_zones::heldout()));
 
@@ -686,7 +683,7 @@ From: a@example.org\nTo: bob@ties.example.net\nSubject: held-out\nDate: Mon, 23 
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("heldout.eml");
     std::fs::write(&path, message).unwrap();
-    let out = common::trace_path_online()
+    let out = crate::support::trace_path_online()
         .args(["--format", "json", "--resolver", &SERVER.resolver_arg()])
         .arg(&path)
         .output()
