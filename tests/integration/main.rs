@@ -21,6 +21,7 @@ mod heldout;
 mod hostile;
 mod html;
 mod paste;
+mod received;
 mod redaction;
 mod robustness;
 mod samples;

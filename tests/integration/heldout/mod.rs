@@ -6,3 +6,4 @@ mod bounces;
 mod chains;
 mod dns1;
 mod dns2;
+mod received;

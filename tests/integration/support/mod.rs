@@ -1,9 +1,10 @@
 //! Helpers shared by the test modules: run the built binary in a clean,
 //! reproducible environment (here), label bounces (`bounce_labels`), serve
-//! DNS (`dns`).
+//! DNS (`dns`), read Received parser cases (`received_cases`).
 
 pub mod bounce_labels;
 pub mod dns;
+pub mod received_cases;
 
 use std::path::PathBuf;
 
