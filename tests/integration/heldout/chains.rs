@@ -1,22 +1,10 @@
-//! Held-out whole-message chains (tests/fixtures/chains/), written by
+//! Held-out whole-message chains (tests/heldout/chains/), written by
 //! someone other than the authors of the trust and chain checks. The
 //! expected trustworthy hop and finding codes were worked out by hand from
 //! each message, before running the tool.
-//!
-//! Second batch (15 flows, 24 cases: M365 from a webmail provider, a
-//! Mimecast-style gateway into Exchange, a Proofpoint-style gateway into
-//! Workspace, a backup MX, a skewed relay clock, HTTP webmail, a private
-//! link to an ISP smarthost, internal-only Exchange, a forged provider
-//! header, Exim/Dovecot over IPv6, an impossible date, a `> `-quoted paste,
-//! fetchmail, qmail, a managed filter on a private link). First run:
-//! trustworthy hop right in 24/24 cases (15/15 flows); finding sets exact
-//! in 21/24 cases (13/15 flows; 87/90 hop sets, 24/24 message sets);
-//! 1 false alarm (parse-partial on invalid-date-gap hop 2: a conflict
-//! between docs/json.md and the parser's documented rule, settled for the
-//! rule and the docs mended); 2 misses (trust-hint on exchange-internal hop 1, both cases:
-//! expectation errors, fixed).
 
-use crate::support::{fixture, json_report};
+use super::heldout_path;
+use crate::support::json_report;
 use serde_json::Value;
 
 /// One case: file, `--trust` arguments, the trustworthy hop number, the
@@ -521,7 +509,7 @@ fn split(s: &str) -> Vec<String> {
 fn held_out_chains() {
     let mut failures = Vec::new();
     for case in CASES {
-        let path = fixture(&format!("chains/{}", case.file));
+        let path = heldout_path(&format!("chains/{}", case.file));
         let mut args: Vec<String> = Vec::new();
         for t in case.trust {
             args.push("--trust".into());

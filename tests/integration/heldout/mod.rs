@@ -7,3 +7,13 @@ mod chains;
 mod dns1;
 mod dns2;
 mod received;
+
+use std::path::PathBuf;
+
+/// `name` under tests/heldout/.
+pub fn heldout_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("heldout")
+        .join(name)
+}
