@@ -90,13 +90,13 @@ const LABELS: &[Label] = labels![
 
 #[test]
 fn every_sample_is_labelled_and_every_label_has_a_sample() {
-    let bounces = assert_labels_cover_samples(LABELS, false);
+    let bounces = assert_labels_cover_samples(&samples_dir(), LABELS);
     assert!(bounces >= 30, "only {bounces} bounce samples");
 }
 
 #[test]
 fn labelled_bounces_per_family_accuracy() {
-    check_labels(LABELS, 0);
+    check_labels(&samples_dir(), LABELS);
 }
 
 #[test]

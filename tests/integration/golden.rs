@@ -1,22 +1,33 @@
-//! Golden tests: every bundled sample's JSON report and table, as the
-//! binary prints them. A change in output shows up as a snapshot diff to
+//! Golden tests: every bundled sample's JSON report and table (and the
+//! held-out bounces', tests/heldout/bounces/), as the binary prints them. A change in output shows up as a snapshot diff to
 //! review (accept with `INSTA_UPDATE=always cargo test`).
 
 use std::path::Path;
 
 use crate::support::trace_path;
 
-/// `insta::assert_snapshot!` against `tests/snapshots/golden__{name}.snap`:
+/// `insta::assert_snapshot!` against `{dir}/golden__{name}.snap`, `dir`
+/// relative to this file (default `../snapshots`, i.e. tests/snapshots/):
 /// the files keep the names they had when this module was a test binary of
 /// its own (insta would now prefix `integration__golden__`).
 macro_rules! assert_golden {
     ($name:expr, $value:expr) => {
+        assert_golden!("../snapshots", $name, $value)
+    };
+    ($dir:expr, $name:expr, $value:expr) => {
         insta::with_settings!(
-            { snapshot_path => "../snapshots", prepend_module_to_snapshot => false },
+            { snapshot_path => $dir, prepend_module_to_snapshot => false },
             { insta::assert_snapshot!(format!("golden__{}", $name), $value) }
         )
     };
 }
+
+/// The bounce corpora: the samples' directory and the snapshots' (from
+/// this file). The held-out bounces keep their snapshots with them.
+const BOUNCE_CORPORA: [(&str, &str); 2] = [
+    ("samples/bounces", "../snapshots"),
+    ("tests/heldout/bounces", "../heldout/bounces/snapshots"),
+];
 
 /// Every sample file, sorted, as paths relative to the crate root (so the
 /// reports' `input.name` does not depend on where the repo is checked out).
@@ -32,15 +43,20 @@ fn samples() -> Vec<String> {
 }
 
 fn run(args: &[&str], sample: &str) -> String {
+    run_path(args, &format!("samples/{sample}"))
+}
+
+/// Runs on `path`, relative to the crate root.
+fn run_path(args: &[&str], path: &str) -> String {
     let out = trace_path()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(args)
-        .arg(format!("samples/{sample}"))
+        .arg(path)
         .output()
         .expect("runs");
     assert!(
         out.status.success(),
-        "{sample}: {}",
+        "{path}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).expect("UTF-8 output")
@@ -67,11 +83,11 @@ fn table_of_every_sample() {
     }
 }
 
-/// Every bounce sample under `samples/bounces/`, sorted.
-fn bounce_samples() -> Vec<String> {
+/// Every bounce sample in `dir` (from the crate root), sorted.
+fn bounce_samples(dir: &str) -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut names: Vec<String> = std::fs::read_dir(root.join("samples").join("bounces"))
-        .expect("samples/bounces/ exists")
+    let mut names: Vec<String> = std::fs::read_dir(root.join(dir))
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".eml") || n.ends_with(".txt"))
         .collect();
@@ -81,17 +97,21 @@ fn bounce_samples() -> Vec<String> {
 
 #[test]
 fn json_of_every_bounce() {
-    for sample in bounce_samples() {
-        let json = run(&["--format", "json"], &format!("bounces/{sample}"));
-        assert_golden!(format!("bounce-json@{sample}"), json);
+    for (dir, snapshots) in BOUNCE_CORPORA {
+        for sample in bounce_samples(dir) {
+            let json = run_path(&["--format", "json"], &format!("{dir}/{sample}"));
+            assert_golden!(snapshots, format!("bounce-json@{sample}"), json);
+        }
     }
 }
 
 #[test]
 fn table_of_every_bounce() {
-    for sample in bounce_samples() {
-        let table = run(&["--color", "never"], &format!("bounces/{sample}"));
-        assert_golden!(format!("bounce-table@{sample}"), table);
+    for (dir, snapshots) in BOUNCE_CORPORA {
+        for sample in bounce_samples(dir) {
+            let table = run_path(&["--color", "never"], &format!("{dir}/{sample}"));
+            assert_golden!(snapshots, format!("bounce-table@{sample}"), table);
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 //! tracing a sample, and the per-family accuracy check.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{TimeZone, Utc};
 use trace_path::input::Input;
@@ -47,20 +47,26 @@ macro_rules! labels {
 }
 pub(crate) use labels;
 
-pub fn samples_dir() -> std::path::PathBuf {
+pub fn samples_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("samples")
         .join("bounces")
 }
 
+/// A sample of `samples/bounces/`, traced.
 pub fn trace_sample(file: &str) -> Report {
-    let bytes = std::fs::read(samples_dir().join(file)).expect("sample exists");
+    trace_file(&samples_dir().join(file))
+}
+
+pub fn trace_file(path: &Path) -> Report {
+    let bytes = std::fs::read(path).expect("sample exists");
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
     let options = TraceOptions {
         trusted: TrustedRelays::default(),
         now: Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap(),
         redact: false,
     };
-    trace(&Input::new(file, bytes), &options).expect("a report")
+    trace(&Input::new(name, bytes), &options).expect("a report")
 }
 
 /// The fields of a report that a label speaks about, in label order.
@@ -100,15 +106,14 @@ pub fn expected(l: &Label) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// Checks every label against its sample, prints the accuracy per family
-/// (the file name's `family_word`-th `-`-separated word) and fails on any
-/// difference.
-pub fn check_labels(labels: &[Label], family_word: usize) {
+/// Checks every label against its sample in `dir`, prints the accuracy per
+/// family (the file name up to its first `-`) and fails on any difference.
+pub fn check_labels(dir: &Path, labels: &[Label]) {
     // family -> (samples, samples fully right, fields, fields right)
     let mut families: BTreeMap<&str, (usize, usize, usize, usize)> = BTreeMap::new();
     let mut failures = Vec::new();
     for label in labels {
-        let report = trace_sample(label.file);
+        let report = trace_file(&dir.join(label.file));
         let got = observed(&report);
         let want = expected(label);
         let wrong: Vec<String> = got
@@ -117,7 +122,7 @@ pub fn check_labels(labels: &[Label], family_word: usize) {
             .filter(|(g, w)| g.1 != w.1)
             .map(|(g, w)| format!("{}: got {}, expected {}", g.0, g.1, w.1))
             .collect();
-        let family = label.file.split('-').nth(family_word).unwrap();
+        let family = label.file.split('-').next().unwrap();
         let e = families.entry(family).or_default();
         e.0 += 1;
         e.2 += want.len();
@@ -147,15 +152,13 @@ pub fn check_labels(labels: &[Label], family_word: usize) {
     assert!(failures.is_empty(), "mislabelled:\n{}", failures.join("\n"));
 }
 
-/// Asserts that the labels name exactly the sample files of one corpus:
-/// the held-out one (`heldout-*`) or the rest. Returns how many labels
-/// are bounces (have a reason).
-pub fn assert_labels_cover_samples(labels: &[Label], held_out: bool) -> usize {
-    let mut files: Vec<String> = std::fs::read_dir(samples_dir())
+/// Asserts that the labels name exactly the sample files in `dir`. Returns
+/// how many labels are bounces (have a reason).
+pub fn assert_labels_cover_samples(dir: &Path, labels: &[Label]) -> usize {
+    let mut files: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".eml") || n.ends_with(".txt"))
-        .filter(|n| n.starts_with("heldout-") == held_out)
         .collect();
     files.sort();
     let mut labelled: Vec<String> = labels.iter().map(|l| l.file.to_string()).collect();
