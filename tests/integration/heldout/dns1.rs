@@ -1,14 +1,41 @@
-//! Held-out DNS tests: real-world DNS shapes (RFC 2317 classless reverse
-//! delegation, CNAME chains and loops, mixed case, IPv6-only and mapped
-//! senders, answers too big for UDP, wildcards, odd MX and blocklist
+//! Held-out DNS tests, batch 1: real-world DNS shapes (RFC 2317 classless
+//! reverse delegation, CNAME chains and loops, mixed case, IPv6-only and
+//! mapped senders, answers too big for UDP, wildcards, odd MX and blocklist
 //! answers, IDN and generic rDNS), each against a real DNS server on
-//! 127.0.0.1 (tests/support/heldout_zones.rs). The expected verdicts were
+//! 127.0.0.1 serving the zone files of tests/heldout/dns/batch-1/ (example
+//! domains and documentation addresses only). The expected verdicts were
 //! written before the checks were run against them.
 //!
 //! Fields and codes added for these shapes (`ptr.generic`, the MX hosts'
 //! `status`/`addresses`/`cname`/`problem`, `ptr-generic`,
 //! `mx-host-unresolvable`, `mx-cname`) are read through the JSON form of
 //! the model, as docs/json.md documents them.
+//!
+//! | sender IP          | shape |
+//! |--------------------|-------|
+//! | 192.0.2.7          | RFC 2317: `7` CNAME `7.0-26` in the same zone, PTR mail.example.org (hickory's zone parser refuses the `0/26` spelling) |
+//! | 192.0.2.70         | RFC 2317: `70` CNAME `70.64-26`, a zone of its own, PTR cls-b.example.org |
+//! | 192.0.2.9          | PTR ptralias.example.org, a CNAME of real.example.org (A 192.0.2.9) |
+//! | 192.0.2.10         | PTR c1.example.org: c1 → c2 → c3 (A 192.0.2.10) |
+//! | 192.0.2.11         | PTR `MiXeD.Example.ORG.`, A under `MIXED.example.org` |
+//! | 192.0.2.12         | PTR xn--bcher-kva.example.org (IDN A-label) |
+//! | 192.0.2.13         | PTR 192-0-2-13.dynamic.example.org (generic rDNS) |
+//! | 192.0.2.14         | PTR loop1.example.org: loop1 ⇄ loop2 CNAME loop |
+//! | 192.0.2.15         | the PTR name itself loops: `15` CNAME `15b` CNAME `15` |
+//! | 192.0.2.17         | PTR 17.2.0.192.pool.example.org (generic, reversed IP) |
+//! | 192.0.2.18         | PTR v6only.example.org, which has no A record |
+//! | 192.0.2.60 / 2001:db8::60 | dual.example.org, A and AAAA |
+//! | 192.0.2.61         | mapped.example.org (asked as `::ffff:192.0.2.61`) |
+//! | 2001:db8::77       | v6only.example.org: AAAA, no A |
+//! | 198.51.100.40      | big.example.org: 40 A records (over 512 bytes: TCP) |
+//! | 198.51.100.50      | client-50.dyn.example.net, from `*.dyn.example.net` |
+//! | 203.0.113.25       | 25 long PTR names (over 1232 bytes: TCP); the first confirms |
+//!
+//! Recipient domains under example.net: ties (two MX at 10), cnamemx (MX
+//! → CNAME), deadmx (MX → NXDOMAIN host), literalmx (MX `192.0.2.9.`).
+//! Blocklists: multi.bl.example.com (three codes, two TXT), odd.bl.example.com
+//! (0.0.0.0), parked.bl.example.com (a wildcard public IP), empty.bl.example.com
+//! (NXDOMAIN for all); refused.bl.example is served by no zone (REFUSED).
 
 use std::net::{IpAddr, Ipv4Addr};
 use std::sync::LazyLock;
@@ -20,11 +47,25 @@ use trace_path::dns::model::{Fcrdns, HeloKind, LookupStatus, MxKind};
 use trace_path::dns::{HopDns, HostName, MxCheck, ResolverAddr, check_report};
 use trace_path::report::Report;
 
-use crate::support::dns::dns_server::TestServer;
-use crate::support::dns::heldout_zones::{self, farm_name};
+use crate::support::dns::dns_server::{ServerConfig, TestServer};
 use crate::support::dns::reports::{self, Client, no_helo, sender};
 
-static SERVER: LazyLock<TestServer> = LazyLock::new(|| TestServer::start(heldout_zones::heldout()));
+/// The batch's zones, served as they are.
+fn heldout() -> ServerConfig {
+    ServerConfig {
+        zones: super::zones("dns/batch-1"),
+        servfail: Vec::new(),
+        delay: Duration::ZERO,
+    }
+}
+
+/// The 25 PTR names of 203.0.113.25, long enough that the set is over 1232
+/// bytes (as written in 113.0.203.in-addr.arpa.zone and example.org.zone).
+fn farm_name(i: usize) -> String {
+    format!("shared-web-hosting-customer-virtual-host-number-{i:02}.farm.example.org")
+}
+
+static SERVER: LazyLock<TestServer> = LazyLock::new(|| TestServer::start(heldout()));
 
 /// A one-hop report, the hop trustworthy, received by `by`.
 fn report(from: &Client, to: Option<&str>, by: &str) -> Report {
@@ -290,7 +331,7 @@ fn idn_a_labels_are_valid_helo_and_ptr_names() {
 
 #[test]
 fn helo_with_underscore_or_a_64_character_label_is_invalid_and_not_asked() {
-    let server = TestServer::start(heldout_zones::heldout());
+    let server = TestServer::start(heldout());
     let long = format!("{}.example.org", "a".repeat(64));
     let too_long = vec!["abcdefghij"; 25].join(".") + ".example.org";
     for helo in ["smtp_relay.example.org", long.as_str(), too_long.as_str()] {
@@ -311,7 +352,7 @@ fn helo_with_underscore_or_a_64_character_label_is_invalid_and_not_asked() {
 
 #[test]
 fn special_use_helo_names_are_never_sent() {
-    let server = TestServer::start(heldout_zones::heldout());
+    let server = TestServer::start(heldout());
     // hickory answers *.invalid itself: NXDOMAIN, nothing on the wire.
     let mut r = report(
         &sender("mail.invalid", "192.0.2.50"),
@@ -434,7 +475,7 @@ fn mapped_address_literals_match_the_ipv4_sender() {
 
 /// One hop checked against a server of its own, to count TCP questions.
 fn check_alone(from: Client) -> (HopDns, Vec<String>, TestServer) {
-    let server = TestServer::start(heldout_zones::heldout());
+    let server = TestServer::start(heldout());
     let mut r = report(&from, None, "mx1.example.net");
     check_report(&mut r, &options(&server));
     let hop = r.hops.remove(0);

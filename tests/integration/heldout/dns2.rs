@@ -1,15 +1,29 @@
-//! Second held-out DNS batch: DNS shapes that neither the standard tests
-//! (tests/dns_checks.rs) nor the first held-out batch (tests/dns_heldout.rs)
-//! cover, each against a real DNS server on 127.0.0.1
-//! (tests/support/heldout_zones2.rs). The expected verdicts were written
-//! from docs/dns.md and docs/json.md before the checks were run on them.
+//! Held-out DNS tests, batch 2: DNS shapes that neither the standard tests
+//! (module `dns_checks`) nor the first held-out batch (`heldout::dns1`)
+//! cover, each against a real DNS server on 127.0.0.1 serving the zone files
+//! of tests/heldout/dns/batch-2/ (example domains and documentation
+//! addresses only). The expected verdicts were written from docs/dns.md and
+//! docs/json.md before the checks were run on them.
 //!
-//! First run (commit 5e26388, expectations committed before running):
-//! 14 of 15 tests passed. 150 assertion sites: 147 evaluated, 146 right;
-//! the one wrong (`problem` of a mismatching address literal) stopped its
-//! test, so its last 3 assertions were not reached (they pass after the
-//! fix). The failure was an expectation error (fixed, marked in the
-//! test); no tool error was found in this batch.
+//! | sender IP          | shape |
+//! |--------------------|-------|
+//! | 192.0.2.101        | PTR alpha (A .199) and zulu (A .101): only the second name, in sorted order, confirms |
+//! | 192.0.2.102        | PTR good.example.org. and `bad.example.org` (no trailing dot: broken) |
+//! | 192.0.2.103        | PTR mx.sick.example.com, whose A question is answered SERVFAIL |
+//! | 192.0.2.104        | the reverse name exists with a TXT record only (PTR NODATA) |
+//! | 192.0.2.105        | PTR lit.example.org (A .105); literal HELOs; blocklisted in odd ways |
+//! | 192.0.2.107        | `107` CNAME to a reverse name that does not exist |
+//! | 198.51.100.6       | PTR multi.example.org: A .5 and .6, AAAA 2001:db8::6 |
+//! | 2001:db8::105      | PTR lit6.example.org (AAAA); listed on v6.bl.example.com |
+//! | 2001:db8::106      | PTR v4only.example.org, which has an A record only |
+//!
+//! Recipient domains under example.net: dualmx (MX host with A and AAAA),
+//! backup (MX 10 mxp, 20 mxr, 20 mxs), cnamedom (only a CNAME to
+//! mx1.example.net, which has no MX), aliasdom (a CNAME to realdom, which
+//! has MX 10 mx1).
+//! Blocklists: refusing.bl.example.com (127.255.255.254), sick.bl.example.com
+//! (SERVFAIL), notxt.bl.example.com (127.0.0.3 without TXT), v6.bl.example.com
+//! (an IPv6 entry, 127.0.0.2 with TXT).
 
 use std::net::{IpAddr, Ipv4Addr};
 use std::sync::LazyLock;
@@ -21,12 +35,26 @@ use trace_path::dns::model::{Fcrdns, HeloKind, LookupStatus, MxKind, RecipientSo
 use trace_path::dns::{HopDns, HostName, MxCheck, ResolverAddr, check_report};
 use trace_path::report::Report;
 
-use crate::support::dns::dns_server::TestServer;
-use crate::support::dns::heldout_zones2::{self, V6_105_NIBBLES};
+use crate::support::dns::dns_server::{ServerConfig, TestServer};
 use crate::support::dns::reports::{self, Client, bounce, no_helo, sender};
 
-static SERVER: LazyLock<TestServer> =
-    LazyLock::new(|| TestServer::start(heldout_zones2::heldout2()));
+/// The batch's zones; the names the server answers with SERVFAIL.
+fn heldout2() -> ServerConfig {
+    ServerConfig {
+        zones: super::zones("dns/batch-2"),
+        servfail: vec![
+            "mx.sick.example.com.".to_string(),
+            "105.2.0.192.sick.bl.example.com.".to_string(),
+        ],
+        delay: Duration::ZERO,
+    }
+}
+
+/// The nibble name of 2001:db8::105 under a zone (as written in
+/// 8.b.d.0.1.0.0.2.ip6.arpa.zone and v6.bl.example.com.zone).
+const V6_105_NIBBLES: &str = "5.0.1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2";
+
+static SERVER: LazyLock<TestServer> = LazyLock::new(|| TestServer::start(heldout2()));
 
 fn report(from: &Client, to: Option<&str>, by: &str) -> Report {
     reports::report(std::slice::from_ref(from), to, by)
@@ -272,7 +300,7 @@ fn ipv6_address_literal_written_in_full_matches_the_compressed_ip() {
 
 #[test]
 fn bare_helo_name_with_or_without_a_trailing_dot_is_not_fqdn_and_not_asked() {
-    let server = TestServer::start(heldout_zones2::heldout2());
+    let server = TestServer::start(heldout2());
     for helo in ["mailhost", "mailhost."] {
         let before = server.queries();
         let (dns, codes) = check_on(&server, sender(helo, "192.0.2.105"), &[]);

@@ -17,3 +17,20 @@ pub fn heldout_path(name: &str) -> PathBuf {
         .join("heldout")
         .join(name)
 }
+
+/// The zone files (`*.zone`) of `dir` under tests/heldout/, as text, in
+/// name order.
+pub fn zones(dir: &str) -> Vec<String> {
+    let dir = heldout_path(dir);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "zone"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no zones in {}", dir.display());
+    files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect()
+}
