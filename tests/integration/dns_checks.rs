@@ -1,6 +1,7 @@
 //! Each DNS check's verdict, through the library, against a real DNS
-//! server started by the test on 127.0.0.1 (see tests/integration/support/dns/zones.rs for
-//! the data). No test touches the internet or the system resolver.
+//! server started by the test on 127.0.0.1 (see
+//! tests/integration/support/dns/zones.rs for the data). No test touches
+//! the internet or the system resolver.
 
 use std::net::IpAddr;
 use std::sync::LazyLock;

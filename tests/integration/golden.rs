@@ -1,6 +1,7 @@
 //! Golden tests: every bundled sample's JSON report and table (and the
-//! held-out bounces', tests/heldout/bounces/), as the binary prints them. A change in output shows up as a snapshot diff to
-//! review (accept with `INSTA_UPDATE=always cargo test`).
+//! held-out bounces', tests/heldout/bounces/), as the binary prints them. A
+//! change in output shows up as a snapshot diff to review (accept with
+//! `INSTA_UPDATE=always cargo test`).
 
 use std::path::Path;
 
