@@ -12,7 +12,7 @@
 //! another (`DnsChecker::check` on each) and together
 //! (`DnsChecker::check_all`, as `trace-path` does for a batch).
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../tests/integration/support/dns/mod.rs"]
 mod support;
 
 use std::path::Path;

@@ -1400,11 +1400,3 @@ fn assign_by(r: &mut Received, walk: &Walk<'_>, mined: &Mined) {
             .or(mined.by_ip);
     }
 }
-
-#[cfg(test)]
-#[path = "received_tests.rs"]
-mod tests;
-
-#[cfg(test)]
-#[path = "received_heldout_tests.rs"]
-mod heldout_tests;

@@ -1,0 +1,113 @@
+//! The ticket formats as a whole: deterministic bytes, `SOURCE_DATE_EPOCH`,
+//! plain text that fits 80 ASCII columns, and a Markdown table that hostile
+//! values cannot break.
+
+use std::io::Write;
+
+use crate::support::{SMALL_MESSAGE, sample, trace_path};
+
+const FORMATS: [&str; 6] = ["table", "text", "markdown", "json", "jsonl", "html"];
+
+fn temp(content: &str) -> tempfile::NamedTempFile {
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    f.write_all(content.as_bytes()).unwrap();
+    f
+}
+
+fn output(args: &[&str]) -> Vec<u8> {
+    let out = trace_path().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+#[test]
+fn same_input_and_options_give_the_same_bytes() {
+    let f = temp(SMALL_MESSAGE);
+    let path = f.path().to_str().unwrap();
+    for format in FORMATS {
+        for extra in [&[][..], &["--redact"], &["--trust", "mx.example.net"]] {
+            let args = [&["-f", format, path][..], extra].concat();
+            assert_eq!(output(&args), output(&args), "{format} {extra:?}");
+        }
+    }
+}
+
+#[test]
+fn source_date_epoch_fixes_generated_at() {
+    let f = temp(SMALL_MESSAGE);
+    let path = f.path().to_str().unwrap();
+    for format in ["text", "markdown", "html"] {
+        let out = String::from_utf8(output(&["-f", format, path])).unwrap();
+        assert!(out.contains("2026-12-01T00:00:00Z"), "{format}");
+        let other = trace_path()
+            .env("SOURCE_DATE_EPOCH", "1800000000")
+            .args(["-f", format, path])
+            .output()
+            .unwrap();
+        let other = String::from_utf8(other.stdout).unwrap();
+        assert!(other.contains("2027-01-15T08:00:00Z"), "{format}");
+    }
+}
+
+#[test]
+fn text_is_ascii_and_fits_80_columns() {
+    let long = format!(
+        "Received: from {0}.example.org ({0}.example.org [192.0.2.7]) by mx.example.net with ESMTP id {0}; Mon, 23 Nov 2026 10:00:00 +0000\nSubject: caf\u{e9} \u{2014} {0}\n\n",
+        "x".repeat(150)
+    );
+    let f = temp(&long);
+    let mut paths = vec![f.path().to_path_buf()];
+    paths.extend(["postfix-relay.eml", "office365.eml", "ipv6-path.eml"].map(sample));
+    for path in paths {
+        let out = output(&["-f", "text", path.to_str().unwrap()]);
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.is_ascii(), "{path:?}");
+        for line in text.lines() {
+            assert!(line.len() <= 80, "{path:?}: {line:?}");
+        }
+    }
+}
+
+#[test]
+fn markdown_table_survives_pipes_and_backticks() {
+    let msg = "Received: from a|b`c (x|y [192.0.2.7]) by mx|`z`.example.net with ESMTP id |||```; Mon, 23 Nov 2026 10:00:00 +0000\nSubject: pipe | and ``` fence\n\n";
+    let f = temp(msg);
+    let md = String::from_utf8(output(&["-f", "markdown", f.path().to_str().unwrap()])).unwrap();
+    let unescaped_pipes = |line: &str| {
+        let mut count = 0;
+        let mut escaped = false;
+        for c in line.chars() {
+            if c == '|' && !escaped {
+                count += 1;
+            }
+            escaped = c == '\\' && !escaped;
+        }
+        count
+    };
+    let table: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
+    assert_eq!(table.len(), 3, "{md}");
+    for line in &table {
+        assert_eq!(unescaped_pipes(line), 9, "{line}");
+    }
+    // The raw block's fence is longer than any backtick run inside it.
+    assert!(md.contains("\n````text\n"), "{md}");
+}
+
+#[test]
+fn html_is_written_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("report.html");
+    trace_path()
+        .args(["-f", "html", "-o"])
+        .arg(&target)
+        .arg(sample("postfix-relay.eml"))
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(target).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.ends_with("</html>\n"));
+}
