@@ -6,6 +6,7 @@
 
 mod support;
 
+mod architecture;
 mod batch;
 mod bounce_robustness;
 mod bounces;

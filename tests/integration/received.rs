@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
 use trace_path::chain::date::parse_date;
-use trace_path::chain::received::{ParseQuality, Received, parse_received};
+use trace_path::chain::received::{Received, parse_received};
+use trace_path::model::ParseQuality;
 
 use crate::support::received_cases::{self, Case};
 

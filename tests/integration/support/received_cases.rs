@@ -8,7 +8,8 @@ use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
 use trace_path::chain::date::parse_date;
-use trace_path::chain::received::{ParseQuality, Received};
+use trace_path::chain::received::Received;
+use trace_path::model::ParseQuality;
 
 /// One case: a raw Received value and what the parser must make of it.
 pub struct Case {
