@@ -6,6 +6,14 @@
 //! ```toml
 //! # Hosts and networks of your own mail system.
 //! trust = ["mx1.example.com", "*.internal.example.com", "10.0.0.0/8"]
+//!
+//! # A mail provider or filtering gateway the tool does not know yet
+//! # (same fields as its built-in list, src/providers.toml).
+//! [[provider]]
+//! name = "Example Hosting"
+//! role = "mailbox"
+//! domains = ["hosting.example"]
+//! networks = ["192.0.2.0/24"]
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -13,6 +21,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use thiserror::Error;
 
+use crate::providers::Provider;
 use crate::trust::{BadTrustedRelay, TrustedRelay};
 
 #[derive(Debug, Default, Deserialize)]
@@ -20,12 +29,16 @@ use crate::trust::{BadTrustedRelay, TrustedRelay};
 struct ConfigFile {
     #[serde(default)]
     trust: Vec<String>,
+    #[serde(default)]
+    provider: Vec<Provider>,
 }
 
 /// Settings from the config file.
 #[derive(Debug, Default, Clone)]
 pub struct Config {
     pub trust: Vec<TrustedRelay>,
+    /// Mail providers and gateways the user adds to the built-in list.
+    pub providers: Vec<Provider>,
     /// The file they came from, when there was one.
     pub path: Option<PathBuf>,
 }
@@ -88,6 +101,7 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
         })?;
     Ok(Config {
         trust,
+        providers: file.provider,
         path: Some(path.to_path_buf()),
     })
 }

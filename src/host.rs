@@ -56,6 +56,65 @@ pub fn organisational_domain(name: &str) -> Option<String> {
     psl::domain_str(&name).map(str::to_string)
 }
 
+/// Words of generic (end-user, dynamically assigned) reverse DNS names.
+const GENERIC_WORDS: &[&str] = &[
+    "dynamic",
+    "dyn",
+    "dhcp",
+    "dsl",
+    "adsl",
+    "vdsl",
+    "xdsl",
+    "pool",
+    "cable",
+    "ppp",
+    "pppoe",
+    "dialup",
+    "client",
+    "broadband",
+    "residential",
+];
+
+/// Whether a PTR name looks generic: a name an access provider gives to
+/// every address of a pool, which receivers read as "an end-user
+/// connection, not a mail server". Only the labels left of the last two
+/// (the registered domain) count: they embed the IP's four octets (in
+/// order or reversed, joined by `-` or `.`, or zero-padded), or a word of
+/// [`GENERIC_WORDS`] (digits around it ignored: `dsl5`, `ppp-123`).
+pub fn looks_generic(name: &str, ip: IpAddr) -> bool {
+    let labels: Vec<&str> = name.split('.').collect();
+    if labels.len() < 3 {
+        return false;
+    }
+    let host = labels[..labels.len() - 2].join(".");
+    if let IpAddr::V4(v4) = ip {
+        let [a, b, c, d] = v4.octets();
+        let mut forms = Vec::new();
+        for [w, x, y, z] in [[a, b, c, d], [d, c, b, a]] {
+            for sep in ["-", ".", "_"] {
+                forms.push(format!("{w}{sep}{x}{sep}{y}{sep}{z}"));
+                forms.push(format!("{w:03}{sep}{x:03}{sep}{y:03}{sep}{z:03}"));
+            }
+            forms.push(format!("{w:03}{x:03}{y:03}{z:03}"));
+        }
+        if forms.iter().any(|f| contains_number(&host, f)) {
+            return true;
+        }
+    }
+    host.split(|c: char| !c.is_ascii_alphanumeric())
+        .map(|token| token.trim_matches(|c: char| c.is_ascii_digit()))
+        .any(|word| GENERIC_WORDS.contains(&word))
+}
+
+/// Whether `needle` occurs in `text` with no digit right before or after it.
+fn contains_number(text: &str, needle: &str) -> bool {
+    text.match_indices(needle).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + needle.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_digit()) && !after.is_some_and(|c| c.is_ascii_digit())
+    })
+}
+
 /// The first IP address in a piece of text: `[192.0.2.9]`, `192.0.2.9:25`,
 /// `(192.0.2.9, ...)`, `[IPv6:2001:db8::9]`.
 pub fn find_ip(text: &str) -> Option<IpAddr> {
@@ -281,6 +340,29 @@ mod tests {
         assert_eq!(org("localhost"), None);
         assert_eq!(org("bad..name"), None);
         assert_eq!(org("192.0.2.1"), None);
+    }
+
+    #[test]
+    fn looks_generic_names() {
+        let ip: IpAddr = "192.0.2.7".parse().unwrap();
+        assert!(looks_generic("192-0-2-7.dynamic.example.net", ip));
+        assert!(looks_generic("7.2.0.192.static.example.net", ip));
+        assert!(looks_generic("host-192-000-002-007.example.net", ip));
+        assert!(looks_generic("ppp123.isp.example.net", ip));
+        assert!(looks_generic("dsl-5.example.com", ip));
+        assert!(!looks_generic("mail.example.org", ip));
+        assert!(
+            !looks_generic("mail.pool.com", ip),
+            "the registered domain does not count"
+        );
+        assert!(
+            !looks_generic("192-0-2-77.example.net", ip),
+            "another address"
+        );
+        assert!(!looks_generic("mx.dyn.com", ip));
+        let v6: IpAddr = "2001:db8::7".parse().unwrap();
+        assert!(looks_generic("dynamic-2001-db8--7.example.net", v6));
+        assert!(!looks_generic("mail.example.org", v6));
     }
 
     #[test]

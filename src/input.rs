@@ -44,6 +44,11 @@ pub struct Input {
 }
 
 impl Input {
+    /// Whether the message came from standard input (a paste or a pipe).
+    pub fn is_stdin(&self) -> bool {
+        self.name == "-"
+    }
+
     /// A single message (not part of an mbox).
     pub fn new(name: impl Into<String>, bytes: Vec<u8>) -> Input {
         Input {

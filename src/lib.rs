@@ -51,6 +51,7 @@ pub mod mbox;
 pub mod message;
 pub mod model;
 pub mod normalise;
+pub mod providers;
 pub mod redact;
 pub mod render;
 pub mod smtp_codes;
@@ -118,6 +119,7 @@ pub fn analyse(input: &Input, options: &TraceOptions) -> Result<Report, InputErr
         return Err(not_mail("no header lines (`Name: value`) found"));
     }
     let parsed = message::parse(&cleaned.bytes).ok_or_else(|| not_mail("no header lines found"))?;
+    let repaired = normalise::finding(&cleaned.repairs, input.is_stdin());
 
     // A bounce tells the story of the message it returns: its hops are
     // the returned message's, not the bounce's own.
@@ -138,13 +140,15 @@ pub fn analyse(input: &Input, options: &TraceOptions) -> Result<Report, InputErr
         now: options.now,
     };
     let mut hops = chain::build(&traced.received, &ctx);
-    let (trustworthy_hop, trust_findings) = trust::apply(&mut hops, &options.trusted);
+    let records = chain::records::records(&traced.fields);
+    let boundary = trust::apply(&mut hops, &options.trusted, &records);
+    let trustworthy_hop = boundary.trustworthy;
 
     let mut findings = match &bounce {
-        None => message_findings(&parsed, &cleaned.repairs, message_date.is_some()),
-        Some(b) => bounce_findings(b, &cleaned.repairs, message_date.is_some()),
+        None => message_findings(&parsed, repaired.as_ref(), message_date.is_some()),
+        Some(b) => bounce_findings(b, repaired.as_ref(), message_date.is_some()),
     };
-    findings.extend(trust_findings);
+    findings.extend(boundary.findings);
 
     let total_transit_seconds = chain::total_transit_seconds(&hops);
     let stop = match bounce {
@@ -175,7 +179,7 @@ pub fn analyse(input: &Input, options: &TraceOptions) -> Result<Report, InputErr
 /// the usual checks applied to the returned message.
 fn bounce_findings(
     bounce: &stop::Bounce,
-    repairs: &[normalise::Repair],
+    repaired: Option<&Finding>,
     date_ok: bool,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -188,7 +192,7 @@ fn bounce_findings(
                     returned.source.describe()
                 ),
             ));
-            let mut rest = message_findings(&returned.headers, repairs, date_ok);
+            let mut rest = message_findings(&returned.headers, repaired, date_ok);
             for f in &mut rest {
                 if f.code == FindingCode::BadMessageDate || f.code == FindingCode::NoReceived {
                     f.message = f.message.replacen("The message", "The returned message", 1);
@@ -199,7 +203,7 @@ fn bounce_findings(
         None => {
             findings.extend(message_findings(
                 &message::ParsedMessage::default(),
-                repairs,
+                repaired,
                 true,
             ));
             findings.retain(|f| f.code != FindingCode::NoReceived);
@@ -238,20 +242,11 @@ fn bounce_findings(
 
 fn message_findings(
     parsed: &message::ParsedMessage,
-    repairs: &[normalise::Repair],
+    repaired: Option<&Finding>,
     date_ok: bool,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
-    if !repairs.is_empty() {
-        let what: Vec<&str> = repairs.iter().map(|r| r.describe()).collect();
-        findings.push(Finding::new(
-            FindingCode::InputNormalised,
-            format!(
-                "The pasted text was cleaned up before reading: {}.",
-                what.join("; ")
-            ),
-        ));
-    }
+    findings.extend(repaired.cloned());
     if parsed.received.is_empty() {
         findings.push(Finding::new(
             FindingCode::NoReceived,

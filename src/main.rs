@@ -46,7 +46,10 @@ fn run(cli: Cli) -> i32 {
         && let Some(path) = config::default_path()
     {
         match config::load(&path) {
-            Ok(cfg) => relays.extend(cfg.trust),
+            Ok(cfg) => {
+                relays.extend(cfg.trust);
+                trace_path::providers::install(cfg.providers);
+            }
             Err(e) => return fail(exits::USAGE, &e),
         }
     }

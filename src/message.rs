@@ -21,6 +21,68 @@ pub struct ParsedMessage {
     pub content_type: Option<String>,
     /// Exim's `X-Failed-Recipients` header (tells a bounce).
     pub failed_recipients: Option<String>,
+    /// The authentication, filter and envelope headers, in order, each
+    /// with its place among the Received headers.
+    pub fields: Vec<Field>,
+}
+
+/// One header field that later stages place on the path: its name as
+/// written, its unfolded value, and how many Received headers sit above it
+/// (0: above every Received header, written by the last server).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub name: String,
+    pub value: String,
+    pub received_above: usize,
+}
+
+/// Headers whose place on the path matters: what receivers write about
+/// authentication, their filters' verdicts and the envelope. Matched
+/// without regard to case; an entry ending in `-` is a prefix.
+const PLACED_FIELDS: &[&str] = &[
+    "authentication-results",
+    "arc-authentication-results",
+    "arc-seal",
+    "arc-message-signature",
+    "received-spf",
+    "dkim-signature",
+    "return-path",
+    "delivered-to",
+    "x-original-to",
+    "x-originating-ip",
+    "x-forefront-antispam-report",
+    "x-microsoft-antispam",
+    "x-microsoft-antispam-mailbox-delivery",
+    "x-ms-exchange-organization-scl",
+    "x-ms-exchange-organization-authas",
+    "x-spam-status",
+    "x-spam-flag",
+    "x-spam-level",
+    "x-spam-score",
+    "x-spam",
+    "x-spamd-result",
+    "x-rspamd-",
+    "x-proofpoint-",
+    "x-mimecast-",
+    "x-barracuda-",
+    "x-ironport-",
+];
+
+/// The most placed fields kept from one message (a crafted message could
+/// carry thousands).
+pub const MAX_FIELDS: usize = 500;
+
+fn is_placed(name: &str) -> bool {
+    PLACED_FIELDS.iter().any(|f| {
+        if f.ends_with('-') {
+            name.len() > f.len()
+                && name
+                    .get(..f.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(f))
+        } else {
+            name.eq_ignore_ascii_case(f)
+        }
+    })
 }
 
 /// Reads the header block of a (normalised) message. Returns `None` when
@@ -58,12 +120,26 @@ pub fn parse(bytes: &[u8]) -> Option<ParsedMessage> {
         .find(|h| h.name.as_str().eq_ignore_ascii_case("X-Failed-Recipients"))
         .map(|h| unfold(&bytes[h.offset_start as usize..h.offset_end as usize]))
         .filter(|v| !v.is_empty());
+    let mut received_above = 0;
+    let mut fields = Vec::new();
+    for h in headers {
+        if h.name == HeaderName::Received {
+            received_above += 1;
+        } else if fields.len() < MAX_FIELDS && is_placed(h.name.as_str()) {
+            fields.push(Field {
+                name: h.name.as_str().to_string(),
+                value: unfold(&bytes[h.offset_start as usize..h.offset_end as usize]),
+                received_above,
+            });
+        }
+    }
     Some(ParsedMessage {
         summary,
         received,
         received_total,
         content_type: raw_value(&HeaderName::ContentType),
         failed_recipients,
+        fields,
     })
 }
 

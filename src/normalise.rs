@@ -8,9 +8,12 @@
 
 use std::borrow::Cow;
 
+use crate::model::{Finding, FindingCode};
+
 /// The repairs a paste can need; reported so the user knows what was changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Repair {
+    BareCarriageReturns,
     MboxFromLine,
     NonBreakingSpaces,
     LeadingText,
@@ -23,6 +26,9 @@ pub enum Repair {
 impl Repair {
     pub fn describe(self) -> &'static str {
         match self {
+            Repair::BareCarriageReturns => {
+                "read carriage returns alone (old Mac line ends) as line ends"
+            }
             Repair::MboxFromLine => "dropped an mbox `From ` line",
             Repair::NonBreakingSpaces => {
                 "turned non-breaking spaces used as indentation into spaces"
@@ -36,6 +42,32 @@ impl Repair {
     }
 }
 
+/// The `input-normalised` finding: what was repaired. A saved message that
+/// starts with an mbox `From ` line (as mail clients save one) is not
+/// worth a note; pasted text is, and says so.
+pub fn finding(repairs: &[Repair], pasted: bool) -> Option<Finding> {
+    let what: Vec<&str> = repairs
+        .iter()
+        .filter(|r| pasted || **r != Repair::MboxFromLine)
+        .map(|r| r.describe())
+        .collect();
+    if what.is_empty() {
+        return None;
+    }
+    let input = if pasted {
+        "The pasted text"
+    } else {
+        "The input"
+    };
+    Some(Finding::new(
+        FindingCode::InputNormalised,
+        format!(
+            "{input} was cleaned up before reading: {}.",
+            what.join("; ")
+        ),
+    ))
+}
+
 /// The input after repairs, and which repairs were made.
 #[derive(Debug)]
 pub struct Normalised<'a> {
@@ -45,6 +77,21 @@ pub struct Normalised<'a> {
 
 /// Repairs a pasted or saved message so that its header block is well formed.
 pub fn normalise(input: &[u8]) -> Normalised<'_> {
+    // Text saved with carriage returns alone (classic Mac OS, some web
+    // forms) has no line feed in its header block: every repair below
+    // works on lines, so those become line feeds first.
+    if has_bare_cr_line_ends(input) {
+        let unix: Vec<u8> = input
+            .iter()
+            .map(|&b| if b == b'\r' { b'\n' } else { b })
+            .collect();
+        let mut repaired = normalise(&unix);
+        repaired.repairs.insert(0, Repair::BareCarriageReturns);
+        return Normalised {
+            bytes: Cow::Owned(repaired.bytes.into_owned()),
+            repairs: repaired.repairs,
+        };
+    }
     // Most input is a saved message: leave it (and its body) untouched.
     if has_clean_header_block(input) {
         return Normalised {
@@ -83,6 +130,15 @@ pub fn normalise(input: &[u8]) -> Normalised<'_> {
         Cow::Owned(join_lines(&lines))
     };
     Normalised { bytes, repairs }
+}
+
+/// Line ends are carriage returns alone: the first line ends in a CR that
+/// no LF follows, and no LF comes before it.
+fn has_bare_cr_line_ends(input: &[u8]) -> bool {
+    match input.iter().position(|&b| b == b'\r' || b == b'\n') {
+        Some(at) => input[at] == b'\r' && input.get(at + 1) != Some(&b'\n'),
+        None => false,
+    }
 }
 
 /// The header block is already well formed: it starts with a header line,
@@ -332,6 +388,20 @@ mod tests {
     fn norm(s: &str) -> (String, Vec<Repair>) {
         let n = normalise(s.as_bytes());
         (String::from_utf8(n.bytes.into_owned()).unwrap(), n.repairs)
+    }
+
+    #[test]
+    fn bare_carriage_returns_are_line_ends() {
+        let (text, repairs) = norm(
+            "Received: from a.example.org by b.example.net;\r Mon, 23 Nov 2026 10:00:00 +0000\rSubject: x\r\rbody\r",
+        );
+        assert_eq!(
+            text,
+            "Received: from a.example.org by b.example.net;\n Mon, 23 Nov 2026 10:00:00 +0000\nSubject: x\n\nbody\n"
+        );
+        assert_eq!(repairs, [Repair::BareCarriageReturns]);
+        // CRLF is not bare CR.
+        assert!(norm("Subject: x\r\n\r\nbody\r\n").1.is_empty());
     }
 
     #[test]

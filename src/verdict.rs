@@ -30,13 +30,15 @@ pub fn verdict(report: &Report) -> String {
     let count = hops.len();
     let plural = if count == 1 { "hop" } else { "hops" };
     let time = match report.total_transit_seconds {
-        Some(t) => format!(" in {}", human_duration(t)),
+        Some(t) if t >= 0 => format!(" in {}", human_duration(t)),
+        // A negative total is the servers' clocks disagreeing, never a duration.
+        Some(_) => " (transit time unknown: the servers' clocks disagree)".to_string(),
         None => String::new(),
     };
-    let sender = report
-        .trustworthy()
-        .map(describe_trustworthy)
-        .unwrap_or_default();
+    let sender = match report.trustworthy() {
+        Some(hop) => describe_trustworthy(hop),
+        None => originated_inside(&hops[0]),
+    };
     let warnings = hops
         .iter()
         .flat_map(|h| &h.findings)
@@ -65,6 +67,21 @@ fn describe_trustworthy(hop: &Hop) -> String {
         _ => "",
     };
     format!("; trustworthy sender IP {ip} ({name}{fcrdns})")
+}
+
+/// No hop was a hand-off from outside: where the message was first seen.
+fn originated_inside(oldest: &Hop) -> String {
+    let at = oldest
+        .from
+        .ip_text()
+        .or_else(|| oldest.sender_name().map(str::to_string))
+        .or_else(|| oldest.by.host.clone());
+    match at {
+        Some(at) => {
+            format!("; it originated inside the receiving organisation, first recorded at {at}")
+        }
+        None => "; it originated inside the receiving organisation".to_string(),
+    }
 }
 
 /// The verdict of a delivery report: who refused (or delayed, or took)

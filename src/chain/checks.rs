@@ -3,10 +3,8 @@
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
-use super::continuity::{links_to, same_organisation};
+use super::continuity::links_to;
 use crate::duration::human_duration;
-use crate::host::organisational_domain;
-use crate::ip_kind::IpKind;
 use crate::model::ParseQuality;
 use crate::model::{Finding, FindingCode};
 use crate::model::{Hop, format_utc};
@@ -29,15 +27,15 @@ pub struct ChainContext {
 
 /// Runs every check on the chain (oldest hop first).
 pub fn run(hops: &mut [Hop], ctx: &ChainContext) {
-    for hop in hops.iter_mut() {
+    let delays = delay_findings(hops);
+    for (hop, delay) in hops.iter_mut().zip(delays) {
         check_parse_quality(hop);
-        check_delay(hop);
+        hop.findings.extend(delay);
         check_future(hop, ctx);
         check_may_be_forged(hop);
     }
     check_before_message_date(hops, ctx);
     check_continuity(hops);
-    check_private_addresses(hops);
 }
 
 fn check_parse_quality(hop: &mut Hop) {
@@ -55,27 +53,89 @@ fn check_parse_quality(hop: &mut Hop) {
     hop.findings.push(finding);
 }
 
-fn check_delay(hop: &mut Hop) {
-    let Some(delay) = hop.delay_seconds else {
-        return;
-    };
-    if delay < 0 {
-        hop.findings.push(Finding::new(
-            FindingCode::NegativeDelay,
+/// Negative delays of a few minutes are clock skew; a whole number of
+/// hours is a time written in the wrong zone; a long delay that the next
+/// hop takes back is one server's wrong clock, not a queue.
+fn delay_findings(hops: &[Hop]) -> Vec<Option<Finding>> {
+    let delays: Vec<Option<i64>> = hops.iter().map(|h| h.delay_seconds).collect();
+    (0..hops.len())
+        .map(|i| {
+            let delay = delays[i]?;
+            let next = delays.get(i + 1).copied().flatten();
+            let previous = i.checked_sub(1).and_then(|p| delays[p]);
+            let taken_back = |other: Option<i64>| other.is_some_and(|o| cancels(delay, o));
+            if delay < 0 {
+                let wrong_clock = if taken_back(previous) {
+                    hops[i - 1].by.host.as_deref()
+                } else if taken_back(next) {
+                    hops[i].by.host.as_deref()
+                } else {
+                    None
+                };
+                Some(negative_delay(
+                    delay,
+                    wrong_clock.map(|h| h.to_string()),
+                    taken_back(previous) || taken_back(next),
+                ))
+            } else if delay > LONG_DELAY_SECONDS && !taken_back(previous) && !taken_back(next) {
+                Some(Finding::new(
+                    FindingCode::LongDelay,
+                    format!(
+                        "The message waited {} before this hop (a queue, retries or greylisting).",
+                        human_duration(delay)
+                    ),
+                ))
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// Skews up to this are clocks that differ slightly, not a problem.
+const CLOCK_SKEW_SECONDS: i64 = 300;
+
+/// Whether two neighbouring delays cancel out (within the clock-skew
+/// margin): one server between them has a wrong clock, and the time the
+/// message spent there is not a queue.
+fn cancels(a: i64, b: i64) -> bool {
+    a.abs() > CLOCK_SKEW_SECONDS && (a + b).abs() <= CLOCK_SKEW_SECONDS
+}
+
+/// The finding for a hop dated before the hop below it. `wrong_clock` is
+/// the server whose clock a neighbouring delay shows to be off.
+fn negative_delay(delay: i64, wrong_clock: Option<String>, cancelled: bool) -> Finding {
+    let gap = human_duration(-delay);
+    if -delay <= CLOCK_SKEW_SECONDS {
+        return Finding::new(
+            FindingCode::ClockSkew,
             format!(
-                "This hop is dated {} before the hop below it: one of the two clocks is wrong, or a header is forged.",
-                human_duration(-delay)
+                "This hop is dated {gap} before the hop below it: the two servers' clocks differ slightly."
             ),
-        ));
-    } else if delay > LONG_DELAY_SECONDS {
-        hop.findings.push(Finding::new(
-            FindingCode::LongDelay,
-            format!(
-                "The message waited {} before this hop (a queue, retries or greylisting).",
-                human_duration(delay)
-            ),
-        ));
+        );
     }
+    let message = if cancelled {
+        let host = wrong_clock.unwrap_or_else(|| "one server".to_string());
+        format!(
+            "This hop is dated {gap} before the hop below it, and a neighbouring hop gains that time back: the clock or time zone of {host} is off by about {gap}."
+        )
+    } else if whole_hours(-delay) {
+        format!(
+            "This hop is dated {gap} before the hop below it, a whole number of hours: one of the two servers wrote its time in the wrong time zone."
+        )
+    } else {
+        format!(
+            "This hop is dated {gap} before the hop below it: one of the two servers' clocks is wrong, or (below the trustworthy hop) a header is forged."
+        )
+    };
+    Finding::new(FindingCode::NegativeDelay, message)
+}
+
+/// Within the clock-skew margin of a whole number of hours (a zone error).
+fn whole_hours(seconds: i64) -> bool {
+    let rest = seconds % 3600;
+    seconds >= 3600 - CLOCK_SKEW_SECONDS
+        && (rest <= CLOCK_SKEW_SECONDS || rest >= 3600 - CLOCK_SKEW_SECONDS)
 }
 
 fn check_future(hop: &mut Hop, ctx: &ChainContext) {
@@ -129,7 +189,13 @@ fn check_before_message_date(hops: &mut [Hop], ctx: &ChainContext) {
 /// A hop's sender should be the machine that wrote the header below it.
 fn check_continuity(hops: &mut [Hop]) {
     for i in 1..hops.len() {
-        if links_to(&hops[i], &hops[i - 1]) == Some(false) {
+        // Only two hand-offs must link: a filter, a local step or a
+        // retrieval is not a connection from the host below, and a
+        // placeholder client (`unknown`, `source`) names nobody.
+        let comparable = hops[i].kind.is_hand_off()
+            && hops[i - 1].kind.is_hand_off()
+            && !names_placeholder(&hops[i]);
+        if comparable && links_to(&hops[i], &hops[i - 1]) == Some(false) {
             let below = hops[i - 1].by.host.clone().unwrap_or_default();
             let sender = describe_sender(&hops[i]);
             hops[i].findings.push(Finding::new(
@@ -140,6 +206,18 @@ fn check_continuity(hops: &mut [Hop]) {
             ));
         }
     }
+}
+
+/// A client name that is a placeholder, not a host: Postini's `source`,
+/// `unknown`, `localhost`.
+fn names_placeholder(hop: &Hop) -> bool {
+    let placeholder =
+        |n: &str| matches!(n, "source" | "unknown" | "localhost") || n.starts_with("localhost.");
+    let names: Vec<&str> = [hop.from.helo.as_deref(), hop.from.rdns.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    !names.is_empty() && names.iter().all(|n| placeholder(n))
 }
 
 fn describe_sender(hop: &Hop) -> String {
@@ -153,52 +231,4 @@ fn describe_sender(hop: &Hop) -> String {
     );
     parts.extend(hop.from.ip.map(|ip| ip.to_string()));
     parts.join(" ")
-}
-
-/// A private address cannot cross the Internet: a hop from a private (not
-/// loopback) address into another organisation's server, or one sitting
-/// between public hops, was not written by the machines it names.
-fn check_private_addresses(hops: &mut [Hop]) {
-    let public: Vec<bool> = hops
-        .iter()
-        .map(|h| h.from.ip.is_some_and(|ip| IpKind::of(ip).is_public()))
-        .collect();
-    for i in 0..hops.len() {
-        let Some(ip) = hops[i].from.ip else { continue };
-        let kind = IpKind::of(ip);
-        if kind.is_public() || kind == IpKind::Loopback {
-            continue;
-        }
-        let suspicious = match crosses_organisations(&hops[i]) {
-            Some(crosses) => crosses,
-            None => public[..i].iter().any(|&p| p) && public[i + 1..].iter().any(|&p| p),
-        };
-        if suspicious {
-            hops[i].findings.push(Finding::new(
-                FindingCode::PrivateAddress,
-                format!(
-                    "The sender address {ip} is {}, yet this hop is a hand-off across the Internet: this header is likely forged.",
-                    kind.describe()
-                ),
-            ));
-        }
-    }
-}
-
-/// Whether the sender's names and the receiver sit in different
-/// organisational domains; `None` when either side has no name (a HELO
-/// address literal is not a name).
-fn crosses_organisations(hop: &Hop) -> Option<bool> {
-    let by = organisational_domain(hop.by.host.as_deref()?)?;
-    let names: Vec<String> = [hop.from.rdns.as_deref(), hop.from.helo.as_deref()]
-        .into_iter()
-        .flatten()
-        // An address literal (`[10.4.12.88]`) names no domain.
-        .filter(|n| !n.starts_with('['))
-        .filter_map(organisational_domain)
-        .collect();
-    if names.is_empty() {
-        return None;
-    }
-    Some(!names.iter().any(|n| same_organisation(n, &by)))
 }

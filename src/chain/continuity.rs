@@ -5,6 +5,7 @@
 use crate::host;
 use crate::ip_kind::IpKind;
 use crate::model::Hop;
+use crate::providers;
 
 /// Whether `upper`'s sender is the host that wrote `lower`. `None` when the
 /// two headers give nothing comparable (local hops, an IP against a name,
@@ -65,43 +66,11 @@ pub fn same_host(a: &str, b: &str) -> bool {
     }
 }
 
-/// Large providers hand mail between machines named under several of
-/// their own domains (a message submitted to `smtp.gmail.com` leaves from
-/// `mail-sor-f41.google.com`); those hand-offs are not chain breaks.
-const PROVIDER_DOMAINS: &[&[&str]] = &[
-    &["google.com", "gmail.com", "googlemail.com"],
-    &[
-        "outlook.com",
-        "office365.com",
-        "hotmail.com",
-        "live.com",
-        "microsoft.com",
-        "exchangelabs.com",
-    ],
-    &[
-        "yahoo.com",
-        "yahoodns.net",
-        "yahoo.net",
-        "aol.com",
-        "aol.net",
-    ],
-    &["amazonses.com", "amazonaws.com", "amazon.com"],
-    &["icloud.com", "me.com", "mac.com", "apple.com"],
-    &["protonmail.ch", "protonmail.com", "proton.me"],
-    &["mail.ru", "list.ru", "inbox.ru", "bk.ru"],
-    &["yandex.net", "yandex.ru", "yandex.com"],
-    &["gmx.net", "gmx.de", "gmx.com", "web.de", "kundenserver.de"],
-    &["zoho.com", "zohomail.com", "zoho.eu"],
-    &["messagingengine.com", "fastmail.com"],
-];
-
-/// Two organisational domains of the same organisation.
+/// Two organisational domains of the same organisation: the same domain,
+/// or two domains of one large provider ([`providers`]), which hands mail
+/// between machines named under several of its own domains.
 pub fn same_organisation(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b)
-        || PROVIDER_DOMAINS.iter().any(|group| {
-            group.iter().any(|d| d.eq_ignore_ascii_case(a))
-                && group.iter().any(|d| d.eq_ignore_ascii_case(b))
-        })
+    providers::same_operator(a, b)
 }
 
 #[cfg(test)]

@@ -3,14 +3,16 @@
 pub mod checks;
 pub mod continuity;
 pub mod date;
+pub mod kind;
 pub mod received;
+pub mod records;
 
 pub use checks::ChainContext;
 
 use chrono::Utc;
 
 use crate::model::{Finding, FindingCode};
-use crate::model::{Hop, Receiver, Sender, Trust};
+use crate::model::{Hop, HopKind, Receiver, Sender, Trust};
 
 /// Builds the hop chain from raw Received values given topmost first.
 /// The result is oldest first: `hops[0]` is hop 1, the bottom header.
@@ -33,13 +35,15 @@ pub fn build(received_top_first: &[String], ctx: &ChainContext) -> Vec<Hop> {
     hops
 }
 
-/// A hop from a parsed header; delays, findings and trust are filled in later.
+/// A hop from a parsed header, with its kind; delays, findings and trust
+/// are filled in later.
 pub fn hop_of(number: usize, header_index: usize, raw: String, r: received::Received) -> Hop {
-    Hop {
+    let mut hop = Hop {
         number,
         header_index,
         raw,
         parsed: r.quality,
+        kind: HopKind::Relay,
         from: Sender {
             helo: r.helo,
             rdns: r.rdns,
@@ -64,10 +68,13 @@ pub fn hop_of(number: usize, header_index: usize, raw: String, r: received::Rece
         utc_offset_minutes: r.date.map(|t| t.offset().local_minus_utc() / 60),
         delay_seconds: None,
         trust: Trust::Unverified,
+        trust_evidence: None,
         dns: None,
         findings: Vec::new(),
         may_be_forged: r.may_be_forged,
-    }
+    };
+    hop.kind = kind::classify(&hop);
+    hop
 }
 
 /// A hop without a date, or with one that does not parse (its time stays

@@ -10,7 +10,7 @@ use futures_util::future::join_all;
 use super::dnsbl;
 use super::names::{self, HeloSyntax};
 use super::resolver::{DnsAnswer, Engine, QueryType, Rdata, Records, status_of};
-use crate::host::HostName;
+use crate::host::{self, HostName};
 use crate::model::{
     BrokenPtr, DnsblCheck, Fcrdns, FcrdnsCheck, ForwardCheck, HeloCheck, HeloKind, HopDns,
     LookupStatus, PtrCheck,
@@ -105,7 +105,7 @@ fn ptr_check(
         .collect();
     let generic = names
         .iter()
-        .filter(|n| broken_ptr(n).is_none() && generic_ptr(n, ip))
+        .filter(|n| broken_ptr(n).is_none() && host::looks_generic(n, ip))
         .cloned()
         .collect();
     let recorded = recorded.map(|r| r.trim().trim_end_matches('.').to_ascii_lowercase());
@@ -139,65 +139,6 @@ pub fn broken_ptr(name: &str) -> Option<String> {
     HostName::parse(name)
         .err()
         .map(|problem| format!("it is not a valid host name: {problem}"))
-}
-
-/// Words of generic (end-user, dynamically assigned) reverse DNS names.
-const GENERIC_WORDS: &[&str] = &[
-    "dynamic",
-    "dyn",
-    "dhcp",
-    "dsl",
-    "adsl",
-    "vdsl",
-    "xdsl",
-    "pool",
-    "cable",
-    "ppp",
-    "pppoe",
-    "dialup",
-    "client",
-    "broadband",
-    "residential",
-];
-
-/// Whether a PTR name looks generic: a name an access provider gives to
-/// every address of a pool, which receivers read as "an end-user
-/// connection, not a mail server". Only the labels left of the last two
-/// (the registered domain) count: they embed the IP's four octets (in
-/// order or reversed, joined by `-` or `.`, or zero-padded), or a word of
-/// [`GENERIC_WORDS`] (digits around it ignored: `dsl5`, `ppp-123`).
-pub fn generic_ptr(name: &str, ip: IpAddr) -> bool {
-    let labels: Vec<&str> = name.split('.').collect();
-    if labels.len() < 3 {
-        return false;
-    }
-    let host = labels[..labels.len() - 2].join(".");
-    if let IpAddr::V4(v4) = ip {
-        let [a, b, c, d] = v4.octets();
-        let mut forms = Vec::new();
-        for [w, x, y, z] in [[a, b, c, d], [d, c, b, a]] {
-            for sep in ["-", ".", "_"] {
-                forms.push(format!("{w}{sep}{x}{sep}{y}{sep}{z}"));
-                forms.push(format!("{w:03}{sep}{x:03}{sep}{y:03}{sep}{z:03}"));
-            }
-            forms.push(format!("{w:03}{x:03}{y:03}{z:03}"));
-        }
-        if forms.iter().any(|f| contains_number(&host, f)) {
-            return true;
-        }
-    }
-    host.split(|c: char| !c.is_ascii_alphanumeric())
-        .map(|token| token.trim_matches(|c: char| c.is_ascii_digit()))
-        .any(|word| GENERIC_WORDS.contains(&word))
-}
-
-/// Whether `needle` occurs in `text` with no digit right before or after it.
-fn contains_number(text: &str, needle: &str) -> bool {
-    text.match_indices(needle).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + needle.len()..].chars().next();
-        !before.is_some_and(|c| c.is_ascii_digit()) && !after.is_some_and(|c| c.is_ascii_digit())
-    })
 }
 
 async fn fcrdns_check(engine: &Engine, ip: IpAddr, ptr: &PtrCheck) -> FcrdnsCheck {
@@ -383,29 +324,6 @@ mod tests {
         assert_eq!(combined_status(NoRecords, Timeout), Timeout);
         assert_eq!(combined_status(ServFail, NoRecords), ServFail);
         assert_eq!(combined_status(NxDomain, Timeout), Timeout);
-    }
-
-    #[test]
-    fn generic_ptr_names() {
-        let ip: IpAddr = "192.0.2.7".parse().unwrap();
-        assert!(generic_ptr("192-0-2-7.dynamic.example.net", ip));
-        assert!(generic_ptr("7.2.0.192.static.example.net", ip));
-        assert!(generic_ptr("host-192-000-002-007.example.net", ip));
-        assert!(generic_ptr("ppp123.isp.example.net", ip));
-        assert!(generic_ptr("dsl-5.example.com", ip));
-        assert!(!generic_ptr("mail.example.org", ip));
-        assert!(
-            !generic_ptr("mail.pool.com", ip),
-            "the registered domain does not count"
-        );
-        assert!(
-            !generic_ptr("192-0-2-77.example.net", ip),
-            "another address"
-        );
-        assert!(!generic_ptr("mx.dyn.com", ip));
-        let v6: IpAddr = "2001:db8::7".parse().unwrap();
-        assert!(generic_ptr("dynamic-2001-db8--7.example.net", v6));
-        assert!(!generic_ptr("mail.example.org", v6));
     }
 
     #[test]

@@ -73,6 +73,8 @@ finding_codes! {
     InvalidDate = "invalid-date", Warning;
     /// A hop's time is earlier than the hop below it.
     NegativeDelay = "negative-delay", Warning;
+    /// A hop is dated a few seconds or minutes before the hop below it: two clocks differ slightly.
+    ClockSkew = "clock-skew", Info;
     /// A hop took unusually long (more than an hour).
     LongDelay = "long-delay", Info;
     /// A hop's date is more than a day after the report was made.
@@ -97,6 +99,8 @@ finding_codes! {
     TrustInferred = "trust-inferred", Info;
     /// The trustworthy hop is a hand-off between two machines of one domain: `--trust` it to see further.
     TrustHint = "trust-hint", Info;
+    /// No hop hands the message in from outside: it originated inside the receiving organisation.
+    OriginatedInside = "originated-inside", Info;
     /// Pasted text was cleaned up (quoting, indentation, line endings...) before reading.
     InputNormalised = "input-normalised", Info;
     /// The sender's IP has no PTR record.

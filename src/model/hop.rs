@@ -22,6 +22,92 @@ pub enum ParseQuality {
     Failed,
 }
 
+/// What a Received header records: a hand-off between two machines, or a
+/// step that only looks like one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HopKind {
+    /// One server handing the message to another over the network.
+    Relay,
+    /// A mail client or web application handing in a new message
+    /// (authenticated SMTP, webmail over HTTP, MAPI).
+    Submission,
+    /// A content filter (amavis, spam and virus scanners, milters) giving
+    /// the message back to the server it runs on.
+    Filter,
+    /// A step inside one machine: local submission (`from userid`, `by
+    /// uid`, pickup), delivery to the mailbox (LMTP, a pipe), a spool.
+    Local,
+    /// Mail fetched from a mailbox provider (fetchmail, getmail over POP3
+    /// or IMAP): it entered the world at that provider.
+    Retrieval,
+}
+
+impl HopKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HopKind::Relay => "relay",
+            HopKind::Submission => "submission",
+            HopKind::Filter => "filter",
+            HopKind::Local => "local",
+            HopKind::Retrieval => "retrieval",
+        }
+    }
+
+    /// A hand-off from a client over the network: the only kinds whose
+    /// client can be the one the user's servers cannot be wrong about.
+    pub fn is_hand_off(self) -> bool {
+        matches!(self, HopKind::Relay | HopKind::Submission)
+    }
+}
+
+/// Why a hop counts as a step inside the receiving organisation, when it
+/// does: the evidence that moved the trust boundary below it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TrustEvidence {
+    /// Which kind of evidence (documented in docs/json.md).
+    pub code: EvidenceCode,
+    /// The evidence in words: "client 10.0.0.5 wrote the header below".
+    pub detail: String,
+}
+
+/// The kinds of evidence that a hop is inside the receiving organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EvidenceCode {
+    /// Named with `--trust` or in the config file.
+    TrustedRelay,
+    /// Not a hand-off: a filter, a local step or a retrieval.
+    NotAHandOff,
+    /// The client is the receiving machine itself (loopback, same name).
+    SameMachine,
+    /// A private, loopback or link-local client that wrote the header below.
+    PrivateNetwork,
+    /// The client's name, as the receiver verified it (rDNS), is in the
+    /// receiver's organisational domain.
+    SameOrganisation,
+    /// The client is in the published relay network of the receiver's
+    /// mail provider or filtering gateway.
+    ProviderNetwork,
+    /// A header written by the receiving side, above this hop, records that
+    /// the connection it judged came from a lower hop's client.
+    ReceiverRecord,
+}
+
+impl EvidenceCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EvidenceCode::TrustedRelay => "trusted-relay",
+            EvidenceCode::NotAHandOff => "not-a-hand-off",
+            EvidenceCode::SameMachine => "same-machine",
+            EvidenceCode::PrivateNetwork => "private-network",
+            EvidenceCode::SameOrganisation => "same-organisation",
+            EvidenceCode::ProviderNetwork => "provider-network",
+            EvidenceCode::ReceiverRecord => "receiver-record",
+        }
+    }
+}
+
 /// How far a hop can be believed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -117,6 +203,8 @@ pub struct Hop {
     pub header_index: usize,
     pub raw: String,
     pub parsed: ParseQuality,
+    /// What the header records: a hand-off or a step that only looks like one.
+    pub kind: HopKind,
     pub from: Sender,
     pub by: Receiver,
     pub with: Option<String>,
@@ -134,6 +222,9 @@ pub struct Hop {
     pub utc_offset_minutes: Option<i32>,
     pub delay_seconds: Option<i64>,
     pub trust: Trust,
+    /// For an `internal` hop: why it counts as inside the receiving
+    /// organisation; `null` otherwise.
+    pub trust_evidence: Option<TrustEvidence>,
     /// DNS results; `null` until the DNS stage runs (and with `--no-dns`).
     pub dns: Option<HopDns>,
     pub findings: Vec<Finding>,

@@ -18,7 +18,9 @@ pub use dns::{
     LookupStatus, MxCheck, MxHost, MxKind, PtrCheck, RecipientSource, ReportDns,
 };
 pub use finding::{Finding, FindingCode, Severity};
-pub use hop::{Hop, ParseQuality, Receiver, Sender, Trust, format_utc};
+pub use hop::{
+    EvidenceCode, Hop, HopKind, ParseQuality, Receiver, Sender, Trust, TrustEvidence, format_utc,
+};
 pub use message::MessageSummary;
 pub use report::{InputInfo, Report, ReportOptions, SCHEMA_VERSION, Tool};
 pub use stop::{Action, Reason, RecipientStatus, SmtpStage, Stop, StopKind};

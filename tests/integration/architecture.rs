@@ -23,6 +23,7 @@ const LAYERS: &[&str] = &[
     "host",
     "mailbox",
     "smtp_codes",
+    "providers",
     // The report model: plain data, imports only the helpers.
     "model",
     // The stages, in pipeline order.

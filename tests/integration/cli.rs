@@ -42,28 +42,37 @@ fn small_message_traces_three_hops_oldest_first() {
     assert_eq!(hops[2]["delay_seconds"], 4);
     assert_eq!(hops[2]["by"]["host"], "mailbox.example.net");
     assert_eq!(r["total_transit_seconds"], 7);
-    assert_eq!(r["trustworthy_hop"], 3);
-    assert_eq!(hops[2]["trust"], "trustworthy");
-    assert_eq!(hops[1]["trust"], "unverified");
+    // mx.example.net hands over to mailbox.example.net, and the receiver
+    // verified its name (rDNS) in example.net: the message entered
+    // example.net at hop 2.
+    assert_eq!(r["trustworthy_hop"], 2);
+    assert_eq!(hops[2]["trust"], "internal");
+    assert_eq!(hops[2]["trust_evidence"]["code"], "same-organisation");
+    assert_eq!(hops[1]["trust"], "trustworthy");
+    assert_eq!(hops[1]["trust_evidence"], Value::Null);
+    assert_eq!(hops[0]["trust"], "unverified");
+    assert_eq!(hops[0]["kind"], "submission");
+    assert_eq!(hops[1]["kind"], "relay");
     assert_eq!(r["stop"]["kind"], "delivered");
     assert_eq!(
         r["verdict"],
-        "Delivered in 7 s over 3 hops; trustworthy sender IP 198.51.100.10 (mx.example.net)."
+        "Delivered in 7 s over 3 hops; trustworthy sender IP 192.0.2.7 (mail.example.org)."
     );
 }
 
 #[test]
 fn trust_option_moves_the_trustworthy_hop_down() {
     let f = write_temp(SMALL_MESSAGE.as_bytes());
-    let r = json_report(&["--trust", "198.51.100.0/24", f.path().to_str().unwrap()]);
-    assert_eq!(r["trustworthy_hop"], 2);
+    let r = json_report(&["--trust", "192.0.2.0/24", f.path().to_str().unwrap()]);
+    assert_eq!(r["trustworthy_hop"], 1);
+    assert_eq!(r["hops"][1]["trust_evidence"]["code"], "trusted-relay");
     let trust: Vec<&str> = r["hops"]
         .as_array()
         .unwrap()
         .iter()
         .map(|h| h["trust"].as_str().unwrap())
         .collect();
-    assert_eq!(trust, ["unverified", "trustworthy", "internal"]);
+    assert_eq!(trust, ["trustworthy", "internal", "internal"]);
 }
 
 #[test]
@@ -194,7 +203,7 @@ fn table_has_one_row_per_hop_and_a_verdict() {
         "✔ trustworthy",
         "+3 s",
         "Total transit: 7 s",
-        "Trustworthy hop: 3 — sender IP 198.51.100.10, recorded by mailbox.example.net",
+        "Trustworthy hop: 2 — sender IP 192.0.2.7, recorded by mx.example.net",
         "Verdict: Delivered in 7 s over 3 hops",
     ] {
         assert!(text.contains(needle), "missing {needle:?} in\n{text}");
@@ -226,25 +235,77 @@ fn fail_on_sets_exit_1_only_when_reached() {
         .arg(f.path())
         .assert()
         .code(0);
+    // A minute of clock skew is worth a note, not a warning.
     let skewed = SMALL_MESSAGE.replace("10:15:09 +0000", "10:14:09 +0000");
     let g = write_temp(skewed.as_bytes());
     trace_path()
         .args(["--fail-on", "warning"])
         .arg(g.path())
         .assert()
+        .code(0);
+    let wrong = SMALL_MESSAGE.replace("10:15:09 +0000", "09:55:05 +0000");
+    let h = write_temp(wrong.as_bytes());
+    trace_path()
+        .args(["--fail-on", "warning"])
+        .arg(h.path())
+        .assert()
         .code(1);
 }
 
 #[test]
 fn negative_delay_is_signed_and_flagged() {
+    let wrong = SMALL_MESSAGE.replace("10:15:09 +0000", "09:55:05 +0000");
+    let g = write_temp(wrong.as_bytes());
+    let r = json_report(&[g.path().to_str().unwrap()]);
+    let top = &r["hops"][2];
+    assert_eq!(top["delay_seconds"], -1200);
+    assert_eq!(top["findings"][0]["code"], "negative-delay");
+    assert_eq!(top["findings"][0]["severity"], "warning");
+    assert_eq!(r["total_transit_seconds"], -1197);
+    // A negative total is never printed as a duration.
+    let verdict = r["verdict"].as_str().unwrap();
+    assert!(
+        verdict.starts_with(
+            "Delivered (transit time unknown: the servers' clocks disagree) over 3 hops"
+        ),
+        "{verdict}"
+    );
+}
+
+#[test]
+fn small_skews_are_clock_skew_and_whole_hours_a_time_zone_error() {
     let skewed = SMALL_MESSAGE.replace("10:15:09 +0000", "10:12:15 +0000");
     let g = write_temp(skewed.as_bytes());
     let r = json_report(&[g.path().to_str().unwrap()]);
     let top = &r["hops"][2];
     assert_eq!(top["delay_seconds"], -170);
-    assert_eq!(top["findings"][0]["code"], "negative-delay");
-    assert_eq!(top["findings"][0]["severity"], "warning");
-    assert_eq!(r["total_transit_seconds"], -167);
+    assert_eq!(top["findings"][0]["code"], "clock-skew");
+    assert_eq!(top["findings"][0]["severity"], "info");
+
+    // The middle hop wrote 10:15:05 in the zone +0200 instead of +0100.
+    let zone = SMALL_MESSAGE.replace("11:15:05 +0100", "11:15:05 +0200");
+    let z = write_temp(zone.as_bytes());
+    let r = json_report(&[z.path().to_str().unwrap()]);
+    let middle = &r["hops"][1];
+    assert_eq!(middle["delay_seconds"], -3597);
+    assert_eq!(middle["findings"][0]["code"], "negative-delay");
+    let message = middle["findings"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("the clock or time zone of mx.example.net is off"),
+        "{message}"
+    );
+    assert!(!message.contains("forged"), "{message}");
+    // The hour the top hop gains back is that clock, not a queue.
+    assert_eq!(r["hops"][2]["delay_seconds"], 3604);
+    assert_eq!(r["hops"][2]["findings"], serde_json::json!([]));
+
+    // A whole-hour gap that nothing gains back: a time zone written wrong.
+    let zone = SMALL_MESSAGE.replace("10:15:09 +0000", "10:15:09 +0100");
+    let z = write_temp(zone.as_bytes());
+    let r = json_report(&[z.path().to_str().unwrap()]);
+    let message = r["hops"][2]["findings"][0]["message"].as_str().unwrap();
+    assert!(message.contains("a whole number of hours"), "{message}");
+    assert!(!message.contains("forged"), "{message}");
 }
 
 #[test]
@@ -423,8 +484,7 @@ fn dates_in_the_future_or_before_the_date_header_are_flagged() {
         .iter()
         .map(|f| f["code"].as_str().unwrap())
         .collect();
-    // The top hop is also a hand-off inside example.net (`trust-hint`).
-    assert_eq!(codes, ["long-delay", "future-date", "trust-hint"]);
+    assert_eq!(codes, ["long-delay", "future-date"]);
 
     let early = SMALL_MESSAGE.replace(
         "Date: Mon, 23 Nov 2026 11:15:00 +0100",

@@ -29,14 +29,19 @@ fn check_report(input: &Input, options: &TraceOptions) {
     let Ok(report) = trace(input, options) else {
         return;
     };
-    assert_eq!(
-        report
-            .hops
-            .iter()
-            .filter(|h| h.trust == trace_path::model::Trust::Trustworthy)
-            .count(),
-        usize::from(!report.hops.is_empty())
-    );
+    // One trustworthy hop, or none when the message originated inside
+    // (then the report says so).
+    let marked = report
+        .hops
+        .iter()
+        .filter(|h| h.trust == trace_path::model::Trust::Trustworthy)
+        .count();
+    let inside = report
+        .findings
+        .iter()
+        .any(|f| f.code == trace_path::model::FindingCode::OriginatedInside);
+    assert_eq!(marked, usize::from(!report.hops.is_empty() && !inside));
+    assert_eq!(report.trustworthy_hop.is_some(), marked == 1);
     crate::support::assert_renders_safely(&report);
 }
 
