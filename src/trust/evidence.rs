@@ -77,7 +77,7 @@ impl<'a> Walk<'a> {
             return Some(e);
         }
         let ip = hop.from.ip.map(|ip| ip.to_canonical());
-        if let Some(e) = ip.and_then(|ip| private_client(hop, ip, below, lower)) {
+        if let Some(e) = ip.and_then(|ip| private_client(hop, ip, below, lower, self)) {
             return Some(e);
         }
         // A client handing in a new message from a network address is
@@ -86,6 +86,7 @@ impl<'a> Walk<'a> {
             return None;
         }
         self.same_organisation(hop)
+            .or_else(|| self.named_without_address(hop, below))
             .or_else(|| provider_network(hop))
             .or_else(|| gateway(hop, below))
             .or_else(|| self.receiver_record(hop, lower))
@@ -147,6 +148,25 @@ impl<'a> Walk<'a> {
         ))
     }
 
+    /// A relay that records no client address, whose client is named in
+    /// the receiving organisation's domain (or by an internal name of one
+    /// label) and wrote the header below: an internal hop whose server
+    /// logs names only. Stopping here would pin nothing down.
+    fn named_without_address(&self, hop: &Hop, below: Option<&Hop>) -> Option<TrustEvidence> {
+        let below = below?;
+        if hop.from.ip.is_some() || links_to(hop, below) != Some(true) {
+            return None;
+        }
+        let name = hop.sender_name()?;
+        let internal_name = !name.contains('.') || self.in_organisation(name);
+        internal_name.then(|| {
+            evidence(
+                EvidenceCode::SameOrganisation,
+                format!("client {name}, named in the organisation and with no address recorded, wrote the header below"),
+            )
+        })
+    }
+
     /// A header written above this hop, on the receiving side, records that
     /// the connection it judged came from a lower hop's client.
     fn receiver_record(&self, hop: &Hop, lower: &[Hop]) -> Option<TrustEvidence> {
@@ -179,6 +199,7 @@ fn private_client(
     ip: IpAddr,
     below: Option<&Hop>,
     lower: &[Hop],
+    organisation: &Walk<'_>,
 ) -> Option<TrustEvidence> {
     let kind = IpKind::of(ip);
     if kind.is_public() {
@@ -190,12 +211,23 @@ fn private_client(
             "loopback client: the server handed the message to itself",
         ));
     }
-    let wrote_below = below.is_some_and(|b| links_to(hop, b) == Some(true));
+    let linked = below.is_some_and(|b| links_to(hop, b) == Some(true));
+    // Or the header below is the organisation's own anyway: a filter or
+    // local step, or received by a host named in the organisation.
+    let own_below = below.is_some_and(|b| {
+        !b.kind.is_hand_off()
+            || b.by
+                .host
+                .as_deref()
+                .is_some_and(|h| organisation.in_organisation(h))
+    });
     let public_below = lower
         .iter()
         .any(|h| h.kind.is_hand_off() && h.from.ip.is_some_and(|ip| IpKind::of(ip).is_public()));
-    let detail = if wrote_below {
+    let detail = if linked {
         format!("private client {ip} that wrote the header below")
+    } else if own_below {
+        format!("private client {ip}, inside the network with the hop below")
     } else if below.is_none() || !public_below {
         format!("private client {ip}, inside the network")
     } else {
