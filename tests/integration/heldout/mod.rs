@@ -4,6 +4,7 @@
 
 mod bounces;
 mod chains;
+mod chains3;
 mod dns1;
 mod dns2;
 mod received;
