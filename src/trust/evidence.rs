@@ -82,7 +82,9 @@ impl<'a> Walk<'a> {
         }
         // A client handing in a new message from a network address is
         // where the message entered the mail system: the sender itself.
-        if hop.kind == HopKind::Submission {
+        // And where the receiving side recorded this hop's client as the
+        // connection it judged, that is where the message came in.
+        if hop.kind == HopKind::Submission || self.recorded_as_entry(hop) {
             return None;
         }
         self.same_organisation(hop)
@@ -165,6 +167,17 @@ impl<'a> Walk<'a> {
                 format!("client {name}, named in the organisation and with no address recorded, wrote the header below"),
             )
         })
+    }
+
+    /// A header above this hop, on the receiving side, records this hop's
+    /// client as the connecting IP it judged (SPF, a filter's CIP).
+    fn recorded_as_entry(&self, hop: &Hop) -> bool {
+        let Some(ip) = hop.from.ip.map(|ip| ip.to_canonical()) else {
+            return false;
+        };
+        self.records
+            .iter()
+            .any(|r| r.received_above <= hop.header_index && r.ip == ip)
     }
 
     /// A header written above this hop, on the receiving side, records that
