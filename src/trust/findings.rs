@@ -97,11 +97,15 @@ pub fn on_trustworthy(hops: &mut [Hop], entry: usize) {
 /// as Exchange record only the HELO): it may be the organisation's own
 /// relay, but a HELO is a claim, so it is only pointed out.
 fn helo_only_internal(hop: &Hop) -> Option<String> {
-    if hop.from.rdns.is_some() {
+    let receiver = hop.by.host.as_deref()?;
+    let claimed = hop.from.helo.as_deref()?;
+    // A client that calls itself by the receiver's own name is the oldest
+    // forger's trick, not a relay of the organisation.
+    if hop.from.rdns.is_some() || claimed.eq_ignore_ascii_case(receiver) {
         return None;
     }
-    let by = organisational_domain(hop.by.host.as_deref()?)?;
-    let helo = organisational_domain(hop.from.helo.as_deref()?)?;
+    let by = organisational_domain(receiver)?;
+    let helo = organisational_domain(claimed)?;
     same_organisation(&helo, &by).then_some(by)
 }
 

@@ -101,7 +101,7 @@ const EXPECTED: &[(&str, Option<usize>, Hops)] = &[
     ),
     (
         "courier.eml",
-        Some(2),
+        Some(3),
         &[
             "[192.168.10.5] | pc-bob.office.example.org | 192.168.10.5 | mail.example.org | ESMTP | 09:12:01 | -",
             "mail.example.org | mail.example.org | 192.0.2.7 | courier.example.com | ESMTPSA | 09:12:03 | 2",
