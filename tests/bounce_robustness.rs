@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use chrono::DateTime;
 use proptest::prelude::*;
 use trace_path::input::Input;
-use trace_path::stop::{dsn, reply, text_bounce};
+use trace_path::stop::{dsn, reply, text};
 use trace_path::trust::TrustedRelays;
 use trace_path::{TraceOptions, trace};
 
@@ -138,14 +138,14 @@ proptest! {
 
     #[test]
     fn text_extractor_takes_any_text(text in "\\PC{0,800}", subject in "\\PC{0,40}") {
-        let r = text_bounce::read(&text, Some(&subject), &[], &[]);
-        prop_assert!(r.outcomes.len() <= text_bounce::MAX_RECIPIENTS);
+        let r = text::read(&text, Some(&subject), &[], &[]);
+        prop_assert!(r.outcomes.len() <= text::MAX_RECIPIENTS);
     }
 
     #[test]
     fn text_extractor_takes_assembled_pieces(parts in proptest::collection::vec(0..PIECES.len(), 0..80)) {
         let text: String = parts.iter().map(|&i| PIECES[i]).collect();
-        let r = text_bounce::read(&text, None, &[], &[]);
+        let r = text::read(&text, None, &[], &[]);
         for o in &r.outcomes {
             if let Some(d) = &o.diagnostic {
                 prop_assert!(d.chars().count() <= reply::MAX_DIAGNOSTIC_CHARS + 1);

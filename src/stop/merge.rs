@@ -2,7 +2,7 @@
 //! [`Stop`] they sum up to.
 //!
 //! The delivery-status part ([`super::dsn`]) is preferred; the human text
-//! ([`super::text_bounce`]) fills what it lacks (stage, remote IP) and
+//! ([`super::text`]) fills what it lacks (stage, remote IP) and
 //! stands alone when there is no such part. Each recipient is then
 //! classified ([`super::reason`]), and the first failure (else the first
 //! delay, else the first recipient) gives the top-level fields.
@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use super::dsn::DsnReport;
 use super::outcome::Outcome;
 use super::reason;
-use super::text_bounce::{self, TextReport};
+use super::text::{self, TextReport};
 use crate::model::{Action, RecipientStatus, Stop, StopKind};
 use crate::smtp_codes::{EnhancedStatus, ReplyCode};
 
@@ -57,7 +57,7 @@ pub fn complete(outcomes: &mut [Outcome], delayed: bool, from_dsn: bool) {
     };
     for o in outcomes {
         if o.stage.is_none() {
-            o.stage = o.diagnostic.as_deref().and_then(text_bounce::stage_of);
+            o.stage = o.diagnostic.as_deref().and_then(text::stage_of);
         }
         if o.action.is_none() {
             o.action = Some(match o.status.map(|s| s.class) {

@@ -13,7 +13,7 @@
 //!    as fast as a header parse.
 //! 2. [`parts`]: the full MIME parse finds the human text, the
 //!    delivery-status part and the returned message.
-//! 3. [`dsn`] reads the delivery-status part, [`text_bounce`] the human
+//! 3. [`dsn`] reads the delivery-status part, [`text`] the human
 //!    text (each SMTP reply through [`reply`]).
 //! 4. [`detect`] again: does what they say make it a bounce?
 //! 5. [`merge`]: one account per recipient, classified by [`reason`], and
@@ -26,7 +26,7 @@ pub mod outcome;
 pub mod parts;
 pub mod reason;
 pub mod reply;
-pub mod text_bounce;
+pub mod text;
 
 pub use outcome::Outcome;
 pub use parts::ReturnedSource;
@@ -66,7 +66,7 @@ pub fn read_bounce(bytes: &[u8], parsed: &ParsedMessage) -> Option<Bounce> {
     let sender: Vec<String> = mailbox::addresses_in(parsed.summary.to.as_deref().unwrap_or(""))
         .map(str::to_string)
         .collect();
-    let text = text_bounce::read(
+    let text = text::read(
         &parts.human_text,
         parsed.summary.subject.as_deref(),
         &failed_recipients(parsed),

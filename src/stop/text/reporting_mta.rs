@@ -1,0 +1,69 @@
+//! Who wrote the notice, when its text names it ("This is the mail system
+//! at host mail.example.org", "Generating server: ...").
+
+use crate::host;
+
+/// Who wrote the bounce, when the text says.
+pub(super) fn reporting_mta(human: &str) -> Option<String> {
+    const KEYS: &[&str] = &[
+        "this is the mail system at host ",
+        "this is the qmail-send program at ",
+        "delivery status notification from ",
+        "generating server: ",
+        "generierender server: ",
+        "serveur de génération : ",
+        "reporting-mta: dns; ",
+        "reporting-mta: dns;",
+    ];
+    let lower = human.to_ascii_lowercase();
+    KEYS.iter()
+        .find_map(|key| {
+            let pos = lower.find(key)?;
+            let rest = human.get(pos + key.len()..)?;
+            let word = rest.split(|c: char| c.is_whitespace() || c == ',').next()?;
+            host::clean(word.trim_end_matches(['.', ':'])).filter(|h| h.contains('.'))
+        })
+        .or_else(|| {
+            // Exchange 2003: `<mail.example.org #5.7.1 smtp;550 ...>`.
+            human.lines().find_map(|line| {
+                let (name, after) = line.trim().strip_prefix('<')?.split_once(" #")?;
+                after
+                    .starts_with(|c: char| c.is_ascii_digit())
+                    .then(|| host::clean(name))
+                    .flatten()
+                    .filter(|h| h.contains('.'))
+            })
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reporting_mta_phrases() {
+        assert_eq!(
+            reporting_mta("This is the mail system at host mail.example.org.\n"),
+            Some("mail.example.org".into())
+        );
+        assert_eq!(
+            reporting_mta("Hi. This is the qmail-send program at mail.example.org.\n"),
+            Some("mail.example.org".into())
+        );
+        assert_eq!(
+            reporting_mta(
+                "This is a delivery status notification from mail.example.org,\nrunning the Courier mail server"
+            ),
+            Some("mail.example.org".into())
+        );
+        assert_eq!(reporting_mta("nothing here"), None);
+    }
+
+    #[test]
+    fn exchange_2003_names_the_reporting_server() {
+        assert_eq!(
+            reporting_mta("            <mail.example.org #5.7.1 smtp;550 5.7.1 Unable to relay>"),
+            Some("mail.example.org".into())
+        );
+    }
+}
