@@ -21,4 +21,4 @@ pub use finding::{Finding, FindingCode, Severity};
 pub use hop::{Hop, ParseQuality, Receiver, Sender, Trust, format_utc};
 pub use message::MessageSummary;
 pub use report::{InputInfo, Report, ReportOptions, SCHEMA_VERSION, Tool};
-pub use stop::{Action, Reason, RecipientStatus, SmtpStage, Stop, StopKind};
+pub use stop::{Action, Reason, Recipient, SmtpStage, Stop, StopKind};

@@ -169,16 +169,52 @@ reasons! {
     Other = "other", "unclassified";
 }
 
-/// One recipient's outcome in a bounce (`stop.recipients[]`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RecipientStatus {
+/// What a delivery report says about one recipient: an entry of
+/// `stop.recipients[]`. The stop stage builds one per recipient from each
+/// account the report gives (its delivery-status part, its text) and
+/// merges them. The fields after `remote_mta` are not in the JSON.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Recipient {
+    /// `Final-Recipient`, else `Original-Recipient`, or the address the text lists.
     pub address: Option<String>,
     pub action: Option<Action>,
     pub status: Option<EnhancedStatus>,
     pub reply_code: Option<ReplyCode>,
+    /// The classified reason, once the stage has classified the recipient.
     pub reason: Option<Reason>,
+    /// The remote server's words (or the reporting MTA's, when it never connected).
     pub diagnostic: Option<String>,
+    /// The host that refused (or deferred, or took) the message. While the
+    /// stage reads the report this is its name only; the finished report
+    /// gives its IP here when no name is known.
     pub remote_mta: Option<String>,
+    /// That host's IP, when the report gives it.
+    #[serde(skip)]
+    pub remote_ip: Option<IpAddr>,
+    #[serde(skip)]
+    pub smtp_stage: Option<SmtpStage>,
+    /// Until when the reporting MTA keeps trying (delays).
+    #[serde(skip)]
+    pub will_retry_until: Option<String>,
+    /// `Original-Recipient` beside a `Final-Recipient`: another address
+    /// the text may list the recipient under.
+    #[serde(skip)]
+    pub original_address: Option<String>,
+    /// The notice's own explanation, read only to classify.
+    #[serde(skip)]
+    pub explanation: Option<String>,
+}
+
+impl Recipient {
+    /// Whether anything beyond the address is known.
+    pub fn has_details(&self) -> bool {
+        self.status.is_some()
+            || self.reply_code.is_some()
+            || self.diagnostic.is_some()
+            || self.smtp_stage.is_some()
+            || self.remote_mta.is_some()
+            || self.remote_ip.is_some()
+    }
 }
 
 /// The `stop` object of the JSON contract.
@@ -197,7 +233,7 @@ pub struct Stop {
     pub diagnostic: Option<String>,
     pub reason: Option<Reason>,
     pub advice: Option<String>,
-    pub recipients: Vec<RecipientStatus>,
+    pub recipients: Vec<Recipient>,
     /// The reply code's meaning (RFC 5321), for the table.
     #[serde(skip)]
     pub reply_meaning: Option<String>,

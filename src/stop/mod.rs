@@ -22,18 +22,16 @@
 pub mod detect;
 pub mod dsn;
 pub mod merge;
-pub mod outcome;
 pub mod parts;
 pub mod reason;
 pub mod reply;
 pub mod text;
 
-pub use outcome::Outcome;
 pub use parts::ReturnedSource;
 
 use crate::mailbox;
 use crate::message::{self, ParsedMessage};
-use crate::model::Stop;
+use crate::model::{Recipient, Stop};
 use crate::normalise;
 
 /// The returned message inside a bounce, whose hops tell how far it got.
@@ -72,20 +70,20 @@ pub fn read_bounce(bytes: &[u8], parsed: &ParsedMessage) -> Option<Bounce> {
         &failed_recipients(parsed),
         &sender,
     );
-    let dsn_recipients = dsn.as_ref().map_or(0, |d| d.recipients.len());
     let evidence = detect::Evidence {
         hint,
-        dsn_recipients,
+        dsn_recipients: dsn.as_ref().map_or(0, |d| d.recipients.len()),
         text_recognised: text.family.is_some(),
-        refusal_quoted: text.outcomes.iter().any(Outcome::has_details),
+        refusal_quoted: text.recipients.iter().any(Recipient::has_details),
         too_nested: parts.too_nested,
     };
     if !detect::is_bounce(&evidence) {
         return None;
     }
 
-    let mut outcomes = merge::merge(dsn.as_ref(), &text);
-    merge::complete(&mut outcomes, text.delayed, dsn_recipients > 0);
+    let dsn_recipients = dsn.as_ref().map_or(&[][..], |d| &d.recipients);
+    let mut recipients = merge::merge(dsn_recipients, &text.recipients);
+    merge::complete(&mut recipients, text.delayed, !dsn_recipients.is_empty());
     let reporting_mta = dsn
         .as_ref()
         .and_then(|d| d.reporting_mta.clone())
@@ -101,7 +99,7 @@ pub fn read_bounce(bytes: &[u8], parsed: &ParsedMessage) -> Option<Bounce> {
             })
         }),
     };
-    let (stop, unreadable) = merge::sum_up(outcomes, reporting_mta);
+    let (stop, unreadable) = merge::sum_up(recipients, reporting_mta);
     Some(Bounce {
         stop,
         returned,

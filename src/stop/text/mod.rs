@@ -39,7 +39,8 @@ use reporting_mta::reporting_mta;
 use returned::returned_copy;
 use stage::transcript_stage_for;
 
-use crate::stop::outcome::Outcome;
+use crate::model::Recipient;
+use crate::stop::merge::fill;
 
 /// The most bytes of bounce text read.
 pub const MAX_TEXT_BYTES: usize = 256 * 1024;
@@ -53,7 +54,7 @@ pub struct TextReport {
     pub reporting_mta: Option<String>,
     /// The text says delivery is only delayed and still being tried.
     pub delayed: bool,
-    pub outcomes: Vec<Outcome>,
+    pub recipients: Vec<Recipient>,
     /// The header block of the returned message quoted in the text.
     pub quoted_headers: Option<String>,
 }
@@ -80,33 +81,33 @@ pub fn read(
     let delayed = DELAY_TEXT.iter().any(|p| lower.contains(p))
         || DELAY_SUBJECT.iter().any(|p| subject_lower.contains(p));
 
-    let mut outcomes: Vec<Outcome> = segments(human_lines)
+    let mut recipients: Vec<Recipient> = segments(human_lines)
         .into_iter()
         .map(|(address, chunk)| {
             let mut o = extract(&chunk, false);
-            o.recipient = Some(address);
+            o.address = Some(address);
             o
         })
         .collect();
     let global = extract(&human, true);
-    match outcomes.as_mut_slice() {
+    match recipients.as_mut_slice() {
         [] if global.has_details() || family.is_some() => {
             let mut o = global;
-            o.recipient = known_recipients
+            o.address = known_recipients
                 .first()
                 .cloned()
                 .or_else(|| first_address(&human, not_recipients));
             o.explanation = Some(explanation(&human));
-            outcomes.push(o);
+            recipients.push(o);
         }
         [only] => {
-            only.fill_from(&global);
+            fill(only, &global);
             only.explanation = Some(explanation(&human));
         }
         several => {
-            for o in several.iter_mut().filter(|o| o.stage.is_none()) {
-                o.stage = o
-                    .recipient
+            for o in several.iter_mut().filter(|o| o.smtp_stage.is_none()) {
+                o.smtp_stage = o
+                    .address
                     .as_deref()
                     .and_then(|a| transcript_stage_for(&human, a));
             }
@@ -116,7 +117,7 @@ pub fn read(
         family,
         reporting_mta: reporting_mta(&human),
         delayed,
-        outcomes,
+        recipients,
         quoted_headers,
     }
 }
@@ -134,15 +135,15 @@ fn cap(text: &str) -> &str {
 
 /// Reply, stage, remote host and diagnostic from one piece of text; `whole`
 /// for the whole bounce text rather than one recipient's piece.
-fn extract(chunk: &str, whole: bool) -> Outcome {
+fn extract(chunk: &str, whole: bool) -> Recipient {
     let lines: Vec<&str> = chunk.lines().collect();
     let found = find_reply(&lines);
-    let mut outcome = Outcome::default();
+    let mut recipient = Recipient::default();
     let outside: String = match &found {
         Some(f) => {
-            outcome.reply_code = f.reply.code;
-            outcome.status = f.reply.status;
-            outcome.diagnostic = Some(f.reply.cleaned.clone());
+            recipient.reply_code = f.reply.code;
+            recipient.status = f.reply.status;
+            recipient.diagnostic = Some(f.reply.cleaned.clone());
             lines
                 .iter()
                 .enumerate()
@@ -160,23 +161,23 @@ fn extract(chunk: &str, whole: bool) -> Outcome {
         }
         None => chunk.to_string(),
     };
-    if outcome.status.is_none() {
-        outcome.status = bare_status(chunk);
+    if recipient.status.is_none() {
+        recipient.status = bare_status(chunk);
     }
-    if outcome.diagnostic.is_none() {
-        outcome.diagnostic = if whole {
+    if recipient.diagnostic.is_none() {
+        recipient.diagnostic = if whole {
             introduced_diagnostic(&lines)
         } else {
             diagnostic_without_reply(&lines)
         };
     }
-    outcome.stage = stage_of(chunk);
+    recipient.smtp_stage = stage_of(chunk);
     // Exchange writes its own fields inside the reply it quotes; the
     // reply's own words are never searched for the remote host.
     let (host, ip) = exchange_last_attempt(chunk).unwrap_or_else(|| remote(&outside));
-    outcome.remote_mta = host;
-    outcome.remote_ip = ip;
-    outcome
+    recipient.remote_mta = host;
+    recipient.remote_ip = ip;
+    recipient
 }
 
 #[cfg(test)]
@@ -186,17 +187,17 @@ mod tests {
     use super::*;
     use crate::model::SmtpStage;
 
-    fn one(text: &str) -> Outcome {
+    fn one(text: &str) -> Recipient {
         let r = read(text, None, &[], &[]);
-        assert_eq!(r.outcomes.len(), 1, "{:?}", r.outcomes);
-        r.outcomes.into_iter().next().unwrap()
+        assert_eq!(r.recipients.len(), 1, "{:?}", r.recipients);
+        r.recipients.into_iter().next().unwrap()
     }
 
-    fn code(o: &Outcome) -> Option<u16> {
+    fn code(o: &Recipient) -> Option<u16> {
         o.reply_code.map(|c| c.value())
     }
 
-    fn status(o: &Outcome) -> Option<String> {
+    fn status(o: &Recipient) -> Option<String> {
         o.status.map(|s| s.to_string())
     }
 
@@ -208,10 +209,10 @@ mod tests {
     fn postfix_said_in_reply_to() {
         let o = one("This is the mail system at host mail.example.org.\n\n\
 <bob@example.net>: host mx.example.net[192.0.2.9] said: 550 5.1.1\n    <bob@example.net>: Recipient address rejected: User unknown in virtual\n    mailbox table (in reply to RCPT TO command)\n");
-        assert_eq!(o.recipient.as_deref(), Some("bob@example.net"));
+        assert_eq!(o.address.as_deref(), Some("bob@example.net"));
         assert_eq!(code(&o), Some(550));
         assert_eq!(status(&o).as_deref(), Some("5.1.1"));
-        assert_eq!(o.stage, Some(SmtpStage::Rcpt));
+        assert_eq!(o.smtp_stage, Some(SmtpStage::Rcpt));
         assert_eq!(o.remote_mta.as_deref(), Some("mx.example.net"));
         assert_eq!(o.remote_ip, ip("192.0.2.9"));
         assert_eq!(
@@ -228,7 +229,7 @@ mod tests {
             "<bob@example.com>: connect to mx.example.com[198.51.100.20]:25: Connection refused\n",
         );
         assert_eq!(code(&o), None);
-        assert_eq!(o.stage, Some(SmtpStage::Connect));
+        assert_eq!(o.smtp_stage, Some(SmtpStage::Connect));
         assert_eq!(o.remote_mta.as_deref(), Some("mx.example.com"));
         assert_eq!(o.remote_ip, ip("198.51.100.20"));
         assert_eq!(
@@ -246,7 +247,7 @@ mod tests {
             (code(&o), status(&o).as_deref()),
             (Some(550), Some("5.1.1"))
         );
-        assert_eq!(o.stage, Some(SmtpStage::Rcpt));
+        assert_eq!(o.smtp_stage, Some(SmtpStage::Rcpt));
         assert_eq!(
             (o.remote_mta.as_deref(), o.remote_ip),
             (Some("mx.example.net"), ip("192.0.2.9"))
@@ -259,7 +260,7 @@ mod tests {
             (code(&o), status(&o).as_deref()),
             (Some(552), Some("5.3.4"))
         );
-        assert_eq!(o.stage, Some(SmtpStage::Mail));
+        assert_eq!(o.smtp_stage, Some(SmtpStage::Mail));
         assert_eq!(
             (o.remote_mta.as_deref(), o.remote_ip),
             (Some("mx.example.com"), ip("198.51.100.20"))
@@ -279,7 +280,7 @@ mod tests {
             (code(&o), status(&o).as_deref()),
             (Some(550), Some("5.1.1"))
         );
-        assert_eq!(o.stage, Some(SmtpStage::Rcpt));
+        assert_eq!(o.smtp_stage, Some(SmtpStage::Rcpt));
         assert_eq!(
             (o.remote_mta.as_deref(), o.remote_ip),
             (Some("mx.example.net"), None)
@@ -299,7 +300,7 @@ mod tests {
             (code(&o), status(&o).as_deref()),
             (Some(550), Some("5.1.1"))
         );
-        assert_eq!(o.stage, Some(SmtpStage::Rcpt));
+        assert_eq!(o.smtp_stage, Some(SmtpStage::Rcpt));
         assert_eq!(
             (o.remote_mta.as_deref(), o.remote_ip),
             (None, ip("192.0.2.9"))
@@ -336,7 +337,7 @@ mod tests {
             o.diagnostic.as_deref(),
             Some("550 5.7.26 Unauthenticated email is not accepted")
         );
-        assert_eq!(o.stage, None);
+        assert_eq!(o.smtp_stage, None);
         let r = read(
             "Generating server: mail.example.org\n\nbob@example.net\nmx.example.net #550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##\n",
             None,
@@ -344,7 +345,7 @@ mod tests {
             &[],
         );
         assert_eq!(r.reporting_mta.as_deref(), Some("mail.example.org"));
-        let o = &r.outcomes[0];
+        let o = &r.recipients[0];
         assert_eq!(o.remote_mta.as_deref(), Some("mx.example.net"));
         assert_eq!(
             o.diagnostic.as_deref(),
@@ -357,7 +358,7 @@ mod tests {
         let o = one(
             "** Address not found **\n\nYour message wasn't delivered to bob@example.net because the address couldn't be found.\n\nThe response from the remote server was:\n550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown\n",
         );
-        assert_eq!(o.recipient.as_deref(), Some("bob@example.net"));
+        assert_eq!(o.address.as_deref(), Some("bob@example.net"));
         assert_eq!(
             (code(&o), status(&o).as_deref()),
             (Some(550), Some("5.1.1"))
@@ -382,11 +383,11 @@ mod tests {
         let o = one(
             "<bob@example.net>:\nRemote host said: 554 5.7.9 Message not accepted for policy reasons [BODY]\n",
         );
-        assert_eq!(o.stage, Some(SmtpStage::EndOfData));
+        assert_eq!(o.smtp_stage, Some(SmtpStage::EndOfData));
         let o = one(
             "<bob@example.net>:\n    mx.example.net [192.0.2.9]:\n>>> RCPT TO:<bob@example.net>\n<<< 552 5.2.2 <bob@example.net>: Mailbox full\n",
         );
-        assert_eq!(o.stage, Some(SmtpStage::Rcpt));
+        assert_eq!(o.smtp_stage, Some(SmtpStage::Rcpt));
         assert_eq!(
             (o.remote_mta.as_deref(), o.remote_ip),
             (Some("mx.example.net"), ip("192.0.2.9"))
@@ -416,9 +417,9 @@ mod tests {
             &[],
         );
         let got: Vec<_> = r
-            .outcomes
+            .recipients
             .iter()
-            .map(|o| (o.recipient.clone().unwrap(), code(o), o.remote_ip))
+            .map(|o| (o.address.clone().unwrap(), code(o), o.remote_ip))
             .collect();
         assert_eq!(
             got,
@@ -443,7 +444,7 @@ mod tests {
                 "Return-path: <alice@example.org>\nReceived: from a by b; Mon, 23 Nov 2026 10:00:00 +0000\nSubject: hi"
             )
         );
-        assert_eq!(r.outcomes[0].reply_code.map(|c| c.value()), Some(550));
+        assert_eq!(r.recipients[0].reply_code.map(|c| c.value()), Some(550));
     }
 
     #[test]
@@ -470,7 +471,7 @@ mod tests {
             &[],
         );
         assert_eq!(r.family, None);
-        assert!(r.outcomes.is_empty());
+        assert!(r.recipients.is_empty());
     }
 
     #[test]
@@ -481,7 +482,7 @@ mod tests {
             &[],
             &["alice@example.org".to_string()],
         );
-        assert_eq!(r.outcomes[0].recipient.as_deref(), Some("bob@example.net"));
+        assert_eq!(r.recipients[0].address.as_deref(), Some("bob@example.net"));
     }
 
     #[test]
@@ -506,7 +507,7 @@ mod tests {
         let o = one(
             "The attached message had PERMANENT fatal delivery errors!\n\n--- Session Transcript ---\n Mon 2026-11-23 10:15:07.230: Attempting SMTP connection to [example.net]\n Mon 2026-11-23 10:15:07.250: *  P=010 D=example.net TTL=(300) MX=[mx.example.net] {192.0.2.9}\n Mon 2026-11-23 10:15:07.251: Attempting SMTP connection to [192.0.2.9:25]\n Mon 2026-11-23 10:15:07.420: <-- 220 mx.example.net ESMTP\n Mon 2026-11-23 10:15:07.521: --> RCPT To:<bob@example.net>\n Mon 2026-11-23 10:15:07.580: <-- 550 5.1.1 <bob@example.net>: User unknown\n--- End Transcript ---\n",
         );
-        assert_eq!(o.stage, Some(SmtpStage::Rcpt));
+        assert_eq!(o.smtp_stage, Some(SmtpStage::Rcpt));
         assert_eq!(
             (o.remote_mta.as_deref(), o.remote_ip),
             (Some("mx.example.net"), ip("192.0.2.9"))
@@ -515,13 +516,13 @@ mod tests {
         let o = one(
             "The following recipient(s) could not be reached:\n\nbob@example.net\n   Error Type: SMTP\n   Remote server (192.0.2.77) issued an error.\n   hMailServer sent: RCPT TO:<bob@example.net>\n   Remote server replied: 554 5.7.1 <bob@example.net>: Relay access denied\n",
         );
-        assert_eq!(o.stage, Some(SmtpStage::Rcpt));
+        assert_eq!(o.smtp_stage, Some(SmtpStage::Rcpt));
         assert_eq!(o.remote_ip, ip("192.0.2.77"));
         // GMX / web.de.
         let o = one(
             "bob@example.net:\nSMTP error from remote server for RCPT TO command, host: mx.example.net (192.0.2.9) reason: 552 5.2.2 Mailbox full\n",
         );
-        assert_eq!(o.stage, Some(SmtpStage::Rcpt));
+        assert_eq!(o.smtp_stage, Some(SmtpStage::Rcpt));
         assert_eq!(
             (o.remote_mta.as_deref(), o.remote_ip),
             (Some("mx.example.net"), ip("192.0.2.9"))
@@ -536,6 +537,6 @@ mod tests {
         let o = one(
             "  bob@example.com\n    host mx.example.com [198.51.100.27]\n    SMTP error from remote mail server after pipelined end of data:\n    550 5.7.25 PTR record missing\n",
         );
-        assert_eq!(o.stage, Some(SmtpStage::EndOfData));
+        assert_eq!(o.smtp_stage, Some(SmtpStage::EndOfData));
     }
 }
