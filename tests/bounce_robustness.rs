@@ -34,7 +34,7 @@ fn options() -> TraceOptions {
 fn check(bytes: Vec<u8>) -> Option<trace_path::model::Report> {
     let report = trace(&Input::new("fuzz", bytes), &options()).ok()?;
     assert!(report.stop.recipients.len() <= dsn::MAX_RECIPIENTS);
-    if let Some(d) = &report.stop.diagnostic {
+    if let Some(d) = &report.stop.primary.diagnostic {
         assert!(d.chars().count() <= reply::MAX_DIAGNOSTIC_CHARS + 1);
     }
     common::assert_renders_safely(&report);
@@ -214,7 +214,7 @@ fn nested_returned_messages_within_the_cap_are_read() {
     let report = on_small_stack(nested(90));
     assert_eq!(report.stop.kind.as_str(), "bounced");
     assert_eq!(
-        report.stop.status.map(|s| s.to_string()).as_deref(),
+        report.stop.primary.status.map(|s| s.to_string()).as_deref(),
         Some("5.1.1")
     );
     assert_eq!(report.hops.len(), 1);

@@ -12,7 +12,6 @@ use std::collections::HashMap;
 use super::reason;
 use super::text::stage::stage_of;
 use crate::model::{Action, Recipient, Stop, StopKind};
-use crate::smtp_codes::{EnhancedStatus, ReplyCode};
 
 /// The recipients of a bounce: one per DSN recipient, completed from the
 /// text's account of the same recipient; or the text's alone.
@@ -125,6 +124,9 @@ pub fn sum_up(mut recipients: Vec<Recipient>, reporting_mta: Option<String>) -> 
         if r.remote_mta.is_none() {
             r.remote_mta = r.remote_ip.map(|ip| ip.to_string());
         }
+        // Read to merge and classify only: not part of the report.
+        r.original_address = None;
+        r.explanation = None;
     }
     let position = |a: Action| recipients.iter().position(|r| r.action == Some(a));
     let (kind, primary) = match (position(Action::Failed), position(Action::Delayed)) {
@@ -132,22 +134,13 @@ pub fn sum_up(mut recipients: Vec<Recipient>, reporting_mta: Option<String>) -> 
         (None, Some(i)) => (StopKind::Delayed, i),
         (None, None) => (StopKind::Delivered, 0),
     };
-    let p = &recipients[primary];
+    let p = recipients[primary].clone();
     let unreadable = !p.has_details() && kind != StopKind::Delivered;
     let stop = Stop {
         kind,
         reporting_mta,
-        remote_mta: p.remote_mta.clone(),
-        remote_ip: p.remote_ip,
-        reply_code: p.reply_code,
-        status: p.status,
-        status_meaning: p.status.map(EnhancedStatus::meaning),
-        smtp_stage: p.smtp_stage,
-        diagnostic: p.diagnostic.clone(),
-        reason: p.reason,
+        primary: p,
         advice: Some(advice[primary].to_string()),
-        reply_meaning: p.reply_code.map(ReplyCode::meaning),
-        will_retry_until: p.will_retry_until.clone(),
         recipients: recipients
             .into_iter()
             .filter(|r| r.address.is_some() || r.has_details())
