@@ -73,7 +73,7 @@ pub fn read_bounce(bytes: &[u8], parsed: &ParsedMessage) -> Option<Bounce> {
     let evidence = detect::Evidence {
         hint,
         dsn_recipients: dsn.as_ref().map_or(0, |d| d.recipients.len()),
-        text_recognised: text.family.is_some(),
+        text_recognised: text.layout.is_some(),
         refusal_quoted: text.recipients.iter().any(Recipient::has_details),
         too_nested: parts.too_nested,
     };

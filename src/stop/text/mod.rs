@@ -5,7 +5,9 @@
 //! The text is read in steps, one module each:
 //! 1. [`returned`]: cut off the returned copy of the message, keeping its
 //!    header block for the hop chain;
-//! 2. [`notice`]: whose layout the text has, and whether it says delayed;
+//! 2. [`notice`]: whose layout the text has (the first of the named
+//!    [`vendors`] whose phrases it contains, else generic failure words),
+//!    and whether it says delayed;
 //! 3. [`recipients`]: split the rest into one piece per recipient;
 //! 4. in each piece, [`quoted_reply`] finds the SMTP reply (code, enhanced
 //!    status, the server's words), [`stage`] the SMTP stage, [`remote`] the
@@ -14,27 +16,32 @@
 //!    the whole text (Sendmail's transcript, Gmail's "The response was:");
 //! 5. [`reporting_mta`]: who wrote the notice.
 //!
+//! What only one vendor's wording says (Exchange's `LastAttemptedIP=`,
+//! qmail's `Giving up on 192.0.2.9.`) is read by that vendor's readers in
+//! [`vendors`], which the steps try in the list's order.
+//!
 //! Every step is a plain scan over lines: no input can make it fail, panic
 //! or take more than linear-ish time; the text read is capped.
 
-mod diagnostic;
-mod notice;
-mod quoted_reply;
-mod recipients;
-mod remote;
-mod reporting_mta;
-mod returned;
+pub mod diagnostic;
+pub mod notice;
+pub mod quoted_reply;
+pub mod recipients;
+pub mod remote;
+pub mod reporting_mta;
+pub mod returned;
 pub mod stage;
+pub mod vendors;
 
-pub use notice::Family;
+pub use notice::Layout;
 pub use recipients::MAX_RECIPIENTS;
 pub use stage::stage_of;
 
 use diagnostic::{diagnostic_without_reply, explanation, introduced_diagnostic};
-use notice::{DELAY_SUBJECT, DELAY_TEXT, family};
+use notice::{DELAY_SUBJECT, DELAY_TEXT, layout};
 use quoted_reply::{bare_status, find_reply};
 use recipients::{first_address, segments};
-use remote::{exchange_last_attempt, remote};
+use remote::remote;
 use reporting_mta::reporting_mta;
 use returned::returned_copy;
 use stage::transcript_stage_for;
@@ -48,8 +55,8 @@ pub const MAX_TEXT_BYTES: usize = 256 * 1024;
 /// What a bounce's text says.
 #[derive(Debug, Clone, Default)]
 pub struct TextReport {
-    /// `None` when the text reads like no bounce at all.
-    pub family: Option<Family>,
+    /// Whose layout the text has; `None` when it reads like no bounce at all.
+    pub layout: Option<Layout>,
     /// Who wrote the bounce, when the text names it.
     pub reporting_mta: Option<String>,
     /// The text says delivery is only delayed and still being tried.
@@ -77,7 +84,7 @@ pub fn read(
     let lower = human.to_lowercase();
     let subject_lower = subject.unwrap_or("").to_lowercase();
 
-    let family = family(&lower, &subject_lower);
+    let layout = layout(&lower, &subject_lower);
     let delayed = DELAY_TEXT.iter().any(|p| lower.contains(p))
         || DELAY_SUBJECT.iter().any(|p| subject_lower.contains(p));
 
@@ -91,7 +98,7 @@ pub fn read(
         .collect();
     let global = extract(&human, true);
     match recipients.as_mut_slice() {
-        [] if global.has_details() || family.is_some() => {
+        [] if global.has_details() || layout.is_some() => {
             let mut o = global;
             o.address = known_recipients
                 .first()
@@ -114,7 +121,7 @@ pub fn read(
         }
     }
     TextReport {
-        family,
+        layout,
         reporting_mta: reporting_mta(&human),
         delayed,
         recipients,
@@ -172,9 +179,7 @@ fn extract(chunk: &str, whole: bool) -> Recipient {
         };
     }
     recipient.smtp_stage = stage_of(chunk);
-    // Exchange writes its own fields inside the reply it quotes; the
-    // reply's own words are never searched for the remote host.
-    let (host, ip) = exchange_last_attempt(chunk).unwrap_or_else(|| remote(&outside));
+    let (host, ip) = remote(chunk, &outside);
     recipient.remote_mta = host;
     recipient.remote_ip = ip;
     recipient
@@ -470,7 +475,7 @@ mod tests {
             &[],
             &[],
         );
-        assert_eq!(r.family, None);
+        assert_eq!(r.layout, None);
         assert!(r.recipients.is_empty());
     }
 
@@ -538,5 +543,34 @@ mod tests {
             "  bob@example.com\n    host mx.example.com [198.51.100.27]\n    SMTP error from remote mail server after pipelined end of data:\n    550 5.7.25 PTR record missing\n",
         );
         assert_eq!(o.smtp_stage, Some(SmtpStage::EndOfData));
+    }
+
+    #[test]
+    fn sample_bounces_are_never_taken_for_another_vendor_s() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/bounces");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().to_lowercase();
+            let family = name
+                .trim_start_matches("heldout-")
+                .split('-')
+                .next()
+                .unwrap();
+            let Some(vendor) = vendors::VENDORS
+                .iter()
+                .find(|v| v.name.to_lowercase() == family)
+            else {
+                continue;
+            };
+            let bytes = std::fs::read(&path).unwrap();
+            let parsed = crate::message::parse(&bytes).unwrap();
+            let human = crate::stop::parts::split(&bytes).human_text;
+            let r = read(&human, parsed.summary.subject.as_deref(), &[], &[]);
+            let ok = [Some(Layout::Vendor(vendor.name)), Some(Layout::Generic)];
+            assert!(ok.contains(&r.layout), "{name}: {:?}", r.layout);
+            checked += 1;
+        }
+        assert!(checked >= 50, "only {checked} samples");
     }
 }

@@ -2,61 +2,16 @@
 //! wording, or generic words that say delivery failed), and whether it
 //! says delivery is only delayed.
 
-/// Which kind of bounce text was recognised.
+use super::vendors;
+
+/// Whose layout a notice has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Family {
-    Postfix,
-    Exim,
-    Sendmail,
-    Qmail,
-    Exchange,
-    Gmail,
-    Yahoo,
-    Courier,
-    Domino,
-    /// No vendor's wording, but the text says delivery failed or was delayed.
+pub enum Layout {
+    /// A vendor's wording, by the vendor's name ([`super::vendors::VENDORS`]).
+    Vendor(&'static str),
+    /// No vendor's wording, but words that say delivery failed.
     Generic,
 }
-
-const FAMILY_MARKERS: &[(&str, Family)] = &[
-    ("this is the qmail-send program", Family::Qmail),
-    ("running the courier mail server", Family::Courier),
-    ("this is the mail system at host", Family::Postfix),
-    ("(in reply to ", Family::Postfix),
-    ("smtp error from remote mail server", Family::Exim),
-    (
-        "created automatically by mail delivery software",
-        Family::Exim,
-    ),
-    ("the following address(es) failed", Family::Exim),
-    ("transcript of session follows", Family::Sendmail),
-    ("had permanent fatal errors", Family::Sendmail),
-    (
-        "diagnostic information for administrators",
-        Family::Exchange,
-    ),
-    (
-        "diagnoseinformationen für administratoren",
-        Family::Exchange,
-    ),
-    (
-        "informations de diagnostic pour les administrateurs",
-        Family::Exchange,
-    ),
-    ("remote server returned", Family::Exchange),
-    ("delivery has failed to these recipients", Family::Exchange),
-    ("the response from the remote server was", Family::Gmail),
-    ("the response was:", Family::Gmail),
-    ("** address not found **", Family::Gmail),
-    ("** message not delivered **", Family::Gmail),
-    ("** message blocked **", Family::Gmail),
-    (
-        "we were unable to deliver your message to the following address",
-        Family::Yahoo,
-    ),
-    ("not listed in domino directory", Family::Domino),
-    ("was not delivered to:", Family::Domino),
-];
 
 /// Words that say a message was not delivered, in several languages.
 const FAILURE_WORDS: &[&str] = &[
@@ -87,16 +42,17 @@ const FAILURE_WORDS: &[&str] = &[
     "non recapitabile",
 ];
 
-pub(super) fn family(lower: &str, subject_lower: &str) -> Option<Family> {
-    FAMILY_MARKERS
-        .iter()
-        .find(|(m, _)| lower.contains(m))
-        .map(|(_, f)| *f)
+/// The layout of a text: the first vendor whose phrases it contains, else
+/// generic when it or its subject says delivery failed; `None` when it
+/// reads like no bounce at all.
+pub(super) fn layout(lower: &str, subject_lower: &str) -> Option<Layout> {
+    vendors::recognise(lower)
+        .map(|v| Layout::Vendor(v.name))
         .or_else(|| {
             FAILURE_WORDS
                 .iter()
                 .any(|w| lower.contains(w) || subject_lower.contains(w))
-                .then_some(Family::Generic)
+                .then_some(Layout::Generic)
         })
 }
 

@@ -1,6 +1,8 @@
 //! Who wrote the notice, when its text names it ("This is the mail system
-//! at host mail.example.org", "Generating server: ...").
+//! at host mail.example.org", "Generating server: ..."), or a vendor names
+//! it its own way.
 
+use super::vendors::{self, Reader};
 use crate::host;
 
 /// Who wrote the bounce, when the text says.
@@ -24,14 +26,9 @@ pub(super) fn reporting_mta(human: &str) -> Option<String> {
             host::clean(word.trim_end_matches(['.', ':'])).filter(|h| h.contains('.'))
         })
         .or_else(|| {
-            // Exchange 2003: `<mail.example.org #5.7.1 smtp;550 ...>`.
-            human.lines().find_map(|line| {
-                let (name, after) = line.trim().strip_prefix('<')?.split_once(" #")?;
-                after
-                    .starts_with(|c: char| c.is_ascii_digit())
-                    .then(|| host::clean(name))
-                    .flatten()
-                    .filter(|h| h.contains('.'))
+            vendors::readers().find_map(|r| match r {
+                Reader::ReportingMta(read) => read(human),
+                _ => None,
             })
         })
 }
