@@ -6,6 +6,7 @@
 //! Auto-replies and read receipts are not bounces. Once the parts are read,
 //! [`is_bounce`] decides whether what they say makes the message one.
 
+use super::phrases;
 use crate::message::ParsedMessage;
 use crate::{host, mailbox};
 
@@ -17,54 +18,6 @@ pub enum Hint {
     /// A mailer-daemon sender, a bounce subject or `X-Failed-Recipients`.
     Likely,
 }
-
-const DAEMON_SENDERS: &[&str] = &[
-    "mailer-daemon",
-    "postmaster@",
-    "mail delivery",
-    "microsoftexchange",
-    "mail administrator",
-    "courier mail server",
-];
-
-const BOUNCE_SUBJECTS: &[&str] = &[
-    "undeliver",
-    "undelivered",
-    "delivery status notification",
-    "mail delivery status",
-    "bounce notification",
-    "delivery failure",
-    "delivery failed",
-    "delivery has failed",
-    "failure notice",
-    "returned mail",
-    "returned to sender",
-    "could not be delivered",
-    "not delivered",
-    "delayed mail",
-    "delivery delayed",
-    "warning: message",
-    "unzustellbar",
-    "non remis",
-    "no se puede entregar",
-    "no entregado",
-    "onbestelbaar",
-    "non recapitabile",
-];
-
-const AUTO_REPLY_SUBJECTS: &[&str] = &[
-    "out of office",
-    "out of the office",
-    "automatic reply",
-    "auto:",
-    "autoreply",
-    "auto-reply",
-    "auto reply",
-    "abwesenheit",
-    "réponse automatique",
-    "respuesta automática",
-    "vacation",
-];
 
 /// Whether the headers say the message may be a bounce, and why.
 pub fn hint(p: &ParsedMessage) -> Option<Hint> {
@@ -80,12 +33,12 @@ pub fn hint(p: &ParsedMessage) -> Option<Hint> {
         };
     }
     let subject = p.summary.subject.as_deref().unwrap_or("").to_lowercase();
-    if AUTO_REPLY_SUBJECTS.iter().any(|s| subject.starts_with(s)) {
+    if phrases::all(|p| p.auto_replies).any(|s| subject.starts_with(s)) {
         return None;
     }
     let from = p.summary.from.as_deref().unwrap_or("").to_lowercase();
-    let likely = DAEMON_SENDERS.iter().any(|s| from.contains(s))
-        || BOUNCE_SUBJECTS.iter().any(|s| subject.contains(s))
+    let likely = phrases::all(|p| p.senders).any(|s| from.contains(s))
+        || phrases::all(|p| p.bounce_words).any(|(w, c)| c.in_subject() && subject.contains(w))
         || p.failed_recipients.is_some();
     likely.then_some(Hint::Likely)
 }

@@ -23,6 +23,7 @@ pub mod detect;
 pub mod dsn;
 pub mod merge;
 pub mod parts;
+pub mod phrases;
 pub mod reason;
 pub mod reply;
 pub mod text;

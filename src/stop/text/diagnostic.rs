@@ -4,6 +4,7 @@
 //! the classification reads.
 
 use super::recipients::recipient_line;
+use crate::stop::phrases;
 use crate::stop::reply::truncate;
 
 /// When no reply code was found, the piece's own words: the lines that
@@ -18,30 +19,14 @@ pub(super) fn diagnostic_without_reply(lines: &[&str]) -> Option<String> {
     (!text.is_empty()).then(|| truncate(&text))
 }
 
-/// Words that introduce the reason in a bounce's text.
-const REASON_MARKERS: &[&str] = &[
-    "because:",
-    "the response from the remote server was:",
-    "the response was:",
-    "delay reason:",
-    "reason:",
-    "grund:",
-    "raison :",
-    "raison:",
-    "motivo:",
-    "a répondu :",
-    "respondió:",
-];
-
 /// The text after a reason marker: the rest of its line, or the lines
 /// after it up to a blank line.
 pub(super) fn introduced_diagnostic(lines: &[&str]) -> Option<String> {
     for (i, line) in lines.iter().enumerate() {
         // ASCII lowercase keeps byte offsets valid in `line`.
         let lower = line.to_ascii_lowercase();
-        let Some(pos) = REASON_MARKERS
-            .iter()
-            .find_map(|m| lower.find(m).map(|p| p + m.len()))
+        let Some(pos) =
+            phrases::all(|p| p.reason_markers).find_map(|m| lower.find(m).map(|p| p + m.len()))
         else {
             continue;
         };

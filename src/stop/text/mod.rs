@@ -38,7 +38,7 @@ pub use recipients::MAX_RECIPIENTS;
 pub use stage::stage_of;
 
 use diagnostic::{diagnostic_without_reply, explanation, introduced_diagnostic};
-use notice::{DELAY_SUBJECT, DELAY_TEXT, layout};
+use notice::{layout, says_delayed};
 use quoted_reply::{bare_status, find_reply};
 use recipients::{first_address, segments};
 use remote::remote;
@@ -85,8 +85,7 @@ pub fn read(
     let subject_lower = subject.unwrap_or("").to_lowercase();
 
     let layout = layout(&lower, &subject_lower);
-    let delayed = DELAY_TEXT.iter().any(|p| lower.contains(p))
-        || DELAY_SUBJECT.iter().any(|p| subject_lower.contains(p));
+    let delayed = says_delayed(&lower, &subject_lower);
 
     let mut recipients: Vec<Recipient> = segments(human_lines)
         .into_iter()

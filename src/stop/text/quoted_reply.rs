@@ -6,6 +6,7 @@
 use super::recipients::{indent, recipient_line};
 use crate::normalise::is_header_line;
 use crate::smtp_codes::EnhancedStatus;
+use crate::stop::phrases;
 use crate::stop::reply;
 
 /// An SMTP reply found in text, with where it sits.
@@ -15,28 +16,6 @@ pub(super) struct Found {
     pub column: usize,
     pub last_line: usize,
 }
-
-/// Words right before a reply code that say "this is the server's reply".
-const REPLY_MARKERS: &[&str] = &[
-    "said:",
-    "said",
-    "returned '",
-    "returned \"",
-    "<<<",
-    "was:",
-    "reason:",
-    "]:",
-    "#",
-    "error:",
-    "reply:",
-    "replied:",
-    "answered:",
-    "response:",
-    "grund:",
-    "répondu :",
-    "répondu:",
-    "respondió:",
-];
 
 pub(super) fn find_reply(lines: &[&str]) -> Option<Found> {
     // (score, length of the text after the code, line, column)
@@ -78,7 +57,7 @@ pub(super) fn find_reply(lines: &[&str]) -> Option<Found> {
             if next_word.is_some_and(|w| w.parse::<EnhancedStatus>().is_ok()) {
                 score += 2;
             }
-            if REPLY_MARKERS.iter().any(|m| before.ends_with(m))
+            if phrases::all(|p| p.reply_markers).any(|m| before.ends_with(m))
                 || before.ends_with(':')
                 || previous_line_ends_marker
             {
@@ -181,7 +160,7 @@ fn reply_extent(lines: &[&str], li: usize, column: usize) -> (String, usize) {
         last = li + 1 + offset;
     }
     let mut text = parts.join(" ");
-    for end in ["(in reply to ", " ##"] {
+    for end in phrases::all(|p| p.reply_ends) {
         if let Some(pos) = text.find(end) {
             text.truncate(pos);
         }

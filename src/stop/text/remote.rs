@@ -6,30 +6,7 @@
 
 use super::vendors::{self, Reader, Remote};
 use crate::host;
-
-/// Words right before the remote host's name.
-const HOST_KEYS: &[&str] = &[
-    "host ",
-    "connect to ",
-    "conversation with ",
-    "connection with ",
-    "delivery via ",
-    "talking to ",
-    "receiving server: ",
-    "remote server: ",
-    "remote host: ",
-    "message rejected by:",
-    // GMX / web.de: "host: mx.example.net (192.0.2.9) reason: 550 ...".
-    "host: ",
-    // hMailServer: "Remote server (192.0.2.9) issued an error."
-    "remote server ",
-    // Lotus Domino: "Error transferring to mx.example.net; SMTP Protocol Returned ...".
-    "error transferring to ",
-    // CommuniGate Pro: "message text rejected by mx.example.net: 554 ...".
-    "text rejected by ",
-    // Dutch: "De ontvangende mailserver mx.example.net [192.0.2.9] antwoordde:".
-    "ontvangende mailserver ",
-];
+use crate::stop::phrases;
 
 /// The remote host named in one recipient's piece. `outside` is the piece
 /// without the server's reply: a reply often names the *sender's* IP
@@ -69,12 +46,12 @@ fn remote_outside_reply(text: &str) -> Remote {
         .unwrap_or((None, None))
 }
 
-/// The host the earliest phrase of [`HOST_KEYS`] introduces.
+/// The host the earliest of the phrases that name it (`host_keys`) introduces.
 fn introduced(text: &str) -> Option<Remote> {
     // ASCII lowercase keeps byte offsets valid in `text`.
     let lower = text.to_ascii_lowercase();
     let mut best: Option<(usize, Remote)> = None;
-    for key in HOST_KEYS {
+    for key in phrases::all(|p| p.host_keys) {
         let mut from = 0;
         while let Some(pos) = lower[from..].find(key) {
             let at = from + pos;

@@ -4,21 +4,12 @@
 
 use super::vendors::{self, Reader};
 use crate::host;
+use crate::stop::phrases;
 
 /// Who wrote the bounce, when the text says.
 pub(super) fn reporting_mta(human: &str) -> Option<String> {
-    const KEYS: &[&str] = &[
-        "this is the mail system at host ",
-        "this is the qmail-send program at ",
-        "delivery status notification from ",
-        "generating server: ",
-        "generierender server: ",
-        "serveur de génération : ",
-        "reporting-mta: dns; ",
-        "reporting-mta: dns;",
-    ];
     let lower = human.to_ascii_lowercase();
-    KEYS.iter()
+    phrases::all(|p| p.reporter_keys)
         .find_map(|key| {
             let pos = lower.find(key)?;
             let rest = human.get(pos + key.len()..)?;

@@ -5,31 +5,14 @@
 //! hop chain.
 
 use crate::normalise::is_header_line;
-
-/// Lines that introduce the returned copy of the message.
-const COPY_MARKERS: &[&str] = &[
-    "this is a copy of the message",
-    "this is a copy of the headers",
-    "below this line is a copy of the message",
-    "original message follows",
-    "unsent message follows",
-    "message header follows",
-    "original message headers",
-    "original message header",
-    "ursprüngliche nachrichtenkopfzeilen",
-    "en-têtes de message d'origine",
-    "encabezados del mensaje original",
-    "-----original message-----",
-    "------ original message ------",
-    "--- original message ---",
-];
+use crate::stop::phrases;
 
 /// Where the returned copy starts (as a line index; `lines.len()` when
 /// there is none), and the header block quoted there.
 pub(super) fn returned_copy(lines: &[&str]) -> (usize, Option<String>) {
     let marker = lines.iter().position(|l| {
         let l = l.to_lowercase();
-        COPY_MARKERS.iter().any(|m| l.contains(m))
+        phrases::all(|p| p.copy_markers).any(|m| l.contains(m))
     });
     let received = lines.iter().position(|l| {
         let t = l.trim_start().trim_start_matches('>').trim_start();

@@ -3,70 +3,8 @@
 //! names it ("in reply to RCPT TO command", "after MAIL FROM").
 
 use crate::model::SmtpStage;
+use crate::stop::phrases;
 use crate::words::contains_ignore_case;
-
-/// Phrases that name the SMTP stage, lowercase.
-const STAGE_PHRASES: &[(&str, SmtpStage)] = &[
-    ("in reply to rcpt to command", SmtpStage::Rcpt),
-    ("in reply to mail from command", SmtpStage::Mail),
-    ("in reply to end of data command", SmtpStage::EndOfData),
-    ("in reply to data command", SmtpStage::Data),
-    ("in reply to ehlo command", SmtpStage::Helo),
-    ("in reply to helo command", SmtpStage::Helo),
-    ("in reply to starttls command", SmtpStage::Helo),
-    ("refused to talk to me", SmtpStage::Connect),
-    ("initial server greeting", SmtpStage::Connect),
-    ("while performing the ehlo handshake", SmtpStage::Helo),
-    ("while sending mail from", SmtpStage::Mail),
-    ("while sending rcpt to", SmtpStage::Rcpt),
-    ("while sending data command", SmtpStage::Data),
-    ("while sending message body", SmtpStage::EndOfData),
-    ("while sending end of data", SmtpStage::EndOfData),
-    ("after rcpt to", SmtpStage::Rcpt),
-    ("after pipelined rcpt to", SmtpStage::Rcpt),
-    ("after mail from", SmtpStage::Mail),
-    ("after pipelined mail from", SmtpStage::Mail),
-    ("after end of data", SmtpStage::EndOfData),
-    ("after pipelined end of data", SmtpStage::EndOfData),
-    // GMX / web.de: "SMTP error from remote server for RCPT TO command".
-    ("for rcpt to command", SmtpStage::Rcpt),
-    ("for mail from command", SmtpStage::Mail),
-    ("for data command", SmtpStage::Data),
-    // hMailServer: "hMailServer sent: RCPT TO:<bob@example.net>".
-    ("sent: rcpt to", SmtpStage::Rcpt),
-    ("sent: mail from", SmtpStage::Mail),
-    ("sent: data", SmtpStage::Data),
-    ("after pipelined data", SmtpStage::Data),
-    ("after data", SmtpStage::Data),
-    ("after initial connection", SmtpStage::Connect),
-    ("after ehlo", SmtpStage::Helo),
-    ("after helo", SmtpStage::Helo),
-    ("[rcpt_to]", SmtpStage::Rcpt),
-    ("[mail_from]", SmtpStage::Mail),
-    ("[body]", SmtpStage::EndOfData),
-    ("[data]", SmtpStage::Data),
-    ("[connect]", SmtpStage::Connect),
-    ("[helo]", SmtpStage::Helo),
-    ("[ehlo]", SmtpStage::Helo),
-    ("does not like recipient", SmtpStage::Rcpt),
-    ("does not like sender", SmtpStage::Mail),
-    ("failed after i sent the message", SmtpStage::EndOfData),
-    ("but greeting failed", SmtpStage::Connect),
-    ("but my name was rejected", SmtpStage::Helo),
-    ("but sender was rejected", SmtpStage::Mail),
-    ("connection refused", SmtpStage::Connect),
-    ("connection timed out", SmtpStage::Connect),
-    ("no route to host", SmtpStage::Connect),
-    ("network is unreachable", SmtpStage::Connect),
-    ("establish an smtp connection", SmtpStage::Connect),
-    ("did not accept our requests to connect", SmtpStage::Connect),
-    // CommuniGate Pro: "message text rejected by mx.example.net: 554 ...".
-    ("message text rejected", SmtpStage::EndOfData),
-    // German: "nach dem Befehl RCPT TO:<...> abgelehnt".
-    ("befehl rcpt to", SmtpStage::Rcpt),
-    ("befehl mail from", SmtpStage::Mail),
-    ("befehl data", SmtpStage::Data),
-];
 
 /// The SMTP stage: from a transcript (`>>> RCPT TO` before the first
 /// `<<< 5xx`), else the earliest stage phrase.
@@ -74,8 +12,7 @@ pub fn stage_of(chunk: &str) -> Option<SmtpStage> {
     transcript_stage(chunk).or_else(|| {
         // Wrapped text: "(in reply to\n    RCPT TO command)".
         let lower = crate::words::collapse_whitespace(chunk).to_lowercase();
-        STAGE_PHRASES
-            .iter()
+        phrases::all(|p| p.stages)
             .filter_map(|(p, s)| lower.find(p).map(|pos| (pos, *s)))
             .min_by_key(|(pos, _)| *pos)
             .map(|(_, s)| s)

@@ -13,6 +13,7 @@ use std::net::IpAddr;
 
 use super::quoted_reply::code_positions;
 use crate::host;
+use crate::stop::phrases;
 use crate::words::strip_prefix_ignore_case;
 
 /// A host as a notice names it: its name, its IP, or both.
@@ -36,7 +37,8 @@ pub enum Reader {
 /// One mail system's notices.
 pub struct Vendor {
     pub name: &'static str,
-    /// Phrases (lowercase) only this system's notices contain.
+    /// Phrases only this system's notices contain: its section's markers
+    /// in [`crate::stop::phrases`].
     pub markers: &'static [&'static str],
     pub readers: &'static [Reader],
 }
@@ -45,7 +47,7 @@ pub struct Vendor {
 pub const VENDORS: &[Vendor] = &[
     Vendor {
         name: "qmail",
-        markers: &["this is the qmail-send program"],
+        markers: phrases::QMAIL.markers,
         readers: &[Reader::RemoteInLine(qmail_remote)],
     },
     Vendor {
@@ -55,40 +57,27 @@ pub const VENDORS: &[Vendor] = &[
     },
     Vendor {
         name: "Courier",
-        markers: &["running the courier mail server"],
+        markers: phrases::COURIER.markers,
         readers: &[Reader::RemoteInLine(courier_remote)],
     },
     Vendor {
         name: "Postfix",
-        markers: &["this is the mail system at host", "(in reply to "],
+        markers: phrases::POSTFIX.markers,
         readers: &[],
     },
     Vendor {
         name: "Exim",
-        markers: &[
-            "smtp error from remote mail server",
-            "created automatically by mail delivery software",
-            "the following address(es) failed",
-        ],
+        markers: phrases::EXIM.markers,
         readers: &[],
     },
     Vendor {
         name: "Sendmail",
-        markers: &[
-            "transcript of session follows",
-            "had permanent fatal errors",
-        ],
+        markers: phrases::SENDMAIL.markers,
         readers: &[],
     },
     Vendor {
         name: "Exchange",
-        markers: &[
-            "diagnostic information for administrators",
-            "diagnoseinformationen für administratoren",
-            "informations de diagnostic pour les administrateurs",
-            "remote server returned",
-            "delivery has failed to these recipients",
-        ],
+        markers: phrases::EXCHANGE.markers,
         readers: &[
             Reader::RemoteInPiece(exchange_last_attempt),
             Reader::RemoteInLine(exchange_2010_remote),
@@ -97,23 +86,17 @@ pub const VENDORS: &[Vendor] = &[
     },
     Vendor {
         name: "Gmail",
-        markers: &[
-            "the response from the remote server was",
-            "the response was:",
-            "** address not found **",
-            "** message not delivered **",
-            "** message blocked **",
-        ],
+        markers: phrases::GMAIL.markers,
         readers: &[],
     },
     Vendor {
         name: "Yahoo",
-        markers: &["we were unable to deliver your message to the following address"],
+        markers: phrases::YAHOO.markers,
         readers: &[],
     },
     Vendor {
         name: "Domino",
-        markers: &["not listed in domino directory", "was not delivered to:"],
+        markers: phrases::DOMINO.markers,
         readers: &[],
     },
     Vendor {
