@@ -128,15 +128,9 @@ pub fn read(
     }
 }
 
+/// At most [`MAX_TEXT_BYTES`] of `text`, cut at a character boundary.
 fn cap(text: &str) -> &str {
-    if text.len() <= MAX_TEXT_BYTES {
-        return text;
-    }
-    let mut end = MAX_TEXT_BYTES;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    &text[..text.floor_char_boundary(MAX_TEXT_BYTES)]
 }
 
 /// Reply, stage, remote host and diagnostic from one piece of text; `whole`
@@ -205,6 +199,16 @@ mod tests {
         o.status.map(|s| s.to_string())
     }
 
+    /// The reply code and the enhanced status.
+    fn codes(o: &Recipient) -> (Option<u16>, Option<String>) {
+        (code(o), status(o))
+    }
+
+    /// The remote host's name and IP.
+    fn remote(o: &Recipient) -> (Option<&str>, Option<IpAddr>) {
+        (o.remote_mta.as_deref(), o.remote_ip)
+    }
+
     fn ip(s: &str) -> Option<IpAddr> {
         Some(s.parse().unwrap())
     }
@@ -247,28 +251,16 @@ mod tests {
         let o = one(
             "A message that you sent could not be delivered.\n\n  bob@example.net\n    host mx.example.net [192.0.2.9]\n    SMTP error from remote mail server after RCPT TO:<bob@example.net>:\n    550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown\n",
         );
-        assert_eq!(
-            (code(&o), status(&o).as_deref()),
-            (Some(550), Some("5.1.1"))
-        );
+        assert_eq!(codes(&o), (Some(550), Some("5.1.1".into())));
         assert_eq!(o.smtp_stage, Some(SmtpStage::Rcpt));
-        assert_eq!(
-            (o.remote_mta.as_deref(), o.remote_ip),
-            (Some("mx.example.net"), ip("192.0.2.9"))
-        );
+        assert_eq!(remote(&o), (Some("mx.example.net"), ip("192.0.2.9")));
 
         let o = one(
             "  bob@example.com\n    SMTP error from remote mail server after MAIL FROM:<alice@example.org> SIZE=31457280:\n    host mx.example.com [198.51.100.20]: 552 5.3.4 Message size exceeds fixed limit\n",
         );
-        assert_eq!(
-            (code(&o), status(&o).as_deref()),
-            (Some(552), Some("5.3.4"))
-        );
+        assert_eq!(codes(&o), (Some(552), Some("5.3.4".into())));
         assert_eq!(o.smtp_stage, Some(SmtpStage::Mail));
-        assert_eq!(
-            (o.remote_mta.as_deref(), o.remote_ip),
-            (Some("mx.example.com"), ip("198.51.100.20"))
-        );
+        assert_eq!(remote(&o), (Some("mx.example.com"), ip("198.51.100.20")));
         assert_eq!(
             o.diagnostic.as_deref(),
             Some("552 5.3.4 Message size exceeds fixed limit")
@@ -280,15 +272,9 @@ mod tests {
         let o = one(
             "   ----- The following addresses had permanent fatal errors -----\n<bob@example.net>\n    (reason: 550 5.1.1 <bob@example.net>... User unknown)\n\n   ----- Transcript of session follows -----\n... while talking to mx.example.net.:\n>>> RCPT To:<bob@example.net>\n<<< 550 5.1.1 <bob@example.net>... User unknown\n550 5.1.1 bob@example.net... User unknown\n",
         );
-        assert_eq!(
-            (code(&o), status(&o).as_deref()),
-            (Some(550), Some("5.1.1"))
-        );
+        assert_eq!(codes(&o), (Some(550), Some("5.1.1".into())));
         assert_eq!(o.smtp_stage, Some(SmtpStage::Rcpt));
-        assert_eq!(
-            (o.remote_mta.as_deref(), o.remote_ip),
-            (Some("mx.example.net"), None)
-        );
+        assert_eq!(remote(&o), (Some("mx.example.net"), None));
         assert_eq!(
             o.diagnostic.as_deref(),
             Some("550 5.1.1 <bob@example.net>... User unknown")
@@ -300,15 +286,9 @@ mod tests {
         let o = one(
             "Hi. This is the qmail-send program at mail.example.org.\n\n<bob@example.net>:\n192.0.2.9 does not like recipient.\nRemote host said: 550 5.1.1 <bob@example.net>: User unknown\nGiving up on 192.0.2.9.\n",
         );
-        assert_eq!(
-            (code(&o), status(&o).as_deref()),
-            (Some(550), Some("5.1.1"))
-        );
+        assert_eq!(codes(&o), (Some(550), Some("5.1.1".into())));
         assert_eq!(o.smtp_stage, Some(SmtpStage::Rcpt));
-        assert_eq!(
-            (o.remote_mta.as_deref(), o.remote_ip),
-            (None, ip("192.0.2.9"))
-        );
+        assert_eq!(remote(&o), (None, ip("192.0.2.9")));
         assert_eq!(
             o.diagnostic.as_deref(),
             Some("550 5.1.1 <bob@example.net>: User unknown")
@@ -320,12 +300,12 @@ mod tests {
         let o = one(
             "<bob@nohost.example>:\nSorry, I couldn't find any host named nohost.example. (#5.1.2)\n",
         );
-        assert_eq!((code(&o), status(&o).as_deref()), (None, Some("5.1.2")));
+        assert_eq!(codes(&o), (None, Some("5.1.2".into())));
         assert_eq!(
             o.diagnostic.as_deref(),
             Some("Sorry, I couldn't find any host named nohost.example. (#5.1.2)")
         );
-        assert_eq!((o.remote_mta.as_deref(), o.remote_ip), (None, None));
+        assert_eq!(remote(&o), (None, None));
     }
 
     #[test]
@@ -333,10 +313,7 @@ mod tests {
         let o = one(
             "Delivery has failed to these recipients or groups:\n\nbob@example.net\nThe e-mail address you entered couldn't be found.\n\nDiagnostic information for administrators:\n\nGenerating server: mail.example.org\n\nbob@example.net\nRemote Server returned '550 5.7.26 Unauthenticated email is not accepted'\n",
         );
-        assert_eq!(
-            (code(&o), status(&o).as_deref()),
-            (Some(550), Some("5.7.26"))
-        );
+        assert_eq!(codes(&o), (Some(550), Some("5.7.26".into())));
         assert_eq!(
             o.diagnostic.as_deref(),
             Some("550 5.7.26 Unauthenticated email is not accepted")
@@ -363,10 +340,7 @@ mod tests {
             "** Address not found **\n\nYour message wasn't delivered to bob@example.net because the address couldn't be found.\n\nThe response from the remote server was:\n550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown\n",
         );
         assert_eq!(o.address.as_deref(), Some("bob@example.net"));
-        assert_eq!(
-            (code(&o), status(&o).as_deref()),
-            (Some(550), Some("5.1.1"))
-        );
+        assert_eq!(codes(&o), (Some(550), Some("5.1.1".into())));
     }
 
     #[test]
@@ -392,10 +366,7 @@ mod tests {
             "<bob@example.net>:\n    mx.example.net [192.0.2.9]:\n>>> RCPT TO:<bob@example.net>\n<<< 552 5.2.2 <bob@example.net>: Mailbox full\n",
         );
         assert_eq!(o.smtp_stage, Some(SmtpStage::Rcpt));
-        assert_eq!(
-            (o.remote_mta.as_deref(), o.remote_ip),
-            (Some("mx.example.net"), ip("192.0.2.9"))
-        );
+        assert_eq!(remote(&o), (Some("mx.example.net"), ip("192.0.2.9")));
         assert_eq!(
             o.diagnostic.as_deref(),
             Some("552 5.2.2 <bob@example.net>: Mailbox full")
@@ -494,10 +465,7 @@ mod tests {
         let o = one(
             "      bob@example.com on 23/11/2026 10:15\n            You do not have permission to send to this recipient.\n            <mail.example.org #5.7.1 smtp;550 5.7.1 Unable to relay for bob@example.com>\n",
         );
-        assert_eq!(
-            (code(&o), status(&o).as_deref()),
-            (Some(550), Some("5.7.1"))
-        );
+        assert_eq!(codes(&o), (Some(550), Some("5.7.1".into())));
         assert_eq!(o.remote_mta, None);
         assert_eq!(
             o.diagnostic.as_deref(),
@@ -512,10 +480,7 @@ mod tests {
             "The attached message had PERMANENT fatal delivery errors!\n\n--- Session Transcript ---\n Mon 2026-11-23 10:15:07.230: Attempting SMTP connection to [example.net]\n Mon 2026-11-23 10:15:07.250: *  P=010 D=example.net TTL=(300) MX=[mx.example.net] {192.0.2.9}\n Mon 2026-11-23 10:15:07.251: Attempting SMTP connection to [192.0.2.9:25]\n Mon 2026-11-23 10:15:07.420: <-- 220 mx.example.net ESMTP\n Mon 2026-11-23 10:15:07.521: --> RCPT To:<bob@example.net>\n Mon 2026-11-23 10:15:07.580: <-- 550 5.1.1 <bob@example.net>: User unknown\n--- End Transcript ---\n",
         );
         assert_eq!(o.smtp_stage, Some(SmtpStage::Rcpt));
-        assert_eq!(
-            (o.remote_mta.as_deref(), o.remote_ip),
-            (Some("mx.example.net"), ip("192.0.2.9"))
-        );
+        assert_eq!(remote(&o), (Some("mx.example.net"), ip("192.0.2.9")));
         // hMailServer.
         let o = one(
             "The following recipient(s) could not be reached:\n\nbob@example.net\n   Error Type: SMTP\n   Remote server (192.0.2.77) issued an error.\n   hMailServer sent: RCPT TO:<bob@example.net>\n   Remote server replied: 554 5.7.1 <bob@example.net>: Relay access denied\n",
@@ -527,10 +492,7 @@ mod tests {
             "bob@example.net:\nSMTP error from remote server for RCPT TO command, host: mx.example.net (192.0.2.9) reason: 552 5.2.2 Mailbox full\n",
         );
         assert_eq!(o.smtp_stage, Some(SmtpStage::Rcpt));
-        assert_eq!(
-            (o.remote_mta.as_deref(), o.remote_ip),
-            (Some("mx.example.net"), ip("192.0.2.9"))
-        );
+        assert_eq!(remote(&o), (Some("mx.example.net"), ip("192.0.2.9")));
         assert_eq!(code(&o), Some(552));
         // Lotus Domino.
         let o = one(

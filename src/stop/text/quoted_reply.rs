@@ -3,11 +3,12 @@
 //! followed by an enhanced status), and the reply's extent over wrapped and
 //! multi-line continuations. Without a code, a bare enhanced status.
 
-use super::recipients::{indent, recipient_line};
+use super::recipients::recipient_line;
 use crate::normalise::is_header_line;
 use crate::smtp_codes::EnhancedStatus;
 use crate::stop::phrases;
 use crate::stop::reply;
+use crate::words::indent;
 
 /// An SMTP reply found in text, with where it sits.
 pub(super) struct Found {
@@ -88,11 +89,7 @@ const MAX_REPLY_SCORE_LEN: usize = 200;
 
 /// At most the 48 bytes of `line` before `column`, cut at a character boundary.
 fn window_before(line: &str, column: usize) -> &str {
-    let mut start = column.saturating_sub(48);
-    while !line.is_char_boundary(start) {
-        start += 1;
-    }
-    &line[start..column]
+    &line[line.ceil_char_boundary(column.saturating_sub(48))..column]
 }
 
 /// Byte offsets in `line` where a 4xx/5xx reply code token starts.

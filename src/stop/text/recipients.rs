@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use crate::mailbox;
+use crate::words::indent;
 
 /// The most recipients read from a text bounce.
 pub const MAX_RECIPIENTS: usize = 500;
@@ -52,10 +53,6 @@ pub(super) fn segments(lines: &[&str]) -> Vec<(String, String)> {
             (k, chunk)
         })
         .collect()
-}
-
-pub(super) fn indent(line: &str) -> usize {
-    line.len() - line.trim_start().len()
 }
 
 /// A line that starts one recipient's piece: `<bob@example.net>: text`,

@@ -4,7 +4,7 @@
 //! reply (which often names the *sender's* IP), else from the other ways
 //! vendors name it.
 
-use super::vendors::{self, Reader, Remote};
+use super::vendors::{self, Remote, Where};
 use crate::host;
 use crate::stop::phrases;
 
@@ -14,34 +14,17 @@ use crate::stop::phrases;
 /// fields inside the reply they quote (Exchange Online) are read first,
 /// over the whole piece.
 pub(super) fn remote(piece: &str, outside: &str) -> Remote {
-    vendors::readers()
-        .find_map(|r| match r {
-            Reader::RemoteInPiece(read) => read(piece),
-            _ => None,
-        })
-        .unwrap_or_else(|| remote_outside_reply(outside))
+    vendors::remote(Where::InPiece, piece).unwrap_or_else(|| remote_outside_reply(outside))
 }
 
 /// The remote host's name and IP, from phrases that introduce it, else
 /// from a vendor's way of naming it in the text, else in one line.
 fn remote_outside_reply(text: &str) -> Remote {
-    if let Some(found) = introduced(text) {
-        return found;
-    }
-    let in_text = vendors::readers().find_map(|r| match r {
-        Reader::RemoteInText(read) => read(text),
-        _ => None,
-    });
-    if let Some(found) = in_text {
-        return found;
-    }
-    text.lines()
-        .find_map(|line| {
-            let line = line.trim();
-            vendors::readers().find_map(|r| match r {
-                Reader::RemoteInLine(read) => read(line),
-                _ => None,
-            })
+    introduced(text)
+        .or_else(|| vendors::remote(Where::InText, text))
+        .or_else(|| {
+            text.lines()
+                .find_map(|line| vendors::remote(Where::InLine, line.trim()))
         })
         .unwrap_or((None, None))
 }

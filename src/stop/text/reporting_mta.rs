@@ -2,7 +2,7 @@
 //! at host mail.example.org", "Generating server: ..."), or a vendor names
 //! it its own way.
 
-use super::vendors::{self, Reader};
+use super::vendors;
 use crate::host;
 use crate::stop::phrases;
 
@@ -16,12 +16,7 @@ pub(super) fn reporting_mta(human: &str) -> Option<String> {
             let word = rest.split(|c: char| c.is_whitespace() || c == ',').next()?;
             host::clean(word.trim_end_matches(['.', ':'])).filter(|h| h.contains('.'))
         })
-        .or_else(|| {
-            vendors::readers().find_map(|r| match r {
-                Reader::ReportingMta(read) => read(human),
-                _ => None,
-            })
-        })
+        .or_else(|| vendors::reporting_mta(human))
 }
 
 #[cfg(test)]

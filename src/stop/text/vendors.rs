@@ -19,19 +19,25 @@ use crate::words::strip_prefix_ignore_case;
 /// A host as a notice names it: its name, its IP, or both.
 pub type Remote = (Option<String>, Option<IpAddr>);
 
-/// What a vendor's own wording tells, and when in the reading it is tried.
+/// What a vendor's own wording tells.
 #[derive(Clone, Copy)]
 pub enum Reader {
-    /// The remote host, from a recipient's whole piece, the quoted reply
-    /// included; tried before any general phrase.
-    RemoteInPiece(fn(&str) -> Option<Remote>),
-    /// The remote host, from the text outside the reply, when no general
-    /// phrase names it.
-    RemoteInText(fn(&str) -> Option<Remote>),
-    /// The remote host, from one line (trimmed), when neither did.
-    RemoteInLine(fn(&str) -> Option<Remote>),
+    /// The remote host, read from the text given at that point.
+    Remote(Where, fn(&str) -> Option<Remote>),
     /// The notice's writer, when no phrase names it.
     ReportingMta(fn(&str) -> Option<String>),
+}
+
+/// Where in the reading a remote-host reader is tried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Where {
+    /// On a recipient's whole piece, the quoted reply included, before
+    /// any general phrase.
+    InPiece,
+    /// On the text outside the reply, when no general phrase names the host.
+    InText,
+    /// On each line (trimmed), when neither did.
+    InLine,
 }
 
 /// One mail system's notices.
@@ -48,17 +54,17 @@ pub const VENDORS: &[Vendor] = &[
     Vendor {
         name: "qmail",
         markers: phrases::QMAIL.markers,
-        readers: &[Reader::RemoteInLine(qmail_remote)],
+        readers: &[Reader::Remote(Where::InLine, qmail_remote)],
     },
     Vendor {
         name: "T-Online",
         markers: &[],
-        readers: &[Reader::RemoteInLine(server_label)],
+        readers: &[Reader::Remote(Where::InLine, server_label)],
     },
     Vendor {
         name: "Courier",
         markers: phrases::COURIER.markers,
-        readers: &[Reader::RemoteInLine(courier_remote)],
+        readers: &[Reader::Remote(Where::InLine, courier_remote)],
     },
     Vendor {
         name: "Postfix",
@@ -79,8 +85,8 @@ pub const VENDORS: &[Vendor] = &[
         name: "Exchange",
         markers: phrases::EXCHANGE.markers,
         readers: &[
-            Reader::RemoteInPiece(exchange_last_attempt),
-            Reader::RemoteInLine(exchange_2010_remote),
+            Reader::Remote(Where::InPiece, exchange_last_attempt),
+            Reader::Remote(Where::InLine, exchange_2010_remote),
             Reader::ReportingMta(exchange_2003_writer),
         ],
     },
@@ -102,7 +108,7 @@ pub const VENDORS: &[Vendor] = &[
     Vendor {
         name: "MDaemon",
         markers: &[],
-        readers: &[Reader::RemoteInText(mdaemon_remote)],
+        readers: &[Reader::Remote(Where::InText, mdaemon_remote)],
     },
 ];
 
@@ -114,8 +120,26 @@ pub fn recognise(lower: &str) -> Option<&'static Vendor> {
 }
 
 /// Every vendor's readers, in order.
-pub fn readers() -> impl Iterator<Item = &'static Reader> {
+fn readers() -> impl Iterator<Item = &'static Reader> {
     VENDORS.iter().flat_map(|v| v.readers)
+}
+
+/// The remote host, as the first vendor's reader for `place` that
+/// answers reads it from `text`.
+pub fn remote(place: Where, text: &str) -> Option<Remote> {
+    readers().find_map(|r| match *r {
+        Reader::Remote(at, read) if at == place => read(text),
+        _ => None,
+    })
+}
+
+/// The notice's writer, as the first vendor's reader that answers reads
+/// it from `text`.
+pub fn reporting_mta(text: &str) -> Option<String> {
+    readers().find_map(|r| match *r {
+        Reader::ReportingMta(read) => read(text),
+        _ => None,
+    })
 }
 
 /// qmail names the remote host by its IP: `192.0.2.9 does not like
