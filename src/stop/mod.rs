@@ -18,6 +18,10 @@
 //! 4. [`detect`] again: does what they say make it a bounce?
 //! 5. [`merge`]: one account per recipient, classified by [`reason`], and
 //!    the [`Stop`] they sum up to.
+//!
+//! Every phrase the steps look for (senders, subjects, vendors' markers,
+//! stage phrases...) is in [`phrases`], one section per vendor and per
+//! language.
 
 pub mod detect;
 pub mod dsn;
