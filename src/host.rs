@@ -1,7 +1,7 @@
 //! Host names: the one place where a name from a header or a notice is
 //! cleaned up for a report ([`clean`], [`normalise`]), validated before DNS
-//! is asked about it ([`HostName`]), and where an IP address is picked out
-//! of free text ([`find_ip`]).
+//! is asked about it ([`HostName`]), and where an IP address or a host is
+//! picked out of free text ([`find_ip`], [`name_and_ip`]).
 //!
 //! Every name that comes from a message (HELO, recipient domain) or from a
 //! DNS answer (PTR and MX targets) passes through [`HostName::parse`] before
@@ -141,6 +141,37 @@ pub fn find_ip(text: &str) -> Option<IpAddr> {
     })
 }
 
+/// The host named at the start of `text`, as notices write it after a
+/// phrase ("host ", "connect to "): `mx.example.net[192.0.2.9]`,
+/// `mx.example.net [192.0.2.9]`, `mx.example.net (192.0.2.9)`,
+/// `mx.example.net.:`, `[192.0.2.9]`, `192.0.2.9`. Its name (with a dot,
+/// cleaned as [`clean`] does), its IP, or both; `None` when `text` starts
+/// with neither.
+pub fn name_and_ip(text: &str) -> Option<(Option<String>, Option<IpAddr>)> {
+    let text = text.trim_start();
+    let name_end = text
+        .find(|c: char| c.is_whitespace() || matches!(c, '[' | '(' | ',' | ';' | '\'' | '"'))
+        .unwrap_or(text.len());
+    let name = text[..name_end].trim_end_matches([':', ',']);
+    let after = text[name_end..].trim_start_matches([' ', '\t']);
+    let bracket_ip = if after.starts_with(['[', '(']) {
+        let close = after.find([']', ')']).unwrap_or(after.len());
+        find_ip(&after[..close])
+    } else {
+        None
+    };
+    if name.is_empty() {
+        return bracket_ip.map(|ip| (None, Some(ip)));
+    }
+    if let Some(ip) =
+        find_ip(name).filter(|_| name.trim_matches(['[', ']', '.']).parse::<IpAddr>().is_ok())
+    {
+        return Some((None, Some(ip)));
+    }
+    let host = clean(name).filter(|h| h.contains('.'))?;
+    Some((Some(host), bracket_ip))
+}
+
 /// A syntactically valid host name: ASCII, lowercase, no trailing dot.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct HostName(String);
@@ -259,6 +290,7 @@ mod tests {
             }
             let _ = clean(&text);
             let _ = find_ip(&text);
+            let _ = name_and_ip(&text);
         }
 
         #[test]
@@ -363,6 +395,29 @@ mod tests {
         let v6: IpAddr = "2001:db8::7".parse().unwrap();
         assert!(looks_generic("dynamic-2001-db8--7.example.net", v6));
         assert!(!looks_generic("mail.example.org", v6));
+    }
+
+    #[test]
+    fn a_host_named_after_a_phrase() {
+        let ip = |s: &str| Some(s.parse::<IpAddr>().unwrap());
+        assert_eq!(
+            name_and_ip("mx.example.net[192.0.2.9]:25"),
+            Some((Some("mx.example.net".into()), ip("192.0.2.9")))
+        );
+        assert_eq!(
+            name_and_ip("192.0.2.9[192.0.2.9] said"),
+            Some((None, ip("192.0.2.9")))
+        );
+        assert_eq!(
+            name_and_ip("mx.example.net.:"),
+            Some((Some("mx.example.net".into()), None))
+        );
+        assert_eq!(name_and_ip("said: 550"), None);
+        assert_eq!(
+            name_and_ip("[192.0.2.9] blocked"),
+            Some((None, ip("192.0.2.9")))
+        );
+        assert_eq!(name_and_ip(""), None);
     }
 
     #[test]

@@ -206,19 +206,23 @@ impl<'a> Redactor<'a> {
         let stop = &mut report.stop;
         for field in [
             &mut stop.reporting_mta,
-            &mut stop.remote_mta,
-            &mut stop.diagnostic,
+            &mut stop.primary.remote_mta,
+            &mut stop.primary.diagnostic,
             &mut stop.advice,
         ] {
             self.opt(field);
-        }
-        if stop.remote_ip.is_some_and(|ip| self.sensitive_ip(ip)) {
-            stop.remote_ip = None;
         }
         for rcpt in &mut stop.recipients {
             self.opt(&mut rcpt.address);
             self.opt(&mut rcpt.diagnostic);
             self.opt(&mut rcpt.remote_mta);
+        }
+        // Listed among the recipients above, so it gets the same token.
+        self.opt(&mut stop.primary.address);
+        for rcpt in std::iter::once(&mut stop.primary).chain(&mut stop.recipients) {
+            if rcpt.remote_ip.is_some_and(|ip| self.sensitive_ip(ip)) {
+                rcpt.remote_ip = None;
+            }
         }
         if let Some(dns) = &mut report.dns
             && let Some(mx) = &mut dns.mx

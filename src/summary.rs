@@ -55,7 +55,7 @@ impl Summary {
             report.stop.kind,
             crate::model::StopKind::Bounced | crate::model::StopKind::Delayed
         );
-        if let Some(reason) = report.stop.reason.filter(|_| stopped) {
+        if let Some(reason) = report.stop.primary.reason.filter(|_| stopped) {
             let reason = reason.as_str().to_string();
             *self.reasons.entry(reason).or_default() += 1;
         }

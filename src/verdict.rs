@@ -88,19 +88,21 @@ fn originated_inside(oldest: &Hop) -> String {
 /// the message, when, with which codes and why, and how far it had got.
 fn report_verdict(hop_count: usize, stop: &Stop) -> String {
     let codes: Vec<String> = stop
+        .primary
         .reply_code
         .map(|c| c.to_string())
         .into_iter()
-        .chain(stop.status.map(|s| s.to_string()))
+        .chain(stop.primary.status.map(|s| s.to_string()))
         .collect();
     let codes = codes.join(" ");
-    let reason = stop.reason.unwrap_or(Reason::Other);
+    let reason = stop.primary.reason.unwrap_or(Reason::Other);
     let why = if codes.is_empty() {
         format!("({})", reason.label())
     } else {
         format!("with {codes} ({})", reason.label())
     };
     let stage = stop
+        .primary
         .smtp_stage
         .map(|s| format!(" {}", s.describe()))
         .unwrap_or_default();
@@ -126,7 +128,7 @@ fn report_verdict(hop_count: usize, stop: &Stop) -> String {
             let reported = reporter
                 .map(|r| format!(", reported by {r}"))
                 .unwrap_or_default();
-            match (&who, stop.reply_code.is_some()) {
+            match (&who, stop.primary.reply_code.is_some()) {
                 (Some(w), true) => format!("Bounced: {w} refused the message{stage} {why}"),
                 (Some(w), false) => format!("Bounced: {w} did not take the message{stage} {why}"),
                 (None, true) => format!(
@@ -139,7 +141,7 @@ fn report_verdict(hop_count: usize, stop: &Stop) -> String {
             }
         }
         StopKind::Delayed => {
-            let first = match (&who, stop.reply_code.is_some()) {
+            let first = match (&who, stop.primary.reply_code.is_some()) {
                 (Some(w), true) => format!("{w} answered {codes}{stage} ({})", reason.label()),
                 (Some(w), false) => format!("{w} did not take the message{stage} {why}"),
                 (None, true) => format!(
@@ -148,7 +150,7 @@ fn report_verdict(hop_count: usize, stop: &Stop) -> String {
                 ),
                 (None, false) => format!("delivery has not succeeded yet{stage} {why}"),
             };
-            let retry = match (&stop.will_retry_until, reporter) {
+            let retry = match (&stop.primary.will_retry_until, reporter) {
                 (Some(until), Some(r)) => format!("; {r} keeps trying until {until}"),
                 (Some(until), None) => format!("; retries continue until {until}"),
                 (None, _) => "; delivery is still being retried".to_string(),

@@ -1,5 +1,6 @@
-//! Small text helpers for the header parsers: collapsing whitespace and
-//! comparing words without regard to ASCII case.
+//! Small text helpers for the header and notice parsers: collapsing
+//! whitespace, measuring indentation and comparing words without regard to
+//! ASCII case.
 //!
 //! The parsers compare every word of every header with keywords; doing it
 //! without allocating a lower-cased copy each time is a large share of
@@ -60,6 +61,11 @@ fn collapse_ascii_whitespace(text: &str) -> String {
     }
     // Only ASCII bytes were copied.
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// The width of a line's leading white space, in bytes.
+pub fn indent(line: &str) -> usize {
+    line.len() - line.trim_start().len()
 }
 
 /// True when `haystack` contains `needle`, ignoring ASCII case. `needle`
@@ -144,6 +150,14 @@ mod tests {
             let words: Vec<&str> = text.split_whitespace().collect();
             assert_eq!(collapsed(text), words.join(" "), "{text:?}");
         }
+    }
+
+    #[test]
+    fn indents_are_measured_in_bytes() {
+        assert_eq!(indent("    host"), 4);
+        assert_eq!(indent("\t x"), 2);
+        assert_eq!(indent("x  "), 0);
+        assert_eq!(indent("   "), 3);
     }
 
     #[test]

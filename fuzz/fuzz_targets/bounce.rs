@@ -3,11 +3,16 @@
 //! plain-text bounce reader and the SMTP reply splitter never panic.
 
 use libfuzzer_sys::fuzz_target;
-use trace_path::stop::{dsn, reply, text_bounce};
+use trace_path::stop::{dsn, reply, text};
 
 fuzz_target!(|data: &[u8]| {
-    let text = String::from_utf8_lossy(data);
-    let _ = dsn::parse(&text);
-    let _ = reply::parse(&text);
-    let _ = text_bounce::read(&text, Some("Undelivered Mail Returned to Sender"), &[], &[]);
+    let input = String::from_utf8_lossy(data);
+    let _ = dsn::parse(&input);
+    let _ = reply::parse(&input);
+    let _ = text::read(
+        &input,
+        Some("Undelivered Mail Returned to Sender"),
+        &[],
+        &[],
+    );
 });

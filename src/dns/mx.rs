@@ -56,7 +56,7 @@ impl MxQuestion {
             .find_map(|(text, source)| mailbox::first_in_list(text).map(|a| (a, source)))?;
         let domain = HostName::parse(address.rsplit('@').next()?).ok()?;
         let receiver = if bounced {
-            report.stop.remote_mta.as_deref().and_then(dns_name)
+            report.stop.primary.remote_mta.as_deref().and_then(dns_name)
         } else {
             report.trustworthy().and_then(receiver_of)
         };

@@ -23,4 +23,4 @@ pub use hop::{
 };
 pub use message::MessageSummary;
 pub use report::{InputInfo, Report, ReportOptions, SCHEMA_VERSION, Tool};
-pub use stop::{Action, Reason, RecipientStatus, SmtpStage, Stop, StopKind};
+pub use stop::{Action, Reason, Recipient, SmtpStage, Stop, StopKind};

@@ -3,7 +3,7 @@
 
 use std::net::IpAddr;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::smtp_codes::{EnhancedStatus, ReplyCode};
 
@@ -169,41 +169,106 @@ reasons! {
     Other = "other", "unclassified";
 }
 
-/// One recipient's outcome in a bounce (`stop.recipients[]`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RecipientStatus {
+/// What a delivery report says about one recipient: an entry of
+/// `stop.recipients[]`, and (as [`Stop::primary`]) the top-level fields of
+/// `stop`. The stop stage builds one per recipient from each account the
+/// report gives (its delivery-status part, its text) and merges them. The
+/// fields after `remote_mta` are not in `recipients[]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Recipient {
+    /// `Final-Recipient`, else `Original-Recipient`, or the address the text lists.
     pub address: Option<String>,
     pub action: Option<Action>,
     pub status: Option<EnhancedStatus>,
     pub reply_code: Option<ReplyCode>,
+    /// The classified reason, once the stage has classified the recipient.
     pub reason: Option<Reason>,
+    /// The remote server's words (or the reporting MTA's, when it never connected).
     pub diagnostic: Option<String>,
+    /// The host that refused (or deferred, or took) the message. While the
+    /// stage reads the report this is its name only; the finished report
+    /// gives its IP here when no name is known.
     pub remote_mta: Option<String>,
-}
-
-/// The `stop` object of the JSON contract.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Stop {
-    pub kind: StopKind,
-    pub reporting_mta: Option<String>,
-    /// The host that refused: its name, or its IP when no name is known.
-    pub remote_mta: Option<String>,
-    /// The refusing host's IP when known.
-    pub remote_ip: Option<IpAddr>,
-    pub reply_code: Option<ReplyCode>,
-    pub status: Option<EnhancedStatus>,
-    pub status_meaning: Option<String>,
-    pub smtp_stage: Option<SmtpStage>,
-    pub diagnostic: Option<String>,
-    pub reason: Option<Reason>,
-    pub advice: Option<String>,
-    pub recipients: Vec<RecipientStatus>,
-    /// The reply code's meaning (RFC 5321), for the table.
+    /// That host's IP, when the report gives it.
     #[serde(skip)]
-    pub reply_meaning: Option<String>,
+    pub remote_ip: Option<IpAddr>,
+    #[serde(skip)]
+    pub smtp_stage: Option<SmtpStage>,
     /// Until when the reporting MTA keeps trying (delays).
     #[serde(skip)]
     pub will_retry_until: Option<String>,
+    /// `Original-Recipient` beside a `Final-Recipient`: another address
+    /// the text may list the recipient under. Read only to merge the
+    /// accounts: empty in a finished report.
+    #[serde(skip)]
+    pub original_address: Option<String>,
+    /// The notice's own explanation. Read only to classify: empty in a
+    /// finished report.
+    #[serde(skip)]
+    pub explanation: Option<String>,
+}
+
+impl Recipient {
+    /// Whether anything beyond the address is known.
+    pub fn has_details(&self) -> bool {
+        self.status.is_some()
+            || self.reply_code.is_some()
+            || self.diagnostic.is_some()
+            || self.smtp_stage.is_some()
+            || self.remote_mta.is_some()
+            || self.remote_ip.is_some()
+    }
+}
+
+/// Where the message stopped: the `stop` object of the JSON contract.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stop {
+    pub kind: StopKind,
+    pub reporting_mta: Option<String>,
+    /// The recipient the top-level fields describe: the first that failed,
+    /// else the first delayed, else the first. Empty for a plain message.
+    pub primary: Recipient,
+    /// What to do, for the primary recipient's reason.
+    pub advice: Option<String>,
+    pub recipients: Vec<Recipient>,
+}
+
+impl Serialize for Stop {
+    /// The contract's object: the primary recipient's fields at the top
+    /// level, with the status's meaning, in the documented order.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Json<'a> {
+            kind: StopKind,
+            reporting_mta: &'a Option<String>,
+            remote_mta: &'a Option<String>,
+            remote_ip: Option<IpAddr>,
+            reply_code: Option<ReplyCode>,
+            status: Option<EnhancedStatus>,
+            status_meaning: Option<String>,
+            smtp_stage: Option<SmtpStage>,
+            diagnostic: &'a Option<String>,
+            reason: Option<Reason>,
+            advice: &'a Option<String>,
+            recipients: &'a [Recipient],
+        }
+        let p = &self.primary;
+        Json {
+            kind: self.kind,
+            reporting_mta: &self.reporting_mta,
+            remote_mta: &p.remote_mta,
+            remote_ip: p.remote_ip,
+            reply_code: p.reply_code,
+            status: p.status,
+            status_meaning: self.status_meaning(),
+            smtp_stage: p.smtp_stage,
+            diagnostic: &p.diagnostic,
+            reason: p.reason,
+            advice: &self.advice,
+            recipients: &self.recipients,
+        }
+        .serialize(serializer)
+    }
 }
 
 impl Stop {
@@ -211,18 +276,9 @@ impl Stop {
         Stop {
             kind,
             reporting_mta: None,
-            remote_mta: None,
-            remote_ip: None,
-            reply_code: None,
-            status: None,
-            status_meaning: None,
-            smtp_stage: None,
-            diagnostic: None,
-            reason: None,
+            primary: Recipient::default(),
             advice: None,
             recipients: Vec::new(),
-            reply_meaning: None,
-            will_retry_until: None,
         }
     }
 
@@ -240,12 +296,22 @@ impl Stop {
     /// Whether this stop was read from a delivery report (a bounce, a delay
     /// notice or a success DSN) rather than assumed for a plain message.
     pub fn is_report(&self) -> bool {
-        self.reason.is_some()
+        self.primary.reason.is_some()
+    }
+
+    /// The enhanced status's meaning, from the registry.
+    pub fn status_meaning(&self) -> Option<String> {
+        self.primary.status.map(EnhancedStatus::meaning)
+    }
+
+    /// The reply code's meaning (RFC 5321).
+    pub fn reply_meaning(&self) -> Option<String> {
+        self.primary.reply_code.map(ReplyCode::meaning)
     }
 
     /// The refusing host as `name [ip]`, `name`, or `ip`.
     pub fn remote_display(&self) -> Option<String> {
-        match (&self.remote_mta, self.remote_ip) {
+        match (&self.primary.remote_mta, self.primary.remote_ip) {
             (Some(name), Some(ip)) if *name != ip.to_string() => Some(format!("{name} [{ip}]")),
             (Some(name), _) => Some(name.clone()),
             (None, Some(ip)) => Some(ip.to_string()),

@@ -350,30 +350,30 @@ pub fn stop_rows(report: &Report) -> Vec<Field> {
     if let Some(remote) = stop.remote_display() {
         rows.push(field("Remote server", safe(&remote)));
     }
-    if let Some(code) = stop.reply_code {
-        let meaning = stop.reply_meaning.as_deref().unwrap_or("");
+    if let Some(code) = stop.primary.reply_code {
+        let meaning = stop.reply_meaning().unwrap_or_default();
         rows.push(field(
             "Reply code",
             safe(format!("{code} {meaning}").trim_end()),
         ));
     }
-    if let Some(status) = stop.status {
-        let meaning = stop.status_meaning.as_deref().unwrap_or("");
+    if let Some(status) = stop.primary.status {
+        let meaning = stop.status_meaning().unwrap_or_default();
         rows.push(field(
             "Status",
             safe(format!("{status} {meaning}").trim_end()),
         ));
     }
-    if let Some(stage) = stop.smtp_stage {
+    if let Some(stage) = stop.primary.smtp_stage {
         rows.push(field("SMTP stage", stage.describe()));
     }
-    if let Some(d) = &stop.diagnostic {
+    if let Some(d) = &stop.primary.diagnostic {
         rows.push(field("Diagnostic", safe(d)));
     }
-    if let Some(until) = &stop.will_retry_until {
+    if let Some(until) = &stop.primary.will_retry_until {
         rows.push(field("Retried until", safe(until)));
     }
-    if let Some(reason) = stop.reason {
+    if let Some(reason) = stop.primary.reason {
         let name = reason.as_str();
         let text = if reason.label() == name.replace('-', " ") {
             name.to_string()

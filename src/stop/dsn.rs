@@ -13,10 +13,9 @@
 
 use std::net::IpAddr;
 
-use super::outcome::Outcome;
 use super::reply;
 use crate::host;
-use crate::model::Action;
+use crate::model::{Action, Recipient};
 use crate::smtp_codes::EnhancedStatus;
 
 /// The most recipients read from one report; more are counted, not kept.
@@ -30,38 +29,32 @@ pub struct DsnReport {
     /// The MTA that handed the message to the reporting MTA.
     pub received_from_mta: Option<String>,
     pub arrival_date: Option<String>,
-    pub recipients: Vec<DsnRecipient>,
+    /// One per recipient block, its SMTP diagnostic split into reply code,
+    /// status and the server's words.
+    pub recipients: Vec<Recipient>,
     /// Recipient blocks beyond [`MAX_RECIPIENTS`], not kept.
     pub recipients_dropped: usize,
 }
 
-/// One per-recipient block.
+/// One per-recipient block, its fields as written (values unfolded, type
+/// prefixes dropped); [`Block::into_recipient`] reads them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DsnRecipient {
-    pub final_recipient: Option<String>,
-    pub original_recipient: Option<String>,
-    pub action: Option<Action>,
-    pub status: Option<EnhancedStatus>,
+struct Block {
+    final_recipient: Option<String>,
+    original_recipient: Option<String>,
+    action: Option<Action>,
+    status: Option<EnhancedStatus>,
     /// The host named in Remote-MTA, lowercase, no trailing dot.
-    pub remote_mta: Option<String>,
+    remote_mta: Option<String>,
     /// An IP given in Remote-MTA (`[192.0.2.9]`, `(192.0.2.9, ...)`).
-    pub remote_ip: Option<IpAddr>,
-    /// The Diagnostic-Code type (`smtp`, `x-postfix`...), lowercase.
-    pub diagnostic_type: Option<String>,
+    remote_ip: Option<IpAddr>,
     /// The Diagnostic-Code text, unfolded.
-    pub diagnostic: Option<String>,
-    pub last_attempt_date: Option<String>,
-    pub will_retry_until: Option<String>,
+    diagnostic: Option<String>,
+    last_attempt_date: Option<String>,
+    will_retry_until: Option<String>,
 }
 
-impl DsnRecipient {
-    /// The recipient's address: Final-Recipient, else Original-Recipient.
-    pub fn address(&self) -> Option<&str> {
-        self.final_recipient
-            .as_deref()
-            .or(self.original_recipient.as_deref())
-    }
-
+impl Block {
     fn has(&self, field: Field) -> bool {
         match field {
             Field::FinalRecipient => self.final_recipient.is_some(),
@@ -77,50 +70,55 @@ impl DsnRecipient {
     }
 
     fn is_empty(&self) -> bool {
-        *self == DsnRecipient::default()
+        *self == Block::default()
     }
 
-    /// The outcome this block describes; the reply code comes from an SMTP diagnostic.
-    pub fn to_outcome(&self) -> Outcome {
-        let mut outcome = Outcome {
-            recipient: self.address().map(str::to_string),
+    /// The recipient this block describes: the address is Final-Recipient,
+    /// else Original-Recipient; the reply code comes from an SMTP diagnostic.
+    fn into_recipient(self) -> Recipient {
+        let (address, original_address) = match self.final_recipient {
+            Some(address) => (Some(address), self.original_recipient),
+            None => (self.original_recipient, None),
+        };
+        let mut recipient = Recipient {
             action: self.action,
             status: self.status,
-            remote_mta: self.remote_mta.clone(),
+            remote_mta: self.remote_mta,
             remote_ip: self.remote_ip,
-            will_retry_until: self.will_retry_until.clone(),
-            last_attempt: self.last_attempt_date.clone(),
-            ..Outcome::default()
+            will_retry_until: self.will_retry_until,
+            original_address,
+            ..Recipient::default()
         };
         // Sendmail names the domain it could not resolve as the Remote-MTA
         // ("Remote-MTA: DNS; example.invalid" with 5.1.2): no server took
         // part, so nobody refused.
-        if outcome.remote_ip.is_none()
-            && outcome
+        if recipient.remote_ip.is_none()
+            && recipient
                 .status
                 .is_some_and(|s| (s.subject, s.detail) == (1, 2) || (s.subject, s.detail) == (4, 4))
-            && let (Some(host), Some(address)) = (&outcome.remote_mta, self.address())
+            && let (Some(host), Some(address)) = (&recipient.remote_mta, &address)
             && address
                 .rsplit_once('@')
                 .is_some_and(|(_, domain)| domain.trim_end_matches('.').eq_ignore_ascii_case(host))
         {
-            outcome.remote_mta = None;
+            recipient.remote_mta = None;
         }
+        recipient.address = address;
         if let Some(text) = &self.diagnostic {
             let r = reply::parse(text);
-            outcome.reply_code = r.code;
+            recipient.reply_code = r.code;
             // A generic `Status: 5.0.0` (Exim, some gateways) gives way to
             // the specific status of the same class in the server's reply.
-            let generic = outcome.status.is_none_or(EnhancedStatus::is_generic);
+            let generic = recipient.status.is_none_or(EnhancedStatus::is_generic);
             if generic
                 && let Some(specific) = r.status
-                && outcome.status.is_none_or(|s| s.class == specific.class)
+                && recipient.status.is_none_or(|s| s.class == specific.class)
             {
-                outcome.status = Some(specific);
+                recipient.status = Some(specific);
             }
-            outcome.diagnostic = Some(r.cleaned);
+            recipient.diagnostic = Some(r.cleaned);
         }
-        outcome
+        recipient
     }
 }
 
@@ -169,7 +167,7 @@ impl Field {
 /// Parses the text of a delivery-status part.
 pub fn parse(text: &str) -> DsnReport {
     let mut report = DsnReport::default();
-    let mut current = DsnRecipient::default();
+    let mut current = Block::default();
     for (name, value) in fields(text) {
         let field = Field::of(&name);
         if field.is_recipient_field() && starts_new_recipient(&current, field) {
@@ -185,22 +183,22 @@ pub fn parse(text: &str) -> DsnReport {
 /// blocks that run together without a blank line still split (blank lines
 /// are not trusted: some MTAs leave them out, others add them inside a
 /// block). Final- and Original-Recipient come in either order.
-fn starts_new_recipient(current: &DsnRecipient, field: Field) -> bool {
+fn starts_new_recipient(current: &Block, field: Field) -> bool {
     current.has(field)
 }
 
-fn push_recipient(report: &mut DsnReport, recipient: DsnRecipient) {
-    if recipient.is_empty() {
+fn push_recipient(report: &mut DsnReport, block: Block) {
+    if block.is_empty() {
         return;
     }
     if report.recipients.len() < MAX_RECIPIENTS {
-        report.recipients.push(recipient);
+        report.recipients.push(block.into_recipient());
     } else {
         report.recipients_dropped += 1;
     }
 }
 
-fn apply(report: &mut DsnReport, r: &mut DsnRecipient, field: Field, value: &str) {
+fn apply(report: &mut DsnReport, r: &mut Block, field: Field, value: &str) {
     let (kind, rest) = split_type(value);
     let nonempty = |s: &str| (!s.is_empty()).then(|| s.to_string());
     match field {
@@ -216,10 +214,7 @@ fn apply(report: &mut DsnReport, r: &mut DsnRecipient, field: Field, value: &str
         Field::Action => r.action = Action::parse(rest),
         Field::Status => r.status = first_status(rest),
         Field::RemoteMta => (r.remote_mta, r.remote_ip) = host_of(rest),
-        Field::DiagnosticCode => {
-            r.diagnostic_type = kind;
-            r.diagnostic = nonempty(rest.trim());
-        }
+        Field::DiagnosticCode => r.diagnostic = nonempty(rest.trim()),
         Field::LastAttemptDate => r.last_attempt_date = nonempty(value.trim()),
         Field::WillRetryUntil => r.will_retry_until = nonempty(value.trim()),
         Field::Other => {}
@@ -371,23 +366,15 @@ Diagnostic-Code: smtp; 550 5.1.1 <bob@example.net>: Recipient address rejected:
         );
         assert_eq!(r.recipients.len(), 1);
         let b = &r.recipients[0];
-        assert_eq!(b.final_recipient.as_deref(), Some("bob@example.net"));
-        assert_eq!(b.original_recipient.as_deref(), Some("bob@example.net"));
+        assert_eq!(b.address.as_deref(), Some("bob@example.net"));
+        assert_eq!(b.original_address.as_deref(), Some("bob@example.net"));
         assert_eq!(b.action, Some(Action::Failed));
         assert_eq!(b.status.unwrap().to_string(), "5.1.1");
         assert_eq!(b.remote_mta.as_deref(), Some("mx.example.net"));
         assert_eq!(b.remote_ip, None);
-        assert_eq!(b.diagnostic_type.as_deref(), Some("smtp"));
+        assert_eq!(b.reply_code.map(|c| c.value()), Some(550));
         assert_eq!(
             b.diagnostic.as_deref(),
-            Some(
-                "550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown in virtual mailbox table"
-            )
-        );
-        let o = b.to_outcome();
-        assert_eq!(o.reply_code.map(|c| c.value()), Some(550));
-        assert_eq!(
-            o.diagnostic.as_deref(),
             Some(
                 "550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown in virtual mailbox table"
             )
@@ -406,7 +393,7 @@ Original-Recipient: rfc822; dave@example.org\nFinal-Recipient: rfc822; dave@exam
             .iter()
             .map(|x| {
                 (
-                    x.address().unwrap(),
+                    x.address.as_deref().unwrap(),
                     x.action.unwrap(),
                     x.status.unwrap().to_string(),
                 )
@@ -443,20 +430,22 @@ status: 5.1.1\r\n";
         assert_eq!(r.reporting_mta.as_deref(), Some("mx-out.example.com"));
         assert_eq!(r.recipients.len(), 2);
         let b = &r.recipients[0];
-        assert_eq!(b.final_recipient.as_deref(), Some("bob@example.net"));
+        assert_eq!(b.address.as_deref(), Some("bob@example.net"));
         assert_eq!(b.action, Some(Action::Failed));
         assert_eq!(b.status.unwrap().to_string(), "5.7.1");
         assert_eq!(b.remote_mta.as_deref(), Some("mx.example.net"));
         assert_eq!(b.remote_ip, Some("192.0.2.9".parse().unwrap()));
-        let o = b.to_outcome();
-        assert_eq!(o.reply_code.map(|c| c.value()), Some(550));
+        assert_eq!(b.reply_code.map(|c| c.value()), Some(550));
         assert_eq!(
-            o.diagnostic.as_deref(),
+            b.diagnostic.as_deref(),
             Some(
                 "550 5.7.1 [203.0.113.5] blocked using b.barracudacentral.example; see https://barracuda.example.org/"
             )
         );
-        assert_eq!(r.recipients[1].address(), Some("carol@example.net"));
+        assert_eq!(
+            r.recipients[1].address.as_deref(),
+            Some("carol@example.net")
+        );
     }
 
     #[test]
@@ -498,10 +487,7 @@ status: 5.1.1\r\n";
     fn global_dsn_addresses_are_decoded() {
         let text = "Reporting-MTA: dns; mail.example.org\n\nFinal-Recipient: utf-8; jos\\x{E9}@example.net\nAction: failed\nStatus: 5.1.1\n";
         let r = parse(text);
-        assert_eq!(
-            r.recipients[0].final_recipient.as_deref(),
-            Some("josé@example.net")
-        );
+        assert_eq!(r.recipients[0].address.as_deref(), Some("josé@example.net"));
         assert_eq!(decode_unicode_escapes("a\\x{zz}b\\x{"), "a\\x{zz}b\\x{");
     }
 
@@ -530,23 +516,16 @@ status: 5.1.1\r\n";
         let r = parse(
             "Reporting-MTA: dns;relay.example.com\n\nFinal-Recipient: rfc822;zoe@example.net\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp;550 5.1.1 <zoe@example.net>: User unknown\n",
         );
-        let o = r.recipients[0].to_outcome();
-        assert_eq!(o.status.unwrap().to_string(), "5.1.1");
+        assert_eq!(r.recipients[0].status.unwrap().to_string(), "5.1.1");
         // A specific Status stays, and so does a class the reply contradicts.
         let r = parse(
             "Final-Recipient: rfc822;zoe@example.net\nAction: failed\nStatus: 5.2.2\nDiagnostic-Code: smtp;550 5.1.1 full\n",
         );
-        assert_eq!(
-            r.recipients[0].to_outcome().status.unwrap().to_string(),
-            "5.2.2"
-        );
+        assert_eq!(r.recipients[0].status.unwrap().to_string(), "5.2.2");
         let r = parse(
             "Final-Recipient: rfc822;zoe@example.net\nAction: failed\nStatus: 5.0.0\nDiagnostic-Code: smtp;451 4.4.1 later\n",
         );
-        assert_eq!(
-            r.recipients[0].to_outcome().status.unwrap().to_string(),
-            "5.0.0"
-        );
+        assert_eq!(r.recipients[0].status.unwrap().to_string(), "5.0.0");
     }
 
     #[test]
@@ -554,14 +533,11 @@ status: 5.1.1\r\n";
         let r = parse(
             "Final-Recipient: RFC822; tina@example.invalid\nAction: failed\nStatus: 5.1.2\nRemote-MTA: DNS; example.invalid\nDiagnostic-Code: SMTP; 550 Host unknown\n",
         );
-        assert_eq!(r.recipients[0].to_outcome().remote_mta, None);
+        assert_eq!(r.recipients[0].remote_mta, None);
         // A real server of the same name that refused stays.
         let r = parse(
             "Final-Recipient: rfc822; bob@example.net\nAction: failed\nStatus: 5.1.1\nRemote-MTA: dns; example.net\n",
         );
-        assert_eq!(
-            r.recipients[0].to_outcome().remote_mta.as_deref(),
-            Some("example.net")
-        );
+        assert_eq!(r.recipients[0].remote_mta.as_deref(), Some("example.net"));
     }
 }
