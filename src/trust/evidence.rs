@@ -82,15 +82,23 @@ impl<'a> Walk<'a> {
         }
         // A client handing in a new message from a network address is
         // where the message entered the mail system: the sender itself.
-        // And where the receiving side recorded this hop's client as the
+        if hop.kind == HopKind::Submission {
+            return None;
+        }
+        // Published provider knowledge comes before a receiver's record:
+        // a gateway the organisation's mail goes through is the
+        // organisation's entry even though the server behind it judged
+        // the gateway's connection.
+        if let Some(e) = provider_network(hop).or_else(|| gateway(hop, below)) {
+            return Some(e);
+        }
+        // Where the receiving side recorded this hop's client as the
         // connection it judged, that is where the message came in.
-        if hop.kind == HopKind::Submission || self.recorded_as_entry(hop) {
+        if self.recorded_as_entry(hop) {
             return None;
         }
         self.same_organisation(hop)
             .or_else(|| self.named_without_address(hop, below))
-            .or_else(|| provider_network(hop))
-            .or_else(|| gateway(hop, below))
             .or_else(|| self.receiver_record(hop, lower))
     }
 
@@ -160,7 +168,10 @@ impl<'a> Walk<'a> {
             return None;
         }
         let name = hop.sender_name()?;
-        let internal_name = !name.contains('.') || self.in_organisation(name);
+        // A receiver known only by an internal name of one label (a pod,
+        // a container) cannot be reached from outside either.
+        let internal_receiver = hop.by.host.as_deref().is_some_and(|b| !b.contains('.'));
+        let internal_name = !name.contains('.') || internal_receiver || self.in_organisation(name);
         internal_name.then(|| {
             evidence(
                 EvidenceCode::SameOrganisation,
@@ -232,7 +243,8 @@ fn private_client(
             || b.by
                 .host
                 .as_deref()
-                .is_some_and(|h| organisation.in_organisation(h))
+                .is_some_and(|h| organisation.in_organisation(h) || names_private_ip(h))
+            || b.by.ip.is_some_and(|ip| !IpKind::of(ip).is_public())
     });
     let public_below = lower
         .iter()
@@ -247,6 +259,14 @@ fn private_client(
         return None;
     };
     Some(evidence(EvidenceCode::PrivateNetwork, detail))
+}
+
+/// A host name that is a private address (providers name internal hosts
+/// by their address: `by 10.217.135.120 with SMTPs`).
+fn names_private_ip(name: &str) -> bool {
+    name.trim_matches(['[', ']'])
+        .parse::<IpAddr>()
+        .is_ok_and(|ip| !IpKind::of(ip).is_public())
 }
 
 /// The client is in the published relay network of the mail provider that
@@ -267,13 +287,24 @@ fn provider_network(hop: &Hop) -> Option<TrustEvidence> {
 }
 
 /// The client is a filtering gateway (by the rDNS name the receiver
-/// recorded), and the hop below was received by that gateway's inbound
+/// recorded, or by the gateway's published network), and the hop below was received by that gateway's inbound
 /// service for the same recipient domain: the message entered the
 /// organisation at the gateway.
 fn gateway(hop: &Hop, below: Option<&Hop>) -> Option<TrustEvidence> {
     let below = below?;
-    let rdns = hop.from.rdns.as_deref().filter(|_| !hop.may_be_forged)?;
-    let gateway = providers::by_name(rdns).filter(|p| p.role == Role::Gateway)?;
+    let rdns = hop.from.rdns.as_deref().filter(|_| !hop.may_be_forged);
+    let by_network = || {
+        let ip = hop.from.ip?;
+        providers::all().find(|p| p.role == Role::Gateway && p.network_of(ip).is_some())
+    };
+    let gateway = rdns
+        .and_then(providers::by_name)
+        .filter(|p| p.role == Role::Gateway)
+        .or_else(by_network)?;
+    let client = rdns
+        .map(str::to_string)
+        .or_else(|| hop.from.ip.map(|ip| ip.to_string()))
+        .unwrap_or_default();
     let received_by_gateway = below
         .by
         .host
@@ -293,7 +324,7 @@ fn gateway(hop: &Hop, below: Option<&Hop>) -> Option<TrustEvidence> {
         evidence(
             EvidenceCode::ProviderNetwork,
             format!(
-                "client {rdns} is {}, the filtering gateway that received the message below",
+                "client {client} is {}, the filtering gateway that received the message below",
                 gateway.name
             ),
         )

@@ -65,8 +65,9 @@ pub fn originated_inside(hops: &[Hop]) -> Finding {
 }
 
 /// Findings on the trustworthy hop itself: no IP, a private IP over public
-/// hand-offs, or a hand-off that only looks internal by its HELO name.
-pub fn on_trustworthy(hops: &mut [Hop], entry: usize) {
+/// hand-offs, or a hand-off that only looks internal by its HELO name
+/// (one of your `--trust` names, or the receiver's domain).
+pub fn on_trustworthy(hops: &mut [Hop], entry: usize, relays: &TrustedRelays) {
     let hop = &hops[entry];
     let finding = match hop.from.ip {
         None => Finding::new(
@@ -84,12 +85,27 @@ pub fn on_trustworthy(hops: &mut [Hop], entry: usize) {
                 suggested_network(ip)
             ),
         ),
-        Some(ip) => match helo_only_internal(hop) {
-            Some(domain) => Finding::new(FindingCode::TrustHint, trust_hint(ip, &domain)),
-            None => return,
+        Some(ip) => match (claims_trusted_name(hop, relays), helo_only_internal(hop)) {
+            (Some(relay), _) => Finding::new(
+                FindingCode::TrustHint,
+                format!(
+                    "This hop's client calls itself {}, which your --trust '{relay}' names, but it connected from the public address {ip} and the receiver recorded no verified name for it: a HELO is a claim anyone can make, so it is not trusted. If it is your server, name its network with --trust {} to see where the message entered.",
+                    hop.from.helo.as_deref().unwrap_or_default(),
+                    suggested_network(ip)
+                ),
+            ),
+            (None, Some(domain)) => Finding::new(FindingCode::TrustHint, trust_hint(ip, &domain)),
+            (None, None) => return,
         },
     };
     hops[entry].findings.push(finding);
+}
+
+/// The user's `--trust` name that the client's HELO (from a public
+/// address, so not believed) matches.
+fn claims_trusted_name<'r>(hop: &Hop, relays: &'r TrustedRelays) -> Option<&'r TrustedRelay> {
+    let helo = hop.from.helo.as_deref()?;
+    relays.0.iter().find(|r| r.matches_name(helo))
 }
 
 /// The organisational domain shared by the client's HELO name and the

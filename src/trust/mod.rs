@@ -65,7 +65,7 @@ pub fn apply(hops: &mut [Hop], relays: &TrustedRelays, records: &[ReceiverRecord
             hop.trust = Trust::Unverified;
             hop.trust_evidence = None;
         }
-        findings::on_trustworthy(hops, e);
+        findings::on_trustworthy(hops, e, relays);
         findings::private_addresses(&mut hops[..=e]);
         found.trustworthy = Some(hops[e].number);
     } else {

@@ -22,6 +22,7 @@ mod heldout;
 mod hostile;
 mod html;
 mod paste;
+mod providers;
 mod received;
 mod redaction;
 mod robustness;

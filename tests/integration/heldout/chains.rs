@@ -221,11 +221,14 @@ const CASES: &[Case] = &[
     // Bypassing the gateway: a direct connection to the Google MX that
     // names itself after the trusted gateway (HELO, no rDNS recorded) over
     // a forged gateway header. The HELO is a claim: trust stops at hop 2.
+    // Changed: a --trust name that the client only claims in HELO from a
+    // public address now gets a trust-hint saying why it is not trusted
+    // (and which network to name instead).
     Case {
         file: "forged-gateway-helo.eml",
         trust: &["mx1.securegw.example"],
         trustworthy: Some(2),
-        hops: &["", "", ""],
+        hops: &["", "trust-hint", ""],
         message: &[],
     },
     // Sympa: list server and outbound relay on private addresses of the
@@ -257,11 +260,14 @@ const CASES: &[Case] = &[
     },
     // Sendmail noted the gateway's rDNS may be forged: the name the
     // client claims cannot make it the trusted gateway.
+    // Changed: a --trust name that the client only claims in HELO from a
+    // public address now gets a trust-hint saying why it is not trusted
+    // (and which network to name instead).
     Case {
         file: "forged-rdns-gateway.eml",
         trust: &["mx1.securegw.example"],
         trustworthy: Some(2),
-        hops: &["", "may-be-forged"],
+        hops: &["", "may-be-forged,trust-hint"],
         message: &[],
     },
     // Second batch (written before running).
@@ -298,11 +304,14 @@ const CASES: &[Case] = &[
     // The gateway's name alone does not move trust: Exchange recorded only
     // the HELO and IP of the gateway's delivery host, and the gateway's own
     // header records no `by` address.
+    // Changed: a --trust name that the client only claims in HELO from a
+    // public address now gets a trust-hint saying why it is not trusted
+    // (and which network to name instead).
     Case {
         file: "mimecast-exchange.eml",
         trust: &["*.mimecast.example"],
         trustworthy: Some(2),
-        hops: &["", "", ""],
+        hops: &["", "trust-hint", ""],
         message: &["trust-inferred"],
     },
     // The gateway's network does.
