@@ -5,7 +5,7 @@
 mod common;
 mod support;
 
-use common::{stdout_of, trace_path_online};
+use common::{document_formats, stdout_of, trace_path_online};
 use support::dns_server::TestServer;
 use support::zones;
 
@@ -25,8 +25,8 @@ fn render(server: &TestServer, format: &str, extra: &[&str]) -> String {
 #[test]
 fn ticket_formats_show_dns_per_hop_and_the_mx() {
     let server = TestServer::start(zones::standard());
-    for format in ["text", "markdown", "html"] {
-        let out = render(&server, format, &[]);
+    for format in document_formats() {
+        let out = render(&server, &format, &[]);
         assert!(out.contains("resolver RESOLVER"), "{format}: DNS heading");
         assert!(
             out.contains("recipient bob@example.net"),
@@ -42,8 +42,8 @@ fn ticket_formats_show_dns_per_hop_and_the_mx() {
 #[test]
 fn redaction_covers_dns_results() {
     let server = TestServer::start(zones::standard());
-    for format in ["text", "markdown", "html", "json"] {
-        let out = render(&server, format, &["--redact"]).replace('\\', "");
+    for format in document_formats().into_iter().chain(["json".into()]) {
+        let out = render(&server, &format, &["--redact"]).replace('\\', "");
         for hidden in [
             "bob@example.net",
             "example.net",

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::trace_path;
+use common::{document_formats, trace_path};
 
 /// Every sample file, sorted, as paths relative to the crate root (so the
 /// reports' `input.name` does not depend on where the repo is checked out).
@@ -85,27 +85,14 @@ fn table_of_every_bounce() {
     }
 }
 
+/// Every sample in each ticket format (`markdown@gmail.eml`, ...).
 #[test]
-fn markdown_of_every_sample() {
-    for sample in samples() {
-        let markdown = run(&["--format", "markdown"], &sample);
-        insta::assert_snapshot!(format!("markdown@{sample}"), markdown);
-    }
-}
-
-#[test]
-fn text_of_every_sample() {
-    for sample in samples() {
-        let text = run(&["--format", "text"], &sample);
-        insta::assert_snapshot!(format!("text@{sample}"), text);
-    }
-}
-
-#[test]
-fn html_of_every_sample() {
-    for sample in samples() {
-        let html = run(&["--format", "html"], &sample);
-        insta::assert_snapshot!(format!("html@{sample}"), html);
+fn documents_of_every_sample() {
+    for format in document_formats() {
+        for sample in samples() {
+            let out = run(&["--format", &format], &sample);
+            insta::assert_snapshot!(format!("{format}@{sample}"), out);
+        }
     }
 }
 
@@ -120,8 +107,8 @@ fn ticket_formats_of_bounces() {
         "exchange-365-spamhaus.eml",
         "gmail-unknown-user.eml",
     ] {
-        for format in ["markdown", "text", "html"] {
-            let out = run(&["--format", format], &format!("bounces/{sample}"));
+        for format in document_formats() {
+            let out = run(&["--format", &format], &format!("bounces/{sample}"));
             insta::assert_snapshot!(format!("bounce-{format}@{sample}"), out);
         }
     }
@@ -132,9 +119,9 @@ fn ticket_formats_of_bounces() {
 #[test]
 fn redacted_ticket_formats() {
     let args = ["--trust", "*.example.com", "--redact"];
-    for format in ["markdown", "text", "html", "json"] {
+    for format in document_formats().into_iter().chain(["json".into()]) {
         let out = run(
-            &[&["--format", format][..], &args].concat(),
+            &[&["--format", &format][..], &args].concat(),
             "postfix-relay.eml",
         );
         insta::assert_snapshot!(format!("redacted-{format}@postfix-relay.eml"), out);

@@ -3,9 +3,7 @@
 
 mod common;
 
-use common::{fixture, trace_path};
-
-const FORMATS: [&str; 6] = ["table", "text", "markdown", "json", "jsonl", "html"];
+use common::{fixture, formats, trace_path};
 
 /// Local parts, recipients, the subject, the message-id, display names,
 /// internal host names and addresses, and the `--trust` values.
@@ -76,8 +74,8 @@ fn redacted(format: &str) -> String {
 
 #[test]
 fn no_original_value_remains_in_any_format() {
-    for format in FORMATS {
-        let out = redacted(format).to_lowercase();
+    for format in formats() {
+        let out = redacted(&format).to_lowercase();
         for hidden in HIDDEN {
             assert!(
                 !out.contains(&hidden.to_lowercase()),
@@ -89,8 +87,8 @@ fn no_original_value_remains_in_any_format() {
 
 #[test]
 fn public_relays_codes_and_times_are_kept() {
-    for format in FORMATS {
-        let out = redacted(format);
+    for format in formats() {
+        let out = redacted(&format);
         for kept in KEPT {
             // The terminal table shows no queue ids (it has no raw headers).
             if format == "table" && kept == "5B6E7F" {
@@ -140,9 +138,9 @@ fn without_redact_nothing_is_replaced() {
 
 #[test]
 fn bounce_recipients_are_redacted_in_every_format() {
-    for format in FORMATS {
+    for format in formats() {
         let out = trace_path()
-            .args(["--color", "never", "--redact", "--format", format])
+            .args(["--color", "never", "--redact", "--format", &format])
             .arg(common::sample("bounces/dsn-multi-recipient.eml"))
             .output()
             .unwrap();
