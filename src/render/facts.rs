@@ -7,8 +7,9 @@
 //! ([`escape_controls`]); a renderer adds only its own escaping (Markdown,
 //! HTML) on top.
 
-use super::dns_text::{self, Mark};
+use super::dns_text;
 use super::renderer::display_name;
+use crate::dns::findings::Mark;
 use crate::duration::human_duration;
 use crate::model::Report;
 use crate::model::Severity;
@@ -225,7 +226,7 @@ fn hop_row(hop: &Hop, with_dns: bool) -> HopRow<'_> {
         trust: hop.trust,
         dns: with_dns.then(|| match &hop.dns {
             Some(dns) => {
-                let (lines, worst) = dns_text::cell(dns);
+                let (lines, worst) = dns_text::cell(hop, dns);
                 DnsCell {
                     lines,
                     worst: Some(worst),

@@ -8,9 +8,9 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::dns_text::Mark;
 use super::facts::{self, Field, HopRow};
 use super::renderer::{Place, Renderer};
+use crate::dns::findings::Mark;
 use crate::model::Report;
 use crate::model::Severity;
 use crate::model::Trust;
@@ -246,8 +246,9 @@ fn hop_table(page: &mut String, columns: &[&str], rows: &[HopRow<'_>]) {
             .as_ref()
             .map(|d| {
                 let mark = match d.worst {
-                    Some(Mark::Fail) => " fail",
+                    Some(Mark::Warn | Mark::Fail) => " fail",
                     Some(Mark::Unknown) => " unknown",
+                    Some(Mark::Info) => " info",
                     Some(Mark::Pass) => " pass",
                     None => "",
                 };

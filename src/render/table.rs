@@ -5,9 +5,9 @@ use std::io::{self, Write};
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, presets};
 
-use super::dns_text::Mark;
 use super::facts::{self, HopRow};
 use super::renderer::{Place, Renderer, Style};
+use crate::dns::findings::Mark;
 use crate::model::Report;
 use crate::model::Severity;
 use crate::model::StopKind;
@@ -98,10 +98,10 @@ impl Table {
         if let Some(dns) = &row.dns {
             let cell = Cell::new(dns.lines.join("\n"));
             cells.push(match dns.worst {
-                Some(Mark::Fail) => cell.fg(Color::Red),
+                Some(Mark::Warn | Mark::Fail) => cell.fg(Color::Red),
                 Some(Mark::Unknown) => cell.fg(Color::Yellow),
                 Some(Mark::Pass) => cell.fg(Color::Green),
-                None => cell,
+                Some(Mark::Info) | None => cell,
             });
         }
         cells.push(notes);
