@@ -429,8 +429,33 @@ fn trouble(lookups: &[(String, LookupStatus)]) -> Vec<Finding> {
 /// The mark after the MX line's "is (not) one of them", from the rule of
 /// [`mx_findings`]; `None` when there is no receiver to compare.
 pub fn mx_receiver_mark(mx: &MxCheck) -> Option<Mark> {
-    mx.receiver_listed?;
-    Some(receiver_not_listed(mx).map_or(Mark::Pass, |f| Mark::of(f.severity)))
+    let finding = match mx.receiver_listed? {
+        true => None,
+        // With no mail host at all, `mx-missing`/`null-mx` say why.
+        false => receiver_not_listed(mx).or_else(|| no_mail_host(mx)),
+    };
+    Some(finding.map_or(Mark::Pass, |f| Mark::of(f.severity)))
+}
+
+/// `mx-missing` or `null-mx`: the domain has no mail host at all.
+fn no_mail_host(mx: &MxCheck) -> Option<Finding> {
+    let domain = &mx.domain;
+    match mx.kind {
+        MxKind::None => Some(Finding::new(
+            FindingCode::MxMissing,
+            format!(
+                "The recipient domain {domain} has no MX record and no address ({}): mail to it cannot be delivered.",
+                mx.status.describe()
+            ),
+        )),
+        MxKind::NullMx => Some(Finding::new(
+            FindingCode::NullMx,
+            format!(
+                "The recipient domain {domain} publishes a null MX (RFC 7505): it accepts no mail."
+            ),
+        )),
+        _ => None,
+    }
 }
 
 /// `mx-receiver-not-listed`: the host that received (or refused) the
@@ -464,21 +489,7 @@ fn receiver_not_listed(mx: &MxCheck) -> Option<Finding> {
 /// The findings of the recipient domain's MX check.
 pub fn mx_findings(mx: &MxCheck) -> Vec<Finding> {
     let domain = &mx.domain;
-    let mut out = Vec::new();
-    match mx.kind {
-        MxKind::None => out.push(Finding::new(
-            FindingCode::MxMissing,
-            format!(
-                "The recipient domain {domain} has no MX record and no address ({}): mail to it cannot be delivered.",
-                mx.status.describe()
-            ),
-        )),
-        MxKind::NullMx => out.push(Finding::new(
-            FindingCode::NullMx,
-            format!("The recipient domain {domain} publishes a null MX (RFC 7505): it accepts no mail."),
-        )),
-        _ => {}
-    }
+    let mut out: Vec<Finding> = no_mail_host(mx).into_iter().collect();
     if mx.kind == MxKind::Mx {
         for host in &mx.hosts {
             let name = &host.host;
@@ -679,6 +690,10 @@ mod tests {
         assert_eq!(mx_receiver_mark(&mx), Some(Mark::Pass));
         mx.receiver_listed = None;
         assert_eq!(mx_receiver_mark(&mx), None);
+        // With no mail host at all, mx-missing (a warning) says why.
+        mx.kind = MxKind::None;
+        mx.receiver_listed = Some(false);
+        assert_eq!(mx_receiver_mark(&mx), Some(Mark::Warn));
     }
 
     #[test]
