@@ -131,13 +131,13 @@ fn helo_detail(helo: &HeloCheck) -> String {
 fn dnsbl_detail(bl: &DnsblCheck) -> String {
     match bl.listed {
         Some(true) => {
-            let codes: Vec<String> = bl.codes.iter().map(|c| c.to_string()).collect();
-            let reason = bl
-                .reason
-                .as_deref()
-                .map(|r| format!(" \"{r}\""))
-                .unwrap_or_default();
-            format!("listed on {} ({}){reason}", bl.zone, codes.join(", "))
+            let reason = bl.reason.as_deref().map(|r| format!(" \"{r}\""));
+            let codes = bl.codes_text();
+            format!(
+                "listed on {} ({codes}){}",
+                bl.zone,
+                reason.unwrap_or_default()
+            )
         }
         Some(false) => format!("not on {}", bl.zone),
         None => format!("{}: {}", bl.zone, bl.status.describe()),
