@@ -64,8 +64,8 @@ pub struct Cli {
     pub files: Vec<PathBuf>,
 
     /// Output format.
-    #[arg(short, long, value_enum, default_value_t = FormatArg::Table)]
-    pub format: FormatArg,
+    #[arg(short, long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 
     /// Write the report to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -140,36 +140,6 @@ pub enum Command {
     },
     /// Print the manual page (roff) to standard output.
     Man,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// A table for the terminal.
-    Table,
-    /// Plain ASCII text, at most 80 columns, for e-mail and plain-text tickets.
-    Text,
-    /// Markdown (GitHub, GitLab, Jira) for support tickets.
-    #[value(alias = "md")]
-    Markdown,
-    /// One JSON object (an array for several inputs).
-    Json,
-    /// One compact JSON object per line, per input.
-    Jsonl,
-    /// One self-contained HTML page with a timeline, to attach or print.
-    Html,
-}
-
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
-            FormatArg::Table => Format::Table,
-            FormatArg::Text => Format::Text,
-            FormatArg::Markdown => Format::Markdown,
-            FormatArg::Json => Format::Json,
-            FormatArg::Jsonl => Format::Jsonl,
-            FormatArg::Html => Format::Html,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

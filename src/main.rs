@@ -10,9 +10,9 @@ use clap::Parser;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use trace_path::batch::{self, DnsStage, ReportWriter};
-use trace_path::cli::{Cli, ColorArg, Command, FormatArg};
+use trace_path::cli::{Cli, ColorArg, Command};
 use trace_path::input::Source;
-use trace_path::render::{self, Style};
+use trace_path::render::{self, Format, Style};
 
 /// mimalloc: batches allocate many small strings per report on several
 /// threads, where it is markedly faster than the system allocator.
@@ -92,7 +92,7 @@ fn run(cli: Cli) -> i32 {
         },
         None => Box::new(BufWriter::new(io::stdout().lock())),
     };
-    let format = cli.format.into();
+    let format = cli.format;
     let mut writer = ReportWriter::new(
         render::renderer(format, style),
         out,
@@ -114,7 +114,7 @@ fn run(cli: Cli) -> i32 {
         }
         _ => {}
     }
-    let table_shown = cli.format == FormatArg::Table && !cli.summary && writer.written() > 0;
+    let table_shown = cli.format == Format::Table && !cli.summary && writer.written() > 0;
     if pasted && to_terminal && table_shown {
         eprintln!("{SAVE_HINT}");
     }

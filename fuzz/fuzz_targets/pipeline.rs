@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let input = Input::new("fuzz", data.to_vec());
     let Ok(report) = trace(&input, &options) else { return };
-    for format in Format::ALL {
+    for &format in Format::all() {
         let mut out = Vec::new();
         render::renderer(format, Style::default())
             .render(std::slice::from_ref(&report), &mut out)

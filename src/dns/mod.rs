@@ -299,9 +299,8 @@ fn hop_question(hop: &Hop, options: &DnsOptions) -> HopPlan {
 
 fn apply(report: &mut Report, hops: Vec<HopDns>, summary: ReportDns) {
     for (hop, dns) in report.hops.iter_mut().zip(hops) {
-        let authenticated = hop.auth.is_some();
         hop.findings
-            .extend(findings::hop_findings(&dns, authenticated));
+            .extend(findings::hop_findings(&dns, findings::authenticated(hop)));
         hop.dns = Some(dns);
     }
     if let Some(mx) = &summary.mx {

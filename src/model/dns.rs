@@ -223,6 +223,14 @@ pub struct DnsblCheck {
     pub reason: Option<String>,
 }
 
+impl DnsblCheck {
+    /// The return codes as text: `127.0.0.2, 127.0.0.4`.
+    pub fn codes_text(&self) -> String {
+        let codes: Vec<String> = self.codes.iter().map(|c| c.to_string()).collect();
+        codes.join(", ")
+    }
+}
+
 /// The top-level `dns` object: how DNS ran, and the recipient domain's MX.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReportDns {

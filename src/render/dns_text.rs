@@ -1,102 +1,43 @@
-//! DNS results as short text for the table: marks for the DNS column
-//! (`PTR ✓`, `HELO ✗ not FQDN`) and one detail line per hop below it.
+//! DNS results as short text: the marks of the DNS column (`PTR ✓`,
+//! `HELO ✗ not FQDN`), as the DNS stage decided them
+//! ([`crate::dns::findings`]), and one line of details per hop below it.
 
+use crate::dns::findings::{self, Mark};
 use crate::model::{
-    DnsblCheck, Fcrdns, HeloCheck, HeloKind, HopDns, LookupStatus, MxCheck, MxKind, PtrCheck,
+    DnsblCheck, HeloCheck, HeloKind, Hop, HopDns, LookupStatus, MxCheck, MxKind, PtrCheck,
     RecipientSource, ReportDns,
 };
 use crate::text::escape_controls;
 
-pub const PASS: &str = "✓";
-pub const FAIL: &str = "✗";
-/// Could not be found out (timeout, SERVFAIL...).
-pub const UNKNOWN: &str = "?";
-
-/// The worst mark in a cell, to colour it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Mark {
-    Pass,
-    Unknown,
-    Fail,
+/// How a mark is shown: `✓` pass, `·` worth knowing, `?` unknown, `✗` a problem.
+pub fn symbol(mark: Mark) -> &'static str {
+    match mark {
+        Mark::Pass => "✓",
+        Mark::Info => "·",
+        Mark::Unknown => "?",
+        Mark::Warn | Mark::Fail => "✗",
+    }
 }
 
 /// The lines of a hop's DNS cell and its worst mark.
-pub fn cell(dns: &HopDns) -> (Vec<String>, Mark) {
+pub fn cell(hop: &Hop, dns: &HopDns) -> (Vec<String>, Mark) {
     if dns.skipped.is_some() {
         return (vec!["— skipped".to_string()], Mark::Pass);
     }
-    let mut lines: Vec<(Mark, String)> = Vec::new();
-    if let Some(ptr) = &dns.ptr {
-        lines.push(ptr_mark(ptr));
-    }
-    if let Some(f) = &dns.fcrdns {
-        match f.result {
-            Fcrdns::Pass => lines.push((Mark::Pass, format!("FCrDNS {PASS}"))),
-            Fcrdns::Fail => lines.push((Mark::Fail, format!("FCrDNS {FAIL}"))),
-            Fcrdns::Error => lines.push((Mark::Unknown, format!("FCrDNS {UNKNOWN}"))),
-            Fcrdns::NoPtr => {}
-        }
-    }
-    if let Some(helo) = &dns.helo {
-        lines.push(helo_mark(helo));
-    }
-    lines.extend(dnsbl_marks(&dns.dnsbl));
-    let worst = lines.iter().map(|(m, _)| *m).max().unwrap_or(Mark::Pass);
-    (lines.into_iter().map(|(_, l)| l).collect(), worst)
-}
-
-fn failure(label: &str, status: LookupStatus) -> (Mark, String) {
-    (
-        Mark::Unknown,
-        format!("{label} {UNKNOWN} {}", status.as_str()),
-    )
-}
-
-fn ptr_mark(ptr: &PtrCheck) -> (Mark, String) {
-    match ptr.status {
-        LookupStatus::Ok if !ptr.broken.is_empty() => (Mark::Fail, format!("PTR {FAIL} broken")),
-        LookupStatus::Ok => (Mark::Pass, format!("PTR {PASS}")),
-        s if s.is_missing() => (Mark::Fail, format!("PTR {FAIL} none")),
-        s => failure("PTR", s),
-    }
-}
-
-fn helo_mark(helo: &HeloCheck) -> (Mark, String) {
-    let fail = |why: &str| (Mark::Fail, format!("HELO {FAIL} {why}"));
-    match helo.kind {
-        HeloKind::NotFqdn => fail("not FQDN"),
-        HeloKind::Localhost => fail("localhost"),
-        HeloKind::Invalid => fail("syntax"),
-        HeloKind::AddressLiteral if helo.matches_ip == Some(false) => fail("literal ≠ IP"),
-        HeloKind::AddressLiteral => (Mark::Pass, format!("HELO {PASS} literal")),
-        HeloKind::Fqdn => match helo.status {
-            s if s.is_missing() => fail("no address"),
-            LookupStatus::Ok if helo.matches_ip == Some(false) => fail("other IP"),
-            LookupStatus::Ok if helo.cname.is_some() => (Mark::Fail, format!("HELO {FAIL} CNAME")),
-            LookupStatus::Ok => (Mark::Pass, format!("HELO {PASS}")),
-            s => failure("HELO", s),
-        },
-    }
-}
-
-fn dnsbl_marks(checks: &[DnsblCheck]) -> Vec<(Mark, String)> {
-    if checks.is_empty() {
-        return Vec::new();
-    }
-    if checks.iter().all(|c| c.listed == Some(false)) {
-        return vec![(Mark::Pass, format!("DNSBL {PASS}"))];
-    }
-    checks
-        .iter()
-        .filter(|c| c.listed != Some(false))
-        .map(|c| match c.listed {
-            Some(true) => (Mark::Fail, format!("DNSBL {FAIL} {}", c.zone)),
-            _ => (
-                Mark::Unknown,
-                format!("DNSBL {UNKNOWN} {} {}", c.zone, c.status.as_str()),
-            ),
+    let marks = findings::hop_marks(hop);
+    let worst = marks.iter().map(|m| m.mark).max().unwrap_or(Mark::Pass);
+    let lines = marks
+        .into_iter()
+        .map(|m| {
+            let line = format!("{} {}", m.check, symbol(m.mark));
+            if m.note.is_empty() {
+                line
+            } else {
+                format!("{line} {}", m.note)
+            }
         })
-        .collect()
+        .collect();
+    (lines, worst)
 }
 
 /// The heading of the DNS details: who was asked, how much, how long.
@@ -190,13 +131,13 @@ fn helo_detail(helo: &HeloCheck) -> String {
 fn dnsbl_detail(bl: &DnsblCheck) -> String {
     match bl.listed {
         Some(true) => {
-            let codes: Vec<String> = bl.codes.iter().map(|c| c.to_string()).collect();
-            let reason = bl
-                .reason
-                .as_deref()
-                .map(|r| format!(" \"{r}\""))
-                .unwrap_or_default();
-            format!("listed on {} ({}){reason}", bl.zone, codes.join(", "))
+            let reason = bl.reason.as_deref().map(|r| format!(" \"{r}\""));
+            let codes = bl.codes_text();
+            format!(
+                "listed on {} ({codes}){}",
+                bl.zone,
+                reason.unwrap_or_default()
+            )
         }
         Some(false) => format!("not on {}", bl.zone),
         None => format!("{}: {}", bl.zone, bl.status.describe()),
@@ -234,9 +175,13 @@ pub fn mx_detail(mx: &MxCheck) -> String {
             format!("unknown ({})", status.describe())
         }
     };
-    let receiver = match (&mx.receiver, mx.receiver_listed) {
-        (Some(r), Some(true)) => format!("; {r} is one of them {PASS}"),
-        (Some(r), Some(false)) => format!("; {r} is not one of them {FAIL}"),
+    let receiver = match (
+        &mx.receiver,
+        mx.receiver_listed,
+        findings::mx_receiver_mark(mx),
+    ) {
+        (Some(r), Some(true), Some(mark)) => format!("; {r} is one of them {}", symbol(mark)),
+        (Some(r), Some(false), Some(mark)) => format!("; {r} is not one of them {}", symbol(mark)),
         _ => String::new(),
     };
     let line = format!("recipient {} ({source}): {hosts}{receiver}", mx.recipient);

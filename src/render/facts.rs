@@ -1,13 +1,19 @@
-//! The facts every format shows, in one place: the summary, the hop rows,
-//! where the message stopped, the findings grouped by severity and the raw
-//! headers. Renderers choose layout, marks and escaping; what is shown, in
-//! which order and in which words is decided here, from the report alone.
+//! The facts every format shows, in one place, and the document they
+//! make ([`document`]): the summary, the hop table, the DNS results, where
+//! the message stopped, the findings grouped by severity and the raw
+//! headers, with their headings, captions and columns. What is shown, in
+//! which order and in which words is decided here, from the report alone;
+//! formats choose only layout and escaping.
 //!
 //! Every string here is plain text with control characters already escaped
 //! ([`escape_controls`]); a renderer adds only its own escaping (Markdown,
 //! HTML) on top.
 
-use super::dns_text::{self, Mark};
+use super::dns_text;
+use super::document::{
+    Align, Bar, Block, Boundary, Caption, Cell, Column, Delay, DnsCell, Document, Field, Item,
+    List, NONE, Narrow, Preformatted, Row, Section, Subheading, Table, Timeline, TrustLabel,
+};
 use super::renderer::display_name;
 use crate::duration::human_duration;
 use crate::model::Report;
@@ -17,15 +23,8 @@ use crate::model::Trust;
 use crate::model::{Hop, format_utc};
 use crate::text::escape_controls;
 
-/// Shown for a value the report does not have.
-pub const NONE: &str = "—";
-
-/// A labelled value: one line of a summary or stop block.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Field {
-    pub label: &'static str,
-    pub value: String,
-}
+/// What the tool calls a report (a page title, plain text's first line).
+pub const REPORT: &str = "trace-path report";
 
 fn field(label: &'static str, value: impl Into<String>) -> Field {
     Field {
@@ -128,116 +127,149 @@ pub fn outcome(report: &Report) -> Vec<Field> {
     fields
 }
 
-/// One hop as a row of the hop table. Multi-line cells are lists of lines.
-#[derive(Debug, Clone)]
-pub struct HopRow<'a> {
-    pub hop: &'a Hop,
-    pub number: usize,
-    /// `2026-11-23 09:15:22` (UTC) or `unknown`.
-    pub time: String,
-    pub delay: Delay,
-    /// HELO, rDNS and IP on separate lines, so a HELO that disagrees with
-    /// the rDNS the receiver saw stands out.
-    pub from: Vec<String>,
-    pub by: Vec<String>,
-    pub with: Vec<String>,
-    pub trust: Trust,
-    /// The DNS checks' marks (`PTR ✓`, `HELO ✗ not FQDN`); `None` when DNS did not run.
-    pub dns: Option<DnsCell>,
-    /// Finding codes of this hop, with their severity.
-    pub notes: Vec<(Severity, &'static str)>,
-    /// The most severe of them.
-    pub worst: Option<Severity>,
-}
-
-/// A hop's DNS marks and the worst of them (`None`: nothing checked for this hop).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DnsCell {
-    pub lines: Vec<String>,
-    pub worst: Option<Mark>,
-}
-
-/// The hop table's column headings; DNS only when DNS ran.
-pub fn hop_columns(report: &Report) -> Vec<&'static str> {
+/// The hop table, oldest hop first: number, time, delay, sender,
+/// receiver, protocol, trust, DNS (only when DNS ran) and notes.
+pub fn hop_table(report: &Report) -> Table {
     let mut columns = vec![
-        "#",
-        "Time (UTC)",
-        "Delay",
-        "From (HELO / rDNS / IP)",
-        "By",
-        "With",
-        "Trust",
+        column("#", Align::Right, Narrow::InRow(5)),
+        column("Time (UTC)", Align::Left, Narrow::InRow(20)),
+        column("Delay", Align::Right, Narrow::InRow(16)),
+        column(
+            "From (HELO / rDNS / IP)",
+            Align::Left,
+            Narrow::Below("From"),
+        ),
+        column("By", Align::Left, Narrow::Below("By")),
+        column("With", Align::Left, Narrow::Below("With")),
+        column("Trust", Align::Left, Narrow::InRow(0)),
     ];
-    if report.dns.is_some() {
-        columns.push("DNS");
-    }
-    columns.push("Notes");
-    columns
-}
-
-/// A hop's delay after the hop below it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Delay {
-    pub seconds: Option<i64>,
-}
-
-impl Delay {
-    /// `+4 s`, `-2 min 50 s`, or [`NONE`] when unknown (and for hop 1).
-    pub fn text(self) -> String {
-        match self.seconds {
-            Some(d) if d < 0 => human_duration(d),
-            Some(d) => format!("+{}", human_duration(d)),
-            None => NONE.to_string(),
-        }
-    }
-
-    /// Time ran backwards: a wrong clock or a forged header.
-    pub fn is_negative(self) -> bool {
-        self.seconds.is_some_and(|d| d < 0)
-    }
-}
-
-/// The hop table, oldest hop first.
-pub fn hop_rows(report: &Report) -> Vec<HopRow<'_>> {
     let with_dns = report.dns.is_some();
-    report.hops.iter().map(|h| hop_row(h, with_dns)).collect()
+    if with_dns {
+        columns.push(column("DNS", Align::Left, Narrow::Below("DNS")));
+    }
+    columns.push(column("Notes", Align::Left, Narrow::Below("Notes")));
+    let rows: Vec<Row> = report.hops.iter().map(|h| hop_row(h, with_dns)).collect();
+    let boundary = report
+        .hops
+        .iter()
+        .position(|h| h.trust == Trust::Trustworthy)
+        .map(|row| Boundary {
+            row,
+            hop: report.hops[row].number,
+            label: "Trust boundary",
+            text: BOUNDARY,
+        });
+    Table {
+        name: "hops",
+        columns,
+        rows,
+        boundary,
+    }
 }
 
-fn hop_row(hop: &Hop, with_dns: bool) -> HopRow<'_> {
-    let notes: Vec<(Severity, &'static str)> = hop
-        .findings
-        .iter()
-        .map(|f| (f.severity, f.code.as_str()))
-        .collect();
-    HopRow {
-        hop,
-        number: hop.number,
-        time: hop
-            .timestamp
-            .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
-            .unwrap_or_else(|| "unknown".to_string()),
-        delay: Delay {
+fn column(heading: &'static str, align: Align, narrow: Narrow) -> Column {
+    Column {
+        heading,
+        align,
+        narrow,
+    }
+}
+
+fn hop_row(hop: &Hop, with_dns: bool) -> Row {
+    let mut cells = vec![
+        Cell::Text(hop.number.to_string()),
+        Cell::Time(
+            hop.timestamp
+                .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
+                .unwrap_or_else(|| "unknown".to_string()),
+        ),
+        Cell::Delay(Delay {
             seconds: hop.delay_seconds,
-        },
-        from: sender_lines(hop),
-        by: receiver_lines(hop),
-        with: protocol_lines(hop),
-        trust: hop.trust,
-        dns: with_dns.then(|| match &hop.dns {
-            Some(dns) => {
-                let (lines, worst) = dns_text::cell(dns);
-                DnsCell {
-                    lines,
-                    worst: Some(worst),
-                }
-            }
-            None => DnsCell {
-                lines: Vec::new(),
-                worst: None,
-            },
         }),
-        worst: notes.iter().map(|(s, _)| *s).max(),
-        notes,
+        // HELO, rDNS and IP on separate lines, so a HELO that disagrees
+        // with the rDNS the receiver saw stands out.
+        Cell::Lines(sender_lines(hop)),
+        Cell::Lines(receiver_lines(hop)),
+        Cell::Words(protocol_lines(hop)),
+        Cell::Trust(trust_label(hop.trust)),
+    ];
+    if with_dns {
+        cells.push(Cell::Dns(dns_cell(hop)));
+    }
+    cells.push(Cell::Notes(
+        hop.findings
+            .iter()
+            .map(|f| (f.severity, f.code.as_str()))
+            .collect(),
+    ));
+    Row {
+        cells,
+        hop: Some((hop.number, hop.trust)),
+    }
+}
+
+/// A hop's trust in words, marked and strong for the trustworthy hop.
+pub fn trust_label(trust: Trust) -> TrustLabel {
+    let trustworthy = trust == Trust::Trustworthy;
+    TrustLabel {
+        trust,
+        mark: trustworthy.then_some("✔"),
+        words: trust.as_str(),
+        strong: trustworthy,
+    }
+}
+
+/// The marks of a hop's DNS checks, as the DNS stage decided them.
+fn dns_cell(hop: &Hop) -> DnsCell {
+    match &hop.dns {
+        Some(dns) => {
+            let (lines, worst) = dns_text::cell(hop, dns);
+            DnsCell {
+                lines,
+                worst: Some(worst),
+            }
+        }
+        None => DnsCell {
+            lines: Vec::new(),
+            worst: None,
+        },
+    }
+}
+
+/// One bar per hop: positive delays one way, negative ones the other, to
+/// the scale of the longest.
+pub fn timeline(report: &Report) -> Timeline {
+    let delays = || report.hops.iter().filter_map(|h| h.delay_seconds);
+    let longest = delays().map(i64::unsigned_abs).max().unwrap_or(0);
+    let negative = delays().any(|d| d < 0);
+    let caption = format!(
+        "The delay before each hop, to scale (the longest is {}).{}",
+        human_duration(longest as i64),
+        if negative {
+            " Negative delays point left, hatched: a clock is wrong or a header is forged."
+        } else {
+            ""
+        }
+    );
+    let bars = report
+        .hops
+        .iter()
+        .map(|h| Bar {
+            hop: h.number,
+            trust: trust_label(h.trust),
+            delay: Delay {
+                seconds: h.delay_seconds,
+            },
+            permille: h
+                .delay_seconds
+                .filter(|d| *d != 0)
+                .map(|d| (d.unsigned_abs() * 1000).div_ceil(longest.max(1)).max(5)),
+        })
+        .collect();
+    Timeline {
+        caption,
+        negative,
+        bars,
     }
 }
 
@@ -388,28 +420,35 @@ pub fn stop_rows(report: &Report) -> Vec<Field> {
     rows
 }
 
-/// The headings of [`recipients`]' columns.
-pub const RECIPIENT_COLUMNS: [&str; 4] = ["Recipient", "Action", "Status", "Reason"];
-
 /// One row per recipient of a delivery report, when it names several
 /// (with one, [`stop_rows`] says it all).
-pub fn recipients(report: &Report) -> Vec<[String; 4]> {
+pub fn recipients(report: &Report) -> Option<Table> {
     let recipients = &report.stop.recipients;
     if recipients.len() < 2 {
-        return Vec::new();
+        return None;
     }
-    let show = |v: Option<String>| v.unwrap_or_else(|| NONE.to_string());
-    recipients
+    let show = |v: Option<String>| Cell::Text(v.unwrap_or_else(|| NONE.to_string()));
+    let rows = recipients
         .iter()
-        .map(|r| {
-            [
+        .map(|r| Row {
+            cells: vec![
                 show(r.address.as_deref().map(safe)),
                 show(r.action.map(|a| a.as_str().to_string())),
                 show(r.status.map(|s| s.to_string())),
                 show(r.reason.map(|s| s.as_str().to_string())),
-            ]
+            ],
+            hop: None,
         })
-        .collect()
+        .collect();
+    let columns = ["Recipient", "Action", "Status", "Reason"]
+        .map(|heading| column(heading, Align::Left, Narrow::InRow(0)))
+        .to_vec();
+    Some(Table {
+        name: "recipients",
+        columns,
+        rows,
+        boundary: None,
+    })
 }
 
 /// One finding, placed.
@@ -469,31 +508,131 @@ pub fn severity_heading(severity: Severity) -> &'static str {
 }
 
 /// The Received headers as read (unfolded), newest first as in the
-/// message, each with the hop it became.
-pub fn raw_headers(report: &Report) -> Vec<(usize, String)> {
+/// message.
+pub fn raw_headers(report: &Report) -> Vec<String> {
     let mut hops: Vec<&Hop> = report.hops.iter().collect();
     hops.sort_by_key(|h| h.header_index);
     hops.into_iter()
-        .map(|h| (h.number, format!("Received: {}", safe(&h.raw))))
+        .map(|h| format!("Received: {}", safe(&h.raw)))
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The hop table's caption.
+const HOPS: Caption = Caption {
+    long: "Oldest first: hop 1 is the bottom Received header. Times are UTC; a negative delay means a wrong clock or a forged header.",
+    short: "Oldest first: hop 1 is the bottom Received header. Times are UTC.",
+    phrase: "oldest first (hop 1 is the bottom Received header)",
+};
 
-    #[test]
-    fn delays_read_with_their_sign() {
-        assert_eq!(Delay { seconds: Some(4) }.text(), "+4 s");
-        assert_eq!(
-            Delay {
-                seconds: Some(-170)
-            }
-            .text(),
-            "-2 min 50 s"
-        );
-        assert_eq!(Delay { seconds: None }.text(), NONE);
-        assert!(Delay { seconds: Some(-1) }.is_negative());
-        assert!(!Delay { seconds: Some(0) }.is_negative());
+/// The raw headers' caption.
+const RAW: Caption = Caption {
+    long: "Newest first, as in the message.",
+    short: "Newest first, as in the message.",
+    phrase: "newest first, as in the message",
+};
+
+/// The report as a document, in this order: the summary; the timeline
+/// and the hops (when there are hops); DNS (when it ran); where it
+/// stopped; the findings by severity (when there are any); the raw
+/// headers (when there are hops).
+pub fn document(report: &Report) -> Document {
+    let mut summary = summary(report);
+    summary.extend(outcome(report));
+    let mut sections = vec![section("summary", "Summary", vec![Block::Fields(summary)])];
+    if !report.hops.is_empty() {
+        let timeline = Block::Timeline(timeline(report));
+        sections.push(section("timeline", "Timeline", vec![timeline]));
+        let hops = Block::Table(hop_table(report));
+        sections.push(captioned(section("hops", "Hops", vec![hops]), HOPS));
+    }
+    sections.extend(dns_section(report));
+    let mut stopped = vec![Block::Fields(stop(report))];
+    stopped.extend(recipients(report).map(Block::Table));
+    sections.push(section("stop", "Where it stopped", stopped));
+    sections.extend(findings_section(report));
+    let raw = raw_headers(report);
+    if !raw.is_empty() {
+        let lines = Preformatted {
+            name: "raw",
+            lines: raw,
+        };
+        let raw = section("raw", "Received headers", vec![Block::Preformatted(lines)]);
+        sections.push(captioned(raw, RAW));
+    }
+    Document {
+        title: "Mail trace",
+        label: REPORT,
+        name: input_name(report),
+        verdict: verdict(report),
+        sections,
+    }
+}
+
+fn section(id: &'static str, heading: &'static str, blocks: Vec<Block>) -> Section {
+    Section {
+        id,
+        heading,
+        caption: None,
+        blocks,
+    }
+}
+
+fn captioned(section: Section, caption: Caption) -> Section {
+    Section {
+        caption: Some(caption),
+        ..section
+    }
+}
+
+/// Who was asked, then a line per checked hop and the recipient domain's.
+fn dns_section(report: &Report) -> Option<Section> {
+    let dns = dns(report)?;
+    let mut items: Vec<Item> = dns
+        .hops
+        .into_iter()
+        .map(|(number, detail)| item(Some(format!("hop {number}")), None, detail))
+        .collect();
+    items.extend(dns.mx.map(|mx| item(None, None, mx)));
+    let list = Block::List(List { name: "dns", items });
+    Some(section(
+        "dns",
+        "DNS",
+        vec![Block::Paragraph(dns.heading), list],
+    ))
+}
+
+/// A heading and a list per severity, worst first.
+fn findings_section(report: &Report) -> Option<Section> {
+    let groups = findings_by_severity(report);
+    if groups.is_empty() {
+        return None;
+    }
+    let mut blocks = Vec::new();
+    for (severity, lines) in groups {
+        blocks.push(Block::Subheading(Subheading {
+            text: severity_heading(severity),
+            severity: Some(severity),
+        }));
+        let items = lines
+            .into_iter()
+            .map(|f| Item {
+                severity: Some(f.severity),
+                ..item(Some(f.place), Some(f.code), f.message)
+            })
+            .collect();
+        blocks.push(Block::List(List {
+            name: "findings",
+            items,
+        }));
+    }
+    Some(section("findings", "Findings", blocks))
+}
+
+fn item(place: Option<String>, code: Option<&'static str>, text: String) -> Item {
+    Item {
+        place,
+        code,
+        text,
+        severity: None,
     }
 }

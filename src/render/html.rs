@@ -1,19 +1,22 @@
 //! `--format html`: one self-contained page to attach to a ticket or print.
 //! Inline CSS only (no script, font, image or anything else fetched; a
 //! Content-Security-Policy forbids it too), light and dark by
-//! `prefers-color-scheme`, light on paper. The same facts as every format
-//! ([`super::facts`]), plus a timeline: one bar per hop's delay, negative
-//! delays pointing the other way in hatched red. Every value is HTML-escaped.
+//! `prefers-color-scheme`, light on paper. The document of
+//! [`super::facts::document`] in HTML's primitives, with its timeline: one
+//! bar per hop's delay, negative delays pointing the other way in hatched
+//! red. Every value is HTML-escaped.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::dns_text::Mark;
-use super::facts::{self, Field, HopRow};
+use super::document::{
+    Cell, Document, Field, List, Preformatted, Row, Section, Subheading, Table, Timeline,
+};
+use super::facts;
+use super::markup::{self, Markup};
 use super::renderer::{Place, Renderer};
+use crate::dns::findings::Mark;
 use crate::model::Report;
-use crate::model::Severity;
-use crate::model::Trust;
 
 pub struct Html;
 
@@ -22,9 +25,9 @@ const STYLE: &str = include_str!("html.css");
 impl Renderer for Html {
     fn begin(&self, several: bool, out: &mut dyn Write) -> io::Result<()> {
         let title = if several {
-            "trace-path reports"
+            format!("{}s", facts::REPORT)
         } else {
-            "trace-path report"
+            facts::REPORT.to_string()
         };
         let mut head = String::new();
         head.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -37,9 +40,9 @@ impl Renderer for Html {
     }
 
     fn report(&self, report: &Report, _place: Place, out: &mut dyn Write) -> io::Result<()> {
-        let mut page = String::new();
-        article(&mut page, report);
-        out.write_all(page.as_bytes())
+        let mut page = Page(String::new());
+        markup::write(&facts::document(report), &mut page)?;
+        out.write_all(page.0.as_bytes())
     }
 
     fn end(&self, _several: bool, out: &mut dyn Write) -> io::Result<()> {
@@ -63,212 +66,240 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-fn article(page: &mut String, report: &Report) {
-    page.push_str("<article class=\"report\">\n<header>\n<h1>Mail trace</h1>\n");
-    let _ = writeln!(
-        page,
-        "<p class=\"verdict\">{}</p>\n</header>",
-        esc(&facts::verdict(report))
-    );
-    let mut summary = facts::summary(report);
-    summary.extend(facts::outcome(report));
-    section(page, "summary", "Summary", |p| fields(p, &summary));
-    let rows = facts::hop_rows(report);
-    if !rows.is_empty() {
-        section(page, "timeline", "Timeline", |p| timeline(p, &rows));
-        let columns = facts::hop_columns(report);
-        section(page, "hops", "Hops", |p| hop_table(p, &columns, &rows));
-    }
-    if let Some(dns) = facts::dns(report) {
-        section(page, "dns", "DNS", |p| {
-            let _ = writeln!(
-                p,
-                "<p class=\"note\">{}</p>\n<ul class=\"dns\">",
-                esc(&dns.heading)
-            );
-            for (number, detail) in dns.hops {
-                let _ = writeln!(p, "<li><strong>hop {number}</strong> {}</li>", esc(&detail));
-            }
-            if let Some(mx) = dns.mx {
-                let _ = writeln!(p, "<li>{}</li>", esc(&mx));
-            }
-            p.push_str("</ul>\n");
-        });
-    }
-    section(page, "stop", "Where it stopped", |p| stop(p, report));
-    let groups = facts::findings_by_severity(report);
-    if !groups.is_empty() {
-        section(page, "findings", "Findings", |p| findings(p, groups));
-    }
-    let raw = facts::raw_headers(report);
-    if !raw.is_empty() {
-        section(page, "raw", "Received headers", |p| {
-            p.push_str(
-                "<p class=\"note\">Newest first, as in the message.</p>\n<pre class=\"raw\">",
-            );
-            // Block spans break the lines; a newline too would double them.
-            for (_, header) in raw {
-                let _ = write!(p, "<span>{}</span>", esc(&header));
-            }
-            p.push_str("</pre>\n");
-        });
-    }
-    page.push_str("</article>\n");
+/// One report as an `<article>`, built in memory and written at once.
+struct Page(String);
+
+/// Writing to a `String` cannot fail.
+fn ok() -> io::Result<()> {
+    Ok(())
 }
 
-fn section(page: &mut String, id: &str, title: &str, body: impl FnOnce(&mut String)) {
-    let _ = writeln!(page, "<section id=\"{id}\">\n<h2>{title}</h2>");
-    body(page);
-    page.push_str("</section>\n");
-}
-
-fn fields(page: &mut String, fields: &[Field]) {
-    page.push_str("<dl class=\"fields\">\n");
-    for f in fields {
-        let _ = writeln!(page, "<dt>{}</dt><dd>{}</dd>", f.label, esc(&f.value));
+impl Markup for Page {
+    fn title(&mut self, doc: &Document) -> io::Result<()> {
+        let _ = writeln!(
+            self.0,
+            "<article class=\"report\">\n<header>\n<h1>{}</h1>\n<p class=\"verdict\">{}</p>\n</header>",
+            doc.title,
+            esc(&doc.verdict)
+        );
+        ok()
     }
-    page.push_str("</dl>\n");
-}
 
-/// One bar per hop, to scale: positive delays to the right of the axis,
-/// negative ones to the left, hatched.
-fn timeline(page: &mut String, rows: &[HopRow<'_>]) {
-    let longest = rows
-        .iter()
-        .filter_map(|r| r.delay.seconds)
-        .map(i64::unsigned_abs)
-        .max()
-        .unwrap_or(0);
-    let negative = rows.iter().any(|r| r.delay.is_negative());
-    let _ = writeln!(
-        page,
-        "<p class=\"note\">The delay before each hop, to scale (the longest is {}).{}</p>",
-        esc(&crate::duration::human_duration(longest as i64)),
-        if negative {
-            " Negative delays point left, hatched: a clock is wrong or a header is forged."
-        } else {
-            ""
+    fn heading(&mut self, section: &Section) -> io::Result<()> {
+        let _ = writeln!(
+            self.0,
+            "<section id=\"{}\">\n<h2>{}</h2>",
+            section.id, section.heading
+        );
+        if let Some(caption) = section.caption {
+            self.paragraph(caption.short)?;
         }
-    );
-    let class = if negative {
-        "timeline with-negative"
-    } else {
-        "timeline"
-    };
-    let _ = writeln!(
-        page,
-        "<div class=\"{class}\" role=\"img\" aria-label=\"Delays per hop\">"
-    );
-    for row in rows {
-        let width = |d: i64| {
-            let permille = (d.unsigned_abs() * 1000).div_ceil(longest.max(1)).max(5);
-            format!("width:{}.{}%", permille / 10, permille % 10)
-        };
-        let (left, right) = match row.delay.seconds {
-            Some(d) if d < 0 => (
-                format!(
-                    "<span class=\"bar negative\" style=\"{}\"></span>",
-                    width(d)
-                ),
-                String::new(),
-            ),
-            Some(d) if d > 0 => (
-                String::new(),
-                format!("<span class=\"bar\" style=\"{}\"></span>", width(d)),
-            ),
-            _ => (String::new(), String::new()),
-        };
-        let mark = if row.trust == Trust::Trustworthy {
-            " ✔"
+        ok()
+    }
+
+    fn subheading(&mut self, subheading: &Subheading) -> io::Result<()> {
+        let class = subheading.severity.map(|s| s.as_str()).unwrap_or_default();
+        let _ = writeln!(self.0, "<h3 class=\"{class}\">{}</h3>", subheading.text);
+        ok()
+    }
+
+    fn fields(&mut self, fields: &[Field]) -> io::Result<()> {
+        self.0.push_str("<dl class=\"fields\">\n");
+        for f in fields {
+            let _ = writeln!(self.0, "<dt>{}</dt><dd>{}</dd>", f.label, esc(&f.value));
+        }
+        self.0.push_str("</dl>\n");
+        ok()
+    }
+
+    fn table(&mut self, table: &Table) -> io::Result<()> {
+        let _ = write!(self.0, "<table class=\"{}\">\n<thead><tr>", table.name);
+        for column in &table.columns {
+            let _ = write!(self.0, "<th>{}</th>", column.heading);
+        }
+        self.0.push_str("</tr></thead>\n<tbody>\n");
+        for (i, row) in table.rows.iter().enumerate() {
+            // The boundary separates unverified hops (above) from the rest;
+            // with the trustworthy hop first there is nothing to separate.
+            if let Some(b) = table.boundary.filter(|b| b.row == i && i > 0) {
+                let _ = writeln!(
+                    self.0,
+                    "<tr class=\"boundary\"><td colspan=\"{}\">▲ {}: {}</td></tr>",
+                    table.columns.len(),
+                    b.label,
+                    esc(b.text)
+                );
+            }
+            self.row(row);
+        }
+        self.0.push_str("</tbody>\n</table>\n");
+        ok()
+    }
+
+    fn list(&mut self, list: &List) -> io::Result<()> {
+        let _ = writeln!(self.0, "<ul class=\"{}\">", list.name);
+        for item in &list.items {
+            match item.severity {
+                Some(severity) => {
+                    let _ = write!(self.0, "<li class=\"{}\">", severity.as_str());
+                }
+                None => self.0.push_str("<li>"),
+            }
+            if let Some(place) = &item.place {
+                let _ = write!(self.0, "<strong>{}</strong> ", esc(place));
+            }
+            if let Some(code) = item.code {
+                let _ = write!(self.0, "<code>{code}</code> ");
+            }
+            let _ = writeln!(self.0, "{}</li>", esc(&item.text));
+        }
+        self.0.push_str("</ul>\n");
+        ok()
+    }
+
+    fn paragraph(&mut self, text: &str) -> io::Result<()> {
+        let _ = writeln!(self.0, "<p class=\"note\">{}</p>", esc(text));
+        ok()
+    }
+
+    fn preformatted(&mut self, block: &Preformatted) -> io::Result<()> {
+        let _ = write!(self.0, "<pre class=\"{}\">", block.name);
+        // Block spans break the lines; a newline too would double them.
+        for line in &block.lines {
+            let _ = write!(self.0, "<span>{}</span>", esc(line));
+        }
+        self.0.push_str("</pre>\n");
+        ok()
+    }
+
+    fn draws_charts(&self) -> bool {
+        true
+    }
+
+    /// One bar per hop, to scale: positive delays to the right of the
+    /// axis, negative ones to the left, hatched.
+    fn timeline(&mut self, timeline: &Timeline) -> io::Result<()> {
+        self.paragraph(&timeline.caption)?;
+        let class = if timeline.negative {
+            "timeline with-negative"
         } else {
-            ""
-        };
-        let value_class = if row.delay.is_negative() {
-            "value negative"
-        } else {
-            "value"
+            "timeline"
         };
         let _ = writeln!(
-            page,
-            "<div class=\"tl-row {}\"><span class=\"label\">hop {}{mark}</span><span class=\"left\">{left}</span><span class=\"right\">{right}</span><span class=\"{value_class}\">{}</span></div>",
-            row.trust.as_str(),
-            row.number,
-            esc(&row.delay.text())
+            self.0,
+            "<div class=\"{class}\" role=\"img\" aria-label=\"Delays per hop\">"
         );
-    }
-    page.push_str("</div>\n");
-}
-
-fn hop_table(page: &mut String, columns: &[&str], rows: &[HopRow<'_>]) {
-    page.push_str(
-        "<p class=\"note\">Oldest first: hop 1 is the bottom Received header. Times are UTC.</p>\n",
-    );
-    page.push_str("<table class=\"hops\">\n<thead><tr>");
-    for column in columns {
-        let _ = write!(page, "<th>{column}</th>");
-    }
-    page.push_str("</tr></thead>\n<tbody>\n");
-    for (i, row) in rows.iter().enumerate() {
-        // The boundary separates unverified hops (above) from the rest;
-        // with the trustworthy hop first there is nothing to separate.
-        if row.trust == Trust::Trustworthy && i > 0 {
-            let _ = writeln!(
-                page,
-                "<tr class=\"boundary\"><td colspan=\"{}\">▲ Trust boundary: {}</td></tr>",
-                columns.len(),
-                esc(facts::BOUNDARY)
-            );
-        }
-        let delay_class = if row.delay.is_negative() {
-            " class=\"negative\""
-        } else {
-            ""
-        };
-        let trust = match row.trust {
-            Trust::Trustworthy => {
-                "<span class=\"badge trustworthy\">✔ trustworthy</span>".to_string()
-            }
-            other => format!("<span class=\"badge {0}\">{0}</span>", other.as_str()),
-        };
-        let notes: Vec<String> = row
-            .notes
-            .iter()
-            .map(|(severity, code)| {
+        for bar in &timeline.bars {
+            let span = |class: &str, permille: u64| {
                 format!(
-                    "<span class=\"finding {}\">{} {code}</span>",
-                    severity.as_str(),
-                    facts::severity_mark(*severity)
+                    "<span class=\"{class}\" style=\"width:{}.{}%\"></span>",
+                    permille / 10,
+                    permille % 10
                 )
-            })
-            .collect();
-        let dns = row
-            .dns
-            .as_ref()
-            .map(|d| {
-                let mark = match d.worst {
-                    Some(Mark::Fail) => " fail",
-                    Some(Mark::Unknown) => " unknown",
-                    Some(Mark::Pass) => " pass",
-                    None => "",
-                };
-                format!("<td class=\"dns{mark}\">{}</td>", lines(&d.lines))
-            })
-            .unwrap_or_default();
-        let _ = writeln!(
-            page,
-            "<tr class=\"hop {}\" id=\"hop-{}\"><td>{}</td><td class=\"time\">{}</td><td{delay_class}>{}</td><td class=\"mono\">{}</td><td class=\"mono\">{}</td><td>{}</td><td>{trust}</td>{dns}<td>{}</td></tr>",
-            row.trust.as_str(),
-            row.number,
-            row.number,
-            esc(&row.time),
-            esc(&row.delay.text()),
-            lines(&row.from),
-            lines(&row.by),
-            lines(&row.with),
-            notes.join("<br>")
-        );
+            };
+            let (left, right) = match bar.permille {
+                Some(p) if bar.delay.is_negative() => (span("bar negative", p), String::new()),
+                Some(p) => (String::new(), span("bar", p)),
+                None => (String::new(), String::new()),
+            };
+            let mark = bar.trust.mark.map(|m| format!(" {m}")).unwrap_or_default();
+            let value_class = if bar.delay.is_negative() {
+                "value negative"
+            } else {
+                "value"
+            };
+            let _ = writeln!(
+                self.0,
+                "<div class=\"tl-row {}\"><span class=\"label\">hop {}{mark}</span><span class=\"left\">{left}</span><span class=\"right\">{right}</span><span class=\"{value_class}\">{}</span></div>",
+                bar.trust.trust.as_str(),
+                bar.hop,
+                esc(&bar.delay.text())
+            );
+        }
+        self.0.push_str("</div>\n");
+        ok()
     }
-    page.push_str("</tbody>\n</table>\n");
+
+    fn end_section(&mut self, _section: &Section) -> io::Result<()> {
+        self.0.push_str("</section>\n");
+        ok()
+    }
+
+    fn end(&mut self, _doc: &Document) -> io::Result<()> {
+        self.0.push_str("</article>\n");
+        ok()
+    }
+}
+
+impl Page {
+    fn row(&mut self, row: &Row) {
+        match row.hop {
+            Some((number, trust)) => {
+                let _ = write!(
+                    self.0,
+                    "<tr class=\"hop {}\" id=\"hop-{number}\">",
+                    trust.as_str()
+                );
+            }
+            None => self.0.push_str("<tr>"),
+        }
+        for c in &row.cells {
+            self.0.push_str(&cell(c));
+        }
+        self.0.push_str("</tr>\n");
+    }
+}
+
+/// A table cell, its class saying what it holds.
+fn cell(cell: &Cell) -> String {
+    let td = |class: &str, content: String| {
+        if class.is_empty() {
+            format!("<td>{content}</td>")
+        } else {
+            format!("<td class=\"{class}\">{content}</td>")
+        }
+    };
+    match cell {
+        Cell::Text(text) => td("", esc(text)),
+        Cell::Time(text) => td("time", esc(text)),
+        Cell::Delay(delay) => {
+            let class = if delay.is_negative() { "negative" } else { "" };
+            td(class, esc(&delay.text()))
+        }
+        Cell::Lines(l) => td("mono", lines(l)),
+        Cell::Words(l) => td("", lines(l)),
+        Cell::Trust(label) => td(
+            "",
+            format!(
+                "<span class=\"badge {}\">{}</span>",
+                label.trust.as_str(),
+                esc(&label.text())
+            ),
+        ),
+        Cell::Dns(dns) => {
+            let class = match dns.worst {
+                Some(Mark::Warn | Mark::Fail) => "dns fail",
+                Some(Mark::Unknown) => "dns unknown",
+                Some(Mark::Info) => "dns info",
+                Some(Mark::Pass) => "dns pass",
+                None => "dns",
+            };
+            td(class, lines(&dns.lines))
+        }
+        Cell::Notes(notes) => {
+            let spans: Vec<String> = notes
+                .iter()
+                .map(|(severity, code)| {
+                    format!(
+                        "<span class=\"finding {}\">{} {code}</span>",
+                        severity.as_str(),
+                        facts::severity_mark(*severity)
+                    )
+                })
+                .collect();
+            td("", spans.join("<br>"))
+        }
+    }
 }
 
 fn lines(lines: &[String]) -> String {
@@ -277,45 +308,6 @@ fn lines(lines: &[String]) -> String {
         .map(|l| esc(l))
         .collect::<Vec<_>>()
         .join("<br>")
-}
-
-fn stop(page: &mut String, report: &Report) {
-    fields(page, &facts::stop(report));
-    let recipients = facts::recipients(report);
-    if !recipients.is_empty() {
-        page.push_str("<table class=\"recipients\">\n<thead><tr>");
-        for column in facts::RECIPIENT_COLUMNS {
-            let _ = write!(page, "<th>{column}</th>");
-        }
-        page.push_str("</tr></thead>\n<tbody>\n");
-        for row in recipients {
-            let cells: Vec<String> = row.iter().map(|c| format!("<td>{}</td>", esc(c))).collect();
-            let _ = writeln!(page, "<tr>{}</tr>", cells.concat());
-        }
-        page.push_str("</tbody>\n</table>\n");
-    }
-}
-
-fn findings(page: &mut String, groups: Vec<(Severity, Vec<facts::FindingLine>)>) {
-    for (severity, lines) in groups {
-        let _ = writeln!(
-            page,
-            "<h3 class=\"{}\">{}</h3>\n<ul class=\"findings\">",
-            severity.as_str(),
-            facts::severity_heading(severity)
-        );
-        for f in lines {
-            let _ = writeln!(
-                page,
-                "<li class=\"{}\"><strong>{}</strong> <code>{}</code> {}</li>",
-                f.severity.as_str(),
-                esc(&f.place),
-                f.code,
-                esc(&f.message)
-            );
-        }
-        page.push_str("</ul>\n");
-    }
 }
 
 #[cfg(test)]

@@ -1,16 +1,18 @@
 //! `--format markdown`: a report to paste into a support ticket (GitHub,
-//! GitLab, Jira and other Markdown editors). A heading with the verdict, the
-//! summary, the hop table, where it stopped, the findings by severity and
-//! the raw Received headers in a fenced block, from [`super::facts`].
-//! Every message-derived value is escaped so it cannot break the table or
-//! turn into markup, links or mentions.
+//! GitLab, Jira and other Markdown editors): the document of
+//! [`super::facts::document`] in Markdown's primitives, the raw Received
+//! headers in a fenced block. Every message-derived value is escaped so it
+//! cannot break the table or turn into markup, links or mentions.
 
 use std::io::{self, Write};
 
-use super::facts::{self, Field, HopRow};
+use super::document::{
+    Align, Cell, Delay, Document, Field, List, Preformatted, Section, Subheading, Table,
+};
+use super::facts;
+use super::markup::{self, Markup};
 use super::renderer::{Place, Renderer};
 use crate::model::Report;
-use crate::model::Trust;
 
 pub struct Markdown;
 
@@ -19,184 +21,132 @@ impl Renderer for Markdown {
         if place.index > 0 {
             writeln!(out, "\n---\n")?;
         }
-        render_one(report, out)
+        markup::write(&facts::document(report), &mut Page { out })
     }
 }
 
-fn render_one(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "# Mail trace: {}", escape(&facts::verdict(report)))?;
-    writeln!(out)?;
-    writeln!(out, "## Summary")?;
-    writeln!(out)?;
-    fields(out, &facts::summary(report))?;
-    fields(out, &facts::outcome(report))?;
-    hops(report, out)?;
+/// Markdown's primitives: blocks apart by a blank line, message-derived
+/// text escaped, our own words (headings, labels, places, codes) as they are.
+struct Page<'a> {
+    out: &'a mut dyn Write,
+}
 
-    if let Some(dns) = facts::dns(report) {
-        writeln!(out)?;
-        writeln!(out, "## DNS")?;
-        writeln!(out)?;
-        writeln!(out, "{}", escape(&dns.heading))?;
-        writeln!(out)?;
-        for (number, detail) in dns.hops {
-            writeln!(out, "- **hop {number}:** {}", escape(&detail))?;
-        }
-        if let Some(mx) = dns.mx {
-            writeln!(out, "- {}", escape(&mx))?;
-        }
+impl Markup for Page<'_> {
+    fn title(&mut self, doc: &Document) -> io::Result<()> {
+        writeln!(self.out, "# {}: {}", doc.title, escape(&doc.verdict))
     }
 
-    writeln!(out)?;
-    writeln!(out, "## Where it stopped")?;
-    writeln!(out)?;
-    fields(out, &facts::stop(report))?;
-    let recipients = facts::recipients(report);
-    if !recipients.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "| {} |", facts::RECIPIENT_COLUMNS.join(" | "))?;
-        writeln!(out, "|---|---|---|---|")?;
-        for row in recipients {
-            let cells: Vec<String> = row.iter().map(|c| escape(c)).collect();
-            writeln!(out, "| {} |", cells.join(" | "))?;
+    fn heading(&mut self, section: &Section) -> io::Result<()> {
+        writeln!(self.out, "\n## {}", section.heading)?;
+        if let Some(caption) = section.caption {
+            writeln!(self.out, "\n{}", caption.long)?;
         }
+        Ok(())
     }
 
-    let groups = facts::findings_by_severity(report);
-    if !groups.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "## Findings")?;
-        for (severity, lines) in groups {
-            writeln!(out)?;
-            writeln!(out, "### {}", facts::severity_heading(severity))?;
-            writeln!(out)?;
-            for f in lines {
-                writeln!(
-                    out,
-                    "- **{}** `{}`: {}",
-                    f.place,
-                    f.code,
-                    escape(&f.message)
-                )?;
+    fn subheading(&mut self, subheading: &Subheading) -> io::Result<()> {
+        writeln!(self.out, "\n### {}", subheading.text)
+    }
+
+    fn fields(&mut self, fields: &[Field]) -> io::Result<()> {
+        writeln!(self.out)?;
+        for f in fields {
+            writeln!(self.out, "- **{}:** {}", f.label, escape(&f.value))?;
+        }
+        Ok(())
+    }
+
+    fn table(&mut self, table: &Table) -> io::Result<()> {
+        let headings: Vec<&str> = table.columns.iter().map(|c| c.heading).collect();
+        writeln!(self.out, "\n| {} |", headings.join(" | "))?;
+        let align: Vec<&str> = table
+            .columns
+            .iter()
+            .map(|c| match c.align {
+                Align::Right => "--:",
+                Align::Left => "---",
+            })
+            .collect();
+        writeln!(self.out, "|{}|", align.join("|"))?;
+        for row in &table.rows {
+            let cells: Vec<String> = row.cells.iter().map(cell).collect();
+            writeln!(self.out, "| {} |", cells.join(" | "))?;
+        }
+        if let Some(b) = table.boundary {
+            writeln!(
+                self.out,
+                "\n**{}** above hop {}: {}",
+                b.label, b.hop, b.text
+            )?;
+        }
+        Ok(())
+    }
+
+    fn list(&mut self, list: &List) -> io::Result<()> {
+        writeln!(self.out)?;
+        for item in &list.items {
+            let text = escape(&item.text);
+            match (&item.place, item.code) {
+                (Some(place), Some(code)) => writeln!(self.out, "- **{place}** `{code}`: {text}")?,
+                (Some(place), None) => writeln!(self.out, "- **{place}:** {text}")?,
+                (None, Some(code)) => writeln!(self.out, "- `{code}`: {text}")?,
+                (None, None) => writeln!(self.out, "- {text}")?,
             }
         }
+        Ok(())
     }
-    raw_headers(report, out)
+
+    fn paragraph(&mut self, text: &str) -> io::Result<()> {
+        writeln!(self.out, "\n{}", escape(text))
+    }
+
+    /// A fenced block, with a fence longer than any run of backticks
+    /// inside, so nothing can close it early.
+    fn preformatted(&mut self, block: &Preformatted) -> io::Result<()> {
+        let longest_run = block
+            .lines
+            .iter()
+            .flat_map(|l| l.split(|c| c != '`'))
+            .map(str::len)
+            .max()
+            .unwrap_or(0);
+        let fence = "`".repeat((longest_run + 1).max(3));
+        writeln!(self.out, "\n{fence}text")?;
+        for line in &block.lines {
+            writeln!(self.out, "{line}")?;
+        }
+        writeln!(self.out, "{fence}")
+    }
 }
 
-fn fields(out: &mut dyn Write, fields: &[Field]) -> io::Result<()> {
-    for f in fields {
-        writeln!(out, "- **{}:** {}", f.label, escape(&f.value))?;
+fn cell(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(text) | Cell::Time(text) => escape(text),
+        Cell::Delay(delay) if delay.is_negative() => {
+            format!("**{}** {}", escape(&delay.text()), Delay::NEGATIVE)
+        }
+        Cell::Delay(delay) => escape(&delay.text()),
+        Cell::Lines(lines) | Cell::Words(lines) => one_line(lines),
+        Cell::Trust(label) if label.strong => format!("**{}**", label.text()),
+        Cell::Trust(label) => label.text(),
+        Cell::Dns(dns) => one_line(&dns.lines),
+        Cell::Notes(notes) => notes
+            .iter()
+            .map(|(severity, code)| format!("{} `{code}`", facts::severity_mark(*severity)))
+            .collect::<Vec<_>>()
+            .join(" "),
     }
-    Ok(())
-}
-
-fn hops(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let rows = facts::hop_rows(report);
-    if rows.is_empty() {
-        return Ok(());
-    }
-    writeln!(out)?;
-    writeln!(out, "## Hops")?;
-    writeln!(out)?;
-    writeln!(
-        out,
-        "Oldest first: hop 1 is the bottom Received header. Times are UTC; a negative delay means a wrong clock or a forged header."
-    )?;
-    writeln!(out)?;
-    let columns = facts::hop_columns(report);
-    writeln!(out, "| {} |", columns.join(" | "))?;
-    let align: Vec<&str> = columns
-        .iter()
-        .map(|c| {
-            if matches!(*c, "#" | "Delay") {
-                "--:"
-            } else {
-                "---"
-            }
-        })
-        .collect();
-    writeln!(out, "|{}|", align.join("|"))?;
-    for row in &rows {
-        writeln!(out, "{}", hop_row(row))?;
-    }
-    if let Some(t) = rows.iter().find(|r| r.trust == Trust::Trustworthy) {
-        writeln!(out)?;
-        writeln!(
-            out,
-            "**Trust boundary** above hop {}: {}",
-            t.number,
-            facts::BOUNDARY
-        )?;
-    }
-    Ok(())
-}
-
-fn hop_row(row: &HopRow<'_>) -> String {
-    let delay = if row.delay.is_negative() {
-        format!("**{}** ⚠", escape(&row.delay.text()))
-    } else {
-        escape(&row.delay.text())
-    };
-    let trust = match row.trust {
-        Trust::Trustworthy => "**✔ trustworthy**",
-        other => other.as_str(),
-    };
-    let notes: Vec<String> = row
-        .notes
-        .iter()
-        .map(|(severity, code)| format!("{} `{code}`", facts::severity_mark(*severity)))
-        .collect();
-    let mut cells = vec![
-        row.number.to_string(),
-        escape(&row.time),
-        delay,
-        cell(&row.from),
-        cell(&row.by),
-        cell(&row.with),
-        trust.to_string(),
-    ];
-    if let Some(dns) = &row.dns {
-        cells.push(cell(&dns.lines));
-    }
-    cells.push(notes.join(" "));
-    format!("| {} |", cells.join(" | "))
 }
 
 /// A multi-line cell on one line (Markdown table cells cannot hold line
 /// breaks that every editor understands).
-fn cell(lines: &[String]) -> String {
+fn one_line(lines: &[String]) -> String {
     let joined = lines
         .iter()
         .map(|l| crate::words::collapse_whitespace(l))
         .collect::<Vec<_>>()
         .join("; ");
     escape(&joined)
-}
-
-/// The raw headers in a fenced block, with a fence longer than any run of
-/// backticks inside, so nothing can close it early.
-fn raw_headers(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let raw = facts::raw_headers(report);
-    if raw.is_empty() {
-        return Ok(());
-    }
-    let longest_run = raw
-        .iter()
-        .flat_map(|(_, h)| h.split(|c| c != '`'))
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
-    let fence = "`".repeat((longest_run + 1).max(3));
-    writeln!(out)?;
-    writeln!(out, "## Received headers")?;
-    writeln!(out)?;
-    writeln!(out, "Newest first, as in the message.")?;
-    writeln!(out)?;
-    writeln!(out, "{fence}text")?;
-    for (_, header) in raw {
-        writeln!(out, "{header}")?;
-    }
-    writeln!(out, "{fence}")
 }
 
 /// Escapes text for Markdown: every character that could start markup, a

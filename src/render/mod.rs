@@ -1,12 +1,17 @@
 //! Output formats, one file each behind [`Renderer`]. Renderers format the
 //! report model and decide nothing: every fact comes from [`Report`], and
-//! the facts every format shows are chosen once, in [`facts`].
+//! the facts every format shows are chosen once, in [`facts`], which lays
+//! them out as one [`document`]. The ticket formats (Markdown, text, HTML)
+//! implement only the primitives of [`markup::Markup`]; the terminal table
+//! and JSON have layouts of their own.
 
 mod dns_text;
+pub mod document;
 pub mod facts;
 mod html;
 mod json;
 mod markdown;
+pub mod markup;
 mod renderer;
 mod summary;
 mod table;

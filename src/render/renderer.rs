@@ -3,6 +3,8 @@
 
 use std::io::{self, Write};
 
+use clap::ValueEnum;
+
 use crate::model::Report;
 
 /// Where a report stands in the output: batches are written one report at
@@ -53,27 +55,44 @@ pub fn display_name(report: &Report) -> String {
     }
 }
 
-/// The formats users can choose with `--format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The formats users can choose with `--format`. Each variant's doc comment
+/// is its `--help` text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// A table for the terminal.
     Table,
+    /// Plain ASCII text, at most 80 columns, for e-mail and plain-text tickets.
     Text,
+    /// Markdown (GitHub, GitLab, Jira) for support tickets.
+    #[value(alias = "md")]
     Markdown,
+    /// One JSON object (an array for several inputs).
     Json,
+    /// One compact JSON object per line, per input.
     Jsonl,
+    /// One self-contained HTML page with a timeline, to attach or print.
     Html,
 }
 
 impl Format {
-    /// Every format, for tests and fuzzing.
-    pub const ALL: [Format; 6] = [
-        Format::Table,
-        Format::Text,
-        Format::Markdown,
-        Format::Json,
-        Format::Jsonl,
-        Format::Html,
-    ];
+    /// Every format, in `--help` order.
+    pub fn all() -> &'static [Format] {
+        Format::value_variants()
+    }
+
+    /// The name users give `--format` (`markdown`).
+    pub fn name(self) -> String {
+        self.to_possible_value()
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
+    }
+
+    /// Whether the format writes the report document that
+    /// [`super::facts::document`] lays out (the ticket formats); the
+    /// terminal table and JSON have layouts of their own.
+    pub fn is_document(self) -> bool {
+        !matches!(self, Format::Table | Format::Json | Format::Jsonl)
+    }
 }
 
 /// How the terminal looks, for the formats that care.

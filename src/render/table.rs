@@ -5,9 +5,10 @@ use std::io::{self, Write};
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, presets};
 
-use super::dns_text::Mark;
-use super::facts::{self, HopRow};
+use super::document::{self, Delay, TrustLabel};
+use super::facts;
 use super::renderer::{Place, Renderer, Style};
+use crate::dns::findings::Mark;
 use crate::model::Report;
 use crate::model::Severity;
 use crate::model::StopKind;
@@ -50,62 +51,8 @@ impl Table {
         table.load_style(presets::UTF8_FULL.with_rounded_corners());
         self.fit(&mut table);
         // The DNS column appears only when DNS ran, so offline output stays as it was.
-        table.set_header(
-            facts::hop_columns(report)
-                .into_iter()
-                .map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
-        );
-        for row in facts::hop_rows(report) {
-            table.add_row(self.hop_row(&row));
-        }
+        fill(&mut table, &facts::hop_table(report));
         table
-    }
-
-    fn hop_row(&self, row: &HopRow<'_>) -> Vec<Cell> {
-        let delay = Cell::new(row.delay.text());
-        let delay = if row.delay.is_negative() {
-            delay.fg(Color::Red).add_attribute(Attribute::Bold)
-        } else {
-            delay
-        };
-        let trust = match row.trust {
-            Trust::Trustworthy => Cell::new("✔ trustworthy")
-                .fg(Color::Green)
-                .add_attribute(Attribute::Bold),
-            Trust::Internal => Cell::new("internal").fg(Color::Cyan),
-            Trust::Unverified => Cell::new("unverified").fg(Color::DarkGrey),
-        };
-        let notes = row
-            .notes
-            .iter()
-            .map(|(severity, code)| format!("{} {code}", facts::severity_mark(*severity)))
-            .collect::<Vec<_>>()
-            .join("\n");
-        let notes = match row.worst {
-            Some(Severity::Error) => Cell::new(notes).fg(Color::Red),
-            Some(Severity::Warning) => Cell::new(notes).fg(Color::Yellow),
-            _ => Cell::new(notes),
-        };
-        let mut cells = vec![
-            Cell::new(row.number),
-            Cell::new(&row.time),
-            delay,
-            Cell::new(row.from.join("\n")),
-            Cell::new(row.by.join("\n")),
-            Cell::new(row.with.join("\n")),
-            trust,
-        ];
-        if let Some(dns) = &row.dns {
-            let cell = Cell::new(dns.lines.join("\n"));
-            cells.push(match dns.worst {
-                Some(Mark::Fail) => cell.fg(Color::Red),
-                Some(Mark::Unknown) => cell.fg(Color::Yellow),
-                Some(Mark::Pass) => cell.fg(Color::Green),
-                None => cell,
-            });
-        }
-        cells.push(notes);
-        cells
     }
 
     /// DNS details below the table: one line per hop, then the recipient domain.
@@ -191,15 +138,9 @@ impl Table {
             ]);
         }
         writeln!(out, "{table}")?;
-        let recipients = facts::recipients(report);
-        if !recipients.is_empty() {
+        if let Some(recipients) = facts::recipients(report) {
             let mut table = self.plain_table();
-            table.set_header(
-                facts::RECIPIENT_COLUMNS.map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
-            );
-            for r in recipients {
-                table.add_row(r.map(Cell::new));
-            }
+            fill(&mut table, &recipients);
             writeln!(out, "{table}")?;
         }
         Ok(())
@@ -238,5 +179,64 @@ impl Table {
         } else {
             text.to_string()
         }
+    }
+}
+
+/// A table of the document: headings in bold, then the rows.
+fn fill(table: &mut comfy_table::Table, from: &document::Table) {
+    let headings = from.columns.iter().map(|c| c.heading);
+    table.set_header(headings.map(|h| Cell::new(h).add_attribute(Attribute::Bold)));
+    for row in &from.rows {
+        table.add_row(row.cells.iter().map(cell));
+    }
+}
+
+/// A cell of the document's tables, coloured by what it says.
+fn cell(cell: &document::Cell) -> Cell {
+    use document::Cell as C;
+    match cell {
+        C::Text(text) | C::Time(text) => Cell::new(text),
+        C::Delay(delay) => delay_cell(*delay),
+        C::Lines(lines) | C::Words(lines) => Cell::new(lines.join("\n")),
+        C::Trust(label) => trust_cell(*label),
+        C::Dns(dns) => {
+            let cell = Cell::new(dns.lines.join("\n"));
+            match dns.worst {
+                Some(Mark::Warn | Mark::Fail) => cell.fg(Color::Red),
+                Some(Mark::Unknown) => cell.fg(Color::Yellow),
+                Some(Mark::Pass) => cell.fg(Color::Green),
+                Some(Mark::Info) | None => cell,
+            }
+        }
+        C::Notes(notes) => {
+            let text = notes
+                .iter()
+                .map(|(severity, code)| format!("{} {code}", facts::severity_mark(*severity)))
+                .collect::<Vec<_>>()
+                .join("\n");
+            match notes.iter().map(|(s, _)| *s).max() {
+                Some(Severity::Error) => Cell::new(text).fg(Color::Red),
+                Some(Severity::Warning) => Cell::new(text).fg(Color::Yellow),
+                _ => Cell::new(text),
+            }
+        }
+    }
+}
+
+fn delay_cell(delay: Delay) -> Cell {
+    let cell = Cell::new(delay.text());
+    if delay.is_negative() {
+        cell.fg(Color::Red).add_attribute(Attribute::Bold)
+    } else {
+        cell
+    }
+}
+
+fn trust_cell(label: TrustLabel) -> Cell {
+    let cell = Cell::new(label.text());
+    match label.trust {
+        Trust::Trustworthy => cell.fg(Color::Green).add_attribute(Attribute::Bold),
+        Trust::Internal => cell.fg(Color::Cyan),
+        Trust::Unverified => cell.fg(Color::DarkGrey),
     }
 }

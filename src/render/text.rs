@@ -1,14 +1,18 @@
 //! `--format text`: plain ASCII, at most 80 columns, for tickets that take
-//! only plain text and for e-mail. The same facts as every format
-//! ([`super::facts`]): a block per hop instead of a wide table, long values
-//! wrapped with a hanging indent.
+//! only plain text and for e-mail: the document of
+//! [`super::facts::document`] in plain text's primitives, a block per hop
+//! instead of a wide table, long values wrapped with a hanging indent.
 
 use std::io::{self, Write};
 
-use super::facts::{self, Field, HopRow};
+use super::document::{
+    Cell, Column, Delay, Document, Field, List, Narrow, Preformatted, Row, Section, Subheading,
+    Table,
+};
+use super::facts;
+use super::markup::{self, Markup};
 use super::renderer::{Place, Renderer};
 use crate::model::Report;
-use crate::model::Trust;
 use crate::text::{to_ascii, wrap, wrap_hanging};
 
 /// The widest line written.
@@ -24,7 +28,7 @@ impl Renderer for Text {
             w.line(&"=".repeat(WIDTH))?;
             w.blank()?;
         }
-        render_one(report, &mut w)
+        markup::write(&facts::document(report), &mut w)
     }
 }
 
@@ -74,10 +78,113 @@ impl Lines<'_> {
         Ok(())
     }
 
-    fn heading(&mut self, title: &str) -> io::Result<()> {
+    /// A block's label on its first line (`      From  `), the block's
+    /// lines after it, indented alike.
+    fn labelled(&mut self, label: &str, lines: &[String]) -> io::Result<()> {
+        for (i, line) in lines.iter().enumerate() {
+            let lead = if i == 0 {
+                format!("      {label:<6}")
+            } else {
+                " ".repeat(12)
+            };
+            self.hanging(&lead, 12, line)?;
+        }
+        Ok(())
+    }
+
+    /// A row's cells that stay on its line, each padded to its column.
+    fn row_line(&mut self, table: &Table, cells: &[String]) -> io::Result<()> {
+        let padded: Vec<String> = table
+            .columns
+            .iter()
+            .zip(cells)
+            .filter_map(|(column, cell)| match column.narrow {
+                Narrow::InRow(width) => Some(format!("{cell:<width$}")),
+                Narrow::Below(_) => None,
+            })
+            .collect();
+        self.line(&padded.join(" "))
+    }
+
+    /// A wide table as a block per row: the cells that fit on the row's
+    /// line, then each other cell on lines of its own, labelled.
+    fn blocks(&mut self, table: &Table) -> io::Result<()> {
+        let headings: Vec<String> = table.columns.iter().map(|c| c.heading.into()).collect();
+        self.row_line(table, &headings)?;
+        for (i, row) in table.rows.iter().enumerate() {
+            if let Some(b) = table.boundary.filter(|b| b.row == i) {
+                self.hanging("---- ", 5, &format!("{}: {}", b.label, b.text))?;
+            }
+            self.block(table, row)?;
+        }
+        Ok(())
+    }
+
+    fn block(&mut self, table: &Table, row: &Row) -> io::Result<()> {
+        let cells: Vec<String> = row.cells.iter().map(inline).collect();
+        self.row_line(table, &cells)?;
+        for (column, cell) in table.columns.iter().zip(&row.cells) {
+            let Narrow::Below(label) = column.narrow else {
+                continue;
+            };
+            match cell {
+                Cell::Lines(lines) => self.labelled(label, lines)?,
+                cell => {
+                    let text = inline(cell);
+                    if !text.is_empty() {
+                        self.labelled(label, &[text])?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A cell on one line.
+fn inline(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(text) | Cell::Time(text) => text.clone(),
+        Cell::Delay(delay) if delay.is_negative() => {
+            format!("{} ({})", delay.text(), Delay::NEGATIVE)
+        }
+        Cell::Delay(delay) => delay.text(),
+        Cell::Lines(lines) | Cell::Words(lines) => lines.join(", "),
+        // No bold in plain text: capitals, and no mark.
+        Cell::Trust(label) if label.strong => label.words.to_uppercase(),
+        Cell::Trust(label) => label.text(),
+        Cell::Dns(dns) => dns.lines.join(", "),
+        Cell::Notes(notes) => notes
+            .iter()
+            .map(|(severity, code)| format!("{code} ({})", severity.as_str()))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// Plain text's primitives: a heading underlined, blocks under it with no
+/// blank line between, every line made ASCII and wrapped to [`WIDTH`].
+impl Markup for Lines<'_> {
+    fn title(&mut self, doc: &Document) -> io::Result<()> {
+        let title = format!("{}: {}", doc.label, doc.name);
+        self.line(&title)?;
+        self.line(&"=".repeat(to_ascii(&title).len().min(WIDTH)))?;
         self.blank()?;
-        self.line(title)?;
-        self.line(&"-".repeat(title.len().min(WIDTH)))
+        self.hanging("Verdict: ", 9, &doc.verdict)
+    }
+
+    fn heading(&mut self, section: &Section) -> io::Result<()> {
+        let heading = match section.caption {
+            Some(caption) => format!("{}, {}", section.heading, caption.phrase),
+            None => section.heading.to_string(),
+        };
+        self.blank()?;
+        self.line(&heading)?;
+        self.line(&"-".repeat(heading.len().min(WIDTH)))
+    }
+
+    fn subheading(&mut self, subheading: &Subheading) -> io::Result<()> {
+        self.line(&format!("{}:", subheading.text))
     }
 
     fn fields(&mut self, fields: &[Field]) -> io::Result<()> {
@@ -88,112 +195,56 @@ impl Lines<'_> {
         }
         Ok(())
     }
-}
 
-fn render_one(report: &Report, w: &mut Lines<'_>) -> io::Result<()> {
-    let title = format!("trace-path report: {}", facts::input_name(report));
-    w.line(&title)?;
-    w.line(&"=".repeat(to_ascii(&title).len().min(WIDTH)))?;
-    w.blank()?;
-    w.hanging("Verdict: ", 9, &facts::verdict(report))?;
-
-    w.heading("Summary")?;
-    let mut summary = facts::summary(report);
-    summary.extend(facts::outcome(report));
-    w.fields(&summary)?;
-
-    if !report.hops.is_empty() {
-        w.heading("Hops, oldest first (hop 1 is the bottom Received header)")?;
-        w.line(&row_line("#", "Time (UTC)", "Delay", "Trust"))?;
-        for row in facts::hop_rows(report) {
-            hop_block(&row, w)?;
+    /// A table with columns that go below their row (the hops) as a block
+    /// per row; a narrow one (the recipients) as a line per row, its
+    /// first cell as the label.
+    fn table(&mut self, table: &Table) -> io::Result<()> {
+        let below = |c: &Column| matches!(c.narrow, Narrow::Below(_));
+        if table.columns.iter().any(below) {
+            return self.blocks(table);
         }
-    }
-
-    if let Some(dns) = facts::dns(report) {
-        w.heading("DNS")?;
-        w.line(&dns.heading)?;
-        for (number, detail) in dns.hops {
-            w.hanging(&format!("  hop {number:<5}"), 11, &detail)?;
-        }
-        if let Some(mx) = dns.mx {
-            w.hanging("  ", 4, &mx)?;
-        }
-    }
-
-    w.heading("Where it stopped")?;
-    w.fields(&facts::stop(report))?;
-    for [address, rest @ ..] in facts::recipients(report) {
-        w.hanging(&format!("  {address}: "), 4, &rest.join(", "))?;
-    }
-
-    let groups = facts::findings_by_severity(report);
-    if !groups.is_empty() {
-        w.heading("Findings")?;
-        for (severity, lines) in groups {
-            w.line(&format!("{}:", facts::severity_heading(severity)))?;
-            for f in lines {
-                w.hanging(&format!("  {:<9}", f.place), 11, f.code)?;
-                w.hanging(&" ".repeat(11), 11, &f.message)?;
+        for row in &table.rows {
+            let cells: Vec<String> = row.cells.iter().map(inline).collect();
+            if let [first, rest @ ..] = cells.as_slice() {
+                self.hanging(&format!("  {first}: "), 4, &rest.join(", "))?;
             }
         }
+        Ok(())
     }
 
-    let raw = facts::raw_headers(report);
-    if !raw.is_empty() {
-        w.heading("Received headers, newest first, as in the message")?;
-        for (_, header) in raw {
-            w.hanging("", 4, &header)?;
+    /// Each item after its place (`  hop 3    `); a finding's code
+    /// there, its text below.
+    fn list(&mut self, list: &List) -> io::Result<()> {
+        for item in &list.items {
+            let Some(place) = &item.place else {
+                let text = match item.code {
+                    Some(code) => format!("{code}: {}", item.text),
+                    None => item.text.clone(),
+                };
+                self.hanging("  ", 4, &text)?;
+                continue;
+            };
+            let lead = format!("  {place:<9}");
+            match item.code {
+                Some(code) => {
+                    self.hanging(&lead, 11, code)?;
+                    self.hanging(&" ".repeat(11), 11, &item.text)?;
+                }
+                None => self.hanging(&lead, 11, &item.text)?,
+            }
         }
+        Ok(())
     }
-    Ok(())
-}
 
-fn row_line(number: &str, time: &str, delay: &str, trust: &str) -> String {
-    format!("{number:<5} {time:<20} {delay:<16} {trust}")
-}
+    fn paragraph(&mut self, text: &str) -> io::Result<()> {
+        self.line(text)
+    }
 
-fn hop_block(row: &HopRow<'_>, w: &mut Lines<'_>) -> io::Result<()> {
-    if row.trust == Trust::Trustworthy {
-        w.hanging("---- ", 5, &format!("Trust boundary: {}", facts::BOUNDARY))?;
+    fn preformatted(&mut self, block: &Preformatted) -> io::Result<()> {
+        for line in &block.lines {
+            self.hanging("", 4, line)?;
+        }
+        Ok(())
     }
-    let mut delay = row.delay.text();
-    if row.delay.is_negative() {
-        delay.push_str(" (!)");
-    }
-    let trust = match row.trust {
-        Trust::Trustworthy => "TRUSTWORTHY",
-        other => other.as_str(),
-    };
-    w.line(&row_line(&row.number.to_string(), &row.time, &delay, trust))?;
-    cell(w, "From", &row.from)?;
-    cell(w, "By", &row.by)?;
-    if !row.with.is_empty() {
-        w.hanging("      With  ", 12, &row.with.join(", "))?;
-    }
-    if let Some(dns) = row.dns.as_ref().filter(|d| !d.lines.is_empty()) {
-        w.hanging("      DNS   ", 12, &dns.lines.join(", "))?;
-    }
-    if !row.notes.is_empty() {
-        let notes: Vec<String> = row
-            .notes
-            .iter()
-            .map(|(severity, code)| format!("{code} ({})", severity.as_str()))
-            .collect();
-        w.hanging("      Notes ", 12, &notes.join(", "))?;
-    }
-    Ok(())
-}
-
-/// A multi-line cell: the label on the first line, one value per line.
-fn cell(w: &mut Lines<'_>, label: &str, lines: &[String]) -> io::Result<()> {
-    for (i, line) in lines.iter().enumerate() {
-        let lead = if i == 0 {
-            format!("      {label:<6}")
-        } else {
-            " ".repeat(12)
-        };
-        w.hanging(&lead, 12, line)?;
-    }
-    Ok(())
 }

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use crate::support::{SMALL_MESSAGE, json_report, trace_path};
+use crate::support::{SMALL_MESSAGE, formats, json_report, trace_path};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -426,9 +426,9 @@ fn invalid_utf8_and_nul_bytes_are_read_and_escaped() {
 fn control_characters_never_reach_the_terminal() {
     let msg = "Received: from evil\x1b]0;pwned\x07.example.org (unknown [192.0.2.66]) by mx.example.net with ESMTP id \u{9b}2J; Mon, 23 Nov 2026 10:00:00 +0000\nSubject: \u{202e}fdp.exe\n\nbody\n";
     let f = write_temp(msg.as_bytes());
-    for format in ["table", "text", "markdown", "json", "jsonl", "html"] {
+    for format in formats() {
         let out = trace_path()
-            .args(["-f", format])
+            .args(["-f", &format])
             .arg(f.path())
             .output()
             .unwrap();

@@ -191,7 +191,7 @@ fn the_table_shows_dns_marks_and_details() {
         "PTR ✗ none",
         "PTR ✗ broken",
         "HELO ✗ not FQDN",
-        "HELO ✗ other IP",
+        "HELO · CNAME",
         "HELO ✗ localhost",
         "— skipped",
         "DNS (resolver 127.0.0.1:",

@@ -4,7 +4,7 @@
 
 use crate::support::dns::dns_server::TestServer;
 use crate::support::dns::zones;
-use crate::support::{stdout_of, trace_path_online};
+use crate::support::{document_formats, stdout_of, trace_path_online};
 
 fn render(server: &TestServer, format: &str, extra: &[&str]) -> String {
     let out = stdout_of(
@@ -22,8 +22,8 @@ fn render(server: &TestServer, format: &str, extra: &[&str]) -> String {
 #[test]
 fn ticket_formats_show_dns_per_hop_and_the_mx() {
     let server = TestServer::start(zones::standard());
-    for format in ["text", "markdown", "html"] {
-        let out = render(&server, format, &[]);
+    for format in document_formats() {
+        let out = render(&server, &format, &[]);
         assert!(out.contains("resolver RESOLVER"), "{format}: DNS heading");
         assert!(
             out.contains("recipient bob@example.net"),
@@ -44,8 +44,8 @@ fn ticket_formats_show_dns_per_hop_and_the_mx() {
 #[test]
 fn redaction_covers_dns_results() {
     let server = TestServer::start(zones::standard());
-    for format in ["text", "markdown", "html", "json"] {
-        let out = render(&server, format, &["--redact"]).replace('\\', "");
+    for format in document_formats().into_iter().chain(["json".into()]) {
+        let out = render(&server, &format, &["--redact"]).replace('\\', "");
         for hidden in [
             "bob@example.net",
             "example.net",

@@ -4,9 +4,7 @@
 
 use std::io::Write;
 
-use crate::support::{SMALL_MESSAGE, sample, trace_path};
-
-const FORMATS: [&str; 6] = ["table", "text", "markdown", "json", "jsonl", "html"];
+use crate::support::{SMALL_MESSAGE, document_formats, formats, sample, trace_path};
 
 fn temp(content: &str) -> tempfile::NamedTempFile {
     let mut f = tempfile::NamedTempFile::new().unwrap();
@@ -28,9 +26,9 @@ fn output(args: &[&str]) -> Vec<u8> {
 fn same_input_and_options_give_the_same_bytes() {
     let f = temp(SMALL_MESSAGE);
     let path = f.path().to_str().unwrap();
-    for format in FORMATS {
+    for format in formats() {
         for extra in [&[][..], &["--redact"], &["--trust", "mx.example.net"]] {
-            let args = [&["-f", format, path][..], extra].concat();
+            let args = [&["-f", &format, path][..], extra].concat();
             assert_eq!(output(&args), output(&args), "{format} {extra:?}");
         }
     }
@@ -40,12 +38,12 @@ fn same_input_and_options_give_the_same_bytes() {
 fn source_date_epoch_fixes_generated_at() {
     let f = temp(SMALL_MESSAGE);
     let path = f.path().to_str().unwrap();
-    for format in ["text", "markdown", "html"] {
-        let out = String::from_utf8(output(&["-f", format, path])).unwrap();
+    for format in document_formats() {
+        let out = String::from_utf8(output(&["-f", &format, path])).unwrap();
         assert!(out.contains("2026-12-01T00:00:00Z"), "{format}");
         let other = trace_path()
             .env("SOURCE_DATE_EPOCH", "1800000000")
-            .args(["-f", format, path])
+            .args(["-f", &format, path])
             .output()
             .unwrap();
         let other = String::from_utf8(other.stdout).unwrap();

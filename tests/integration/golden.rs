@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::support::trace_path;
+use crate::support::{document_formats, trace_path};
 
 /// `insta::assert_snapshot!` against `{dir}/golden__{name}.snap`, `dir`
 /// relative to this file (default `../snapshots`, i.e. tests/snapshots/):
@@ -116,27 +116,14 @@ fn table_of_every_bounce() {
     }
 }
 
+/// Every sample in each ticket format (`markdown@gmail.eml`, ...).
 #[test]
-fn markdown_of_every_sample() {
-    for sample in samples() {
-        let markdown = run(&["--format", "markdown"], &sample);
-        assert_golden!(format!("markdown@{sample}"), markdown);
-    }
-}
-
-#[test]
-fn text_of_every_sample() {
-    for sample in samples() {
-        let text = run(&["--format", "text"], &sample);
-        assert_golden!(format!("text@{sample}"), text);
-    }
-}
-
-#[test]
-fn html_of_every_sample() {
-    for sample in samples() {
-        let html = run(&["--format", "html"], &sample);
-        assert_golden!(format!("html@{sample}"), html);
+fn documents_of_every_sample() {
+    for format in document_formats() {
+        for sample in samples() {
+            let out = run(&["--format", &format], &sample);
+            assert_golden!(format!("{format}@{sample}"), out);
+        }
     }
 }
 
@@ -151,8 +138,8 @@ fn ticket_formats_of_bounces() {
         "exchange-365-spamhaus.eml",
         "gmail-unknown-user.eml",
     ] {
-        for format in ["markdown", "text", "html"] {
-            let out = run(&["--format", format], &format!("bounces/{sample}"));
+        for format in document_formats() {
+            let out = run(&["--format", &format], &format!("bounces/{sample}"));
             assert_golden!(format!("bounce-{format}@{sample}"), out);
         }
     }
@@ -163,9 +150,9 @@ fn ticket_formats_of_bounces() {
 #[test]
 fn redacted_ticket_formats() {
     let args = ["--trust", "*.example.com", "--redact"];
-    for format in ["markdown", "text", "html", "json"] {
+    for format in document_formats().into_iter().chain(["json".into()]) {
         let out = run(
-            &[&["--format", format][..], &args].concat(),
+            &[&["--format", &format][..], &args].concat(),
             "postfix-relay.eml",
         );
         assert_golden!(format!("redacted-{format}@postfix-relay.eml"), out);

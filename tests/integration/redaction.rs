@@ -1,9 +1,7 @@
 //! `--redact`: no original value of a redacted kind survives in any
 //! format, and what support needs (public relays, codes, times) stays.
 
-use crate::support::{fixture, trace_path};
-
-const FORMATS: [&str; 6] = ["table", "text", "markdown", "json", "jsonl", "html"];
+use crate::support::{fixture, formats, trace_path};
 
 /// Local parts, recipients, the subject, the message-id, display names,
 /// internal host names and addresses, and the `--trust` values.
@@ -74,8 +72,8 @@ fn redacted(format: &str) -> String {
 
 #[test]
 fn no_original_value_remains_in_any_format() {
-    for format in FORMATS {
-        let out = redacted(format).to_lowercase();
+    for format in formats() {
+        let out = redacted(&format).to_lowercase();
         for hidden in HIDDEN {
             assert!(
                 !out.contains(&hidden.to_lowercase()),
@@ -87,8 +85,8 @@ fn no_original_value_remains_in_any_format() {
 
 #[test]
 fn public_relays_codes_and_times_are_kept() {
-    for format in FORMATS {
-        let out = redacted(format);
+    for format in formats() {
+        let out = redacted(&format);
         for kept in KEPT {
             // The terminal table shows no queue ids (it has no raw headers).
             if format == "table" && kept == "5B6E7F" {
@@ -138,9 +136,9 @@ fn without_redact_nothing_is_replaced() {
 
 #[test]
 fn bounce_recipients_are_redacted_in_every_format() {
-    for format in FORMATS {
+    for format in formats() {
         let out = trace_path()
-            .args(["--color", "never", "--redact", "--format", format])
+            .args(["--color", "never", "--redact", "--format", &format])
             .arg(crate::support::sample("bounces/dsn-multi-recipient.eml"))
             .output()
             .unwrap();

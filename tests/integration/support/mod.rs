@@ -74,6 +74,25 @@ pub fn stdout_of(cmd: &mut Command) -> String {
     String::from_utf8(out.stdout).expect("UTF-8 output")
 }
 
+/// Every `--format` name, from the library's list, so a new format is
+/// tested without being named here.
+pub fn formats() -> Vec<String> {
+    trace_path::render::Format::all()
+        .iter()
+        .map(|f| f.name())
+        .collect()
+}
+
+/// The formats that write the report document (the ticket formats:
+/// `text`, `markdown`, `html`, and any added after them).
+pub fn document_formats() -> Vec<String> {
+    trace_path::render::Format::all()
+        .iter()
+        .filter(|f| f.is_document())
+        .map(|f| f.name())
+        .collect()
+}
+
 /// Runs with `--format json` and parses the report.
 pub fn json_report(args: &[&str]) -> serde_json::Value {
     let out = stdout_of(trace_path().args(["--format", "json"]).args(args));
@@ -106,7 +125,7 @@ See you at noon.
 /// columns.
 pub fn assert_renders_safely(report: &trace_path::model::Report) {
     use trace_path::render::{self, Format, Style};
-    for format in Format::ALL {
+    for &format in Format::all() {
         let mut out = Vec::new();
         render::renderer(format, Style::default())
             .render(std::slice::from_ref(report), &mut out)
