@@ -1,0 +1,5 @@
+//! Authentication and filtering along the path: the parsers of the
+//! headers receivers write about authentication and filter verdicts.
+
+mod lex;
+pub mod model;
