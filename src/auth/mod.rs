@@ -3,3 +3,4 @@
 
 mod lex;
 pub mod model;
+pub mod results;
