@@ -4,3 +4,4 @@
 mod lex;
 pub mod model;
 pub mod results;
+pub mod spf;
