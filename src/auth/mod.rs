@@ -5,3 +5,4 @@ mod lex;
 pub mod model;
 pub mod results;
 pub mod spf;
+pub mod dkim;
