@@ -6,3 +6,4 @@ pub mod model;
 pub mod results;
 pub mod spf;
 pub mod dkim;
+pub mod arc;
