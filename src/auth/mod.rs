@@ -7,3 +7,4 @@ pub mod results;
 pub mod spf;
 pub mod dkim;
 pub mod arc;
+pub mod vendors;
