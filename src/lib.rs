@@ -35,6 +35,7 @@
 //! and `verdict`; [`trace`] does both for one input, offline, and
 //! [`batch::run`] runs the whole pipeline (DNS included) over many.
 
+pub mod auth;
 pub mod batch;
 pub mod chain;
 pub mod cli;

@@ -34,6 +34,7 @@ const LAYERS: &[&str] = &[
     "message",
     "chain",
     "trust",
+    "auth",
     "stop",
     "dns",
     "redact",

@@ -7,6 +7,7 @@
 mod support;
 
 mod architecture;
+mod auth;
 mod batch;
 mod bounce_robustness;
 mod bounces;
