@@ -149,10 +149,13 @@ pub fn hop_table(report: &Report) -> Table {
     }
     columns.push(column("Notes", Align::Left, Narrow::Below("Notes")));
     let rows: Vec<Row> = report.hops.iter().map(|h| hop_row(h, with_dns)).collect();
+    // The boundary sets the outside claims apart: with nothing below the
+    // trustworthy hop, there is nothing to set apart.
     let boundary = report
         .hops
         .iter()
         .position(|h| h.trust == Trust::Trustworthy)
+        .filter(|&row| row > 0)
         .map(|row| Boundary {
             row,
             hop: report.hops[row].number,
