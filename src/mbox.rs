@@ -3,8 +3,12 @@
 //! An mbox is messages back to back, each after a `From sender date` line.
 //! Body lines that began with `From ` were escaped as `>From ` (mboxo) or
 //! every `>*From ` got one more `>` (mboxrd); one `>` is removed again here
-//! (the mboxrd rule, which also reads mboxo correctly for `>From `). The
-//! file is streamed: memory holds one message, never the whole file.
+//! (the mboxrd rule, which also reads mboxo correctly for `>From `). A
+//! `From ` line starts the next message only after a blank line and only
+//! when it carries a date ([`is_from_line`]; words after the date are
+//! fine), so an unescaped body line such as `From time to time` stays in
+//! its message. The file is streamed: memory holds one message, never the
+//! whole file.
 
 use std::io::{self, BufRead};
 
@@ -53,6 +57,43 @@ pub fn is_separator(line: &[u8]) -> bool {
     line.starts_with(SEPARATOR_START)
 }
 
+/// A `From ` line that starts another message: `From sender date`, the
+/// date as `asctime` writes it (`Sun Aug  7 11:40:37 2022`: a month name
+/// and a time among the words after the sender). Words after the date (a
+/// zone, `remote from host`, anything) are accepted. A body line such as
+/// `From time to time` that an mboxo writer left unescaped is not one.
+pub fn is_from_line(line: &[u8]) -> bool {
+    const MONTHS: [&[u8]; 12] = [
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
+        b"dec",
+    ];
+    let Some(rest) = line.strip_prefix(SEPARATOR_START) else {
+        return false;
+    };
+    let mut words = rest
+        .split(u8::is_ascii_whitespace)
+        .filter(|w| !w.is_empty());
+    if words.next().is_none() {
+        return false;
+    }
+    let (mut month, mut time) = (false, false);
+    for w in words.take(8) {
+        month |= w.len() == 3 && MONTHS.iter().any(|m| w.eq_ignore_ascii_case(m));
+        time |= is_clock_time(w);
+    }
+    month && time
+}
+
+/// `h:mm` or `hh:mm:ss`.
+fn is_clock_time(w: &[u8]) -> bool {
+    let parts: Vec<&[u8]> = w.split(|&b| b == b':').collect();
+    (2..=3).contains(&parts.len())
+        && parts.iter().enumerate().all(|(i, p)| {
+            (if i == 0 { 1..=2 } else { 2..=2 }).contains(&p.len())
+                && p.iter().all(u8::is_ascii_digit)
+        })
+}
+
 /// `>From `, `>>From `...: an escaped body line.
 fn unescape(line: &[u8]) -> &[u8] {
     let quotes = line.iter().take_while(|&&b| b == b'>').count();
@@ -95,8 +136,9 @@ impl<R: BufRead> Iterator for MboxReader<R> {
                 Err(e) => return Some(Err(e)),
             }
             // A separator counts only after a blank line (or the previous
-            // separator), so a stray unescaped `From ` in a body stays body.
-            if previous_blank && is_separator(&self.line) {
+            // separator), and only with a date, so a stray unescaped `From `
+            // in a body stays body.
+            if previous_blank && is_from_line(&self.line) {
                 break;
             }
             previous_blank = self.line.iter().all(|b| b.is_ascii_whitespace());
@@ -145,6 +187,23 @@ mod tests {
                 "Subject: two\n\nFrom the escaped line\n>From twice\n",
             ]
         );
+    }
+
+    /// Words after the date are accepted; an unescaped body line that
+    /// starts with `From ` after a blank line is not a separator.
+    #[test]
+    fn from_lines_need_a_date_and_may_carry_more_words() {
+        let mbox = "From MAILER-DAEMON Sun Aug  7 11:40:37 2022 extra info\nFrom: a@example.org\nSubject: unquoted From in body\n\nHello\n\nFrom time to time\n\nFrom b@example.org Mon Nov 23 10:01:00 2026 +0000 remote from example.org\nSubject: two\n\nbody\n";
+        assert_eq!(
+            messages(mbox),
+            vec![
+                "From: a@example.org\nSubject: unquoted From in body\n\nHello\n\nFrom time to time\n",
+                "Subject: two\n\nbody\n",
+            ]
+        );
+        assert!(is_from_line(b"From - Mon Jan  1 00:00 2024"));
+        assert!(!is_from_line(b"From time to time"));
+        assert!(!is_from_line(b"From here on, a body line"));
     }
 
     #[test]

@@ -237,16 +237,53 @@ fn is_mbox_from_line(line: &[u8]) -> bool {
 /// A header field's first line: `Name: value`, with a name of the usual
 /// characters. Stricter than RFC 5322 on purpose, so that continuation
 /// text such as `h=From:To` or `Created at: ...` is not taken for a header.
+/// The obsolete syntax's white space before the colon (RFC 5322 §4.5.1:
+/// `From  : alice@example.org`) is accepted after a well-known field name
+/// only, so that body text such as `Thanks :)` stays body.
 pub fn is_header_line(line: &[u8]) -> bool {
     let Some(colon) = line.iter().position(|&b| b == b':') else {
         return false;
     };
-    let name = &line[..colon];
+    let written = &line[..colon];
+    let name = written.trim_ascii_end();
+    let spaced = name.len() < written.len();
     (1..=76).contains(&name.len())
         && name[0].is_ascii_alphabetic()
         && name
             .iter()
             .all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && (!spaced || is_well_known_field(name))
+}
+
+/// Field names of RFC 5322, MIME and the trace fields, which a line may
+/// start with even when white space comes before the colon.
+fn is_well_known_field(name: &[u8]) -> bool {
+    const NAMES: &[&str] = &[
+        "from",
+        "to",
+        "cc",
+        "bcc",
+        "sender",
+        "reply-to",
+        "subject",
+        "date",
+        "message-id",
+        "in-reply-to",
+        "references",
+        "received",
+        "return-path",
+        "delivered-to",
+        "mime-version",
+        "content-type",
+        "content-transfer-encoding",
+        "content-disposition",
+        "content-id",
+        "comments",
+        "keywords",
+    ];
+    NAMES
+        .iter()
+        .any(|n| name.eq_ignore_ascii_case(n.as_bytes()))
 }
 
 fn is_continuation(line: &[u8]) -> bool {
@@ -477,5 +514,27 @@ mod tests {
         assert!(!is_header_line(b"h=From:To:Subject"));
         assert!(!is_header_line(b"Created at:\tMon"));
         assert!(!is_header_line(b" Received: x"));
+        // Obsolete white space before the colon, after a known name only.
+        assert!(is_header_line(b"From  : alice@example.org"));
+        assert!(is_header_line(b"Subject\t: x"));
+        assert!(!is_header_line(b"Thanks :)"));
+        assert!(!is_header_line(b"From time to time : x"));
+    }
+
+    /// A `From  :` header below a Received header whose folding was lost
+    /// is a header of its own, not a continuation glued to the Received.
+    #[test]
+    fn obsolete_header_name_is_not_glued_to_the_line_above() {
+        let (out, repairs) = norm(
+            "Received: from a (a [192.0.2.1])\nby b with ESMTP;\nMon, 23 Nov 2026 10:00:00 +0000\nFrom  : alice@example.org\nSubject: x\n\nbody\n",
+        );
+        assert_eq!(
+            out,
+            "Received: from a (a [192.0.2.1])\n by b with ESMTP;\n Mon, 23 Nov 2026 10:00:00 +0000\nFrom  : alice@example.org\nSubject: x\n\nbody\n"
+        );
+        assert_eq!(repairs, vec![Repair::LostFolding]);
+        // Saved as is, it is a clean header block: untouched.
+        let clean = "Received: from a by b; Mon, 23 Nov 2026 10:00:00 +0000\nFrom  : alice@example.org\n\nbody\n";
+        assert!(norm(clean).1.is_empty());
     }
 }

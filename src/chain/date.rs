@@ -16,11 +16,20 @@
 //!   `MST`/`MDT`, `PST`/`PDT`, military letters (other than `Z` and `J` they
 //!   mean "unknown", read as offset 0 per RFC 5322 §4.3), plus `UTC` and
 //!   `GMT+hhmm`; comments anywhere (`(CET)`); after a numeric offset, one
-//!   bare zone abbreviation (`+0100 CET`); ISO 8601 (`2026-11-23T10:15:02Z`,
+//!   bare zone abbreviation (`+0100 CET`) or zone name (`-0800 Pacific
+//!   Standard Time`); ISO 8601 (`2026-11-23T10:15:02Z`,
 //!   `2026-11-23 10:15:02 +01:00`).
-//! * Rejected: a missing zone (no guess), a non-RFC zone name on its own
-//!   (`CET`: ambiguous names such as `IST` exist), impossible values (month
-//!   13, 30 February, hour 25, minute 60, offset `+2500` or `+0160`), years
+//! * Zone names RFC 5322 does not define, on their own: RFC 5322 §4.3 reads
+//!   an alphabetic zone whose meaning is not known as `-0000`. Common
+//!   unambiguous abbreviations and Windows' long names are known and read
+//!   with their offset (`JST` +0900, `CET` +0100, `CEST` +0200, `AEST`
+//!   +1000, `HDT` -0900, `Pacific Standard Time` -0800, ...); ambiguous
+//!   ones (`IST`: India, Israel or Ireland; `AST`: Atlantic or Arabia) and
+//!   unknown ones (`PPE`, 2 to 5 letters, or a phrase ending in `Time`)
+//!   are read as `-0000`. [`read_date`] says which reading was made, so a
+//!   report can tell the user; [`parse_date`] gives the date alone.
+//! * Rejected: a missing zone (no guess), impossible values (month 13, 30
+//!   February, hour 25, minute 60, offset `+2500` or `+0160`), years
 //!   before 1900, unbalanced comments and any other trailing text.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
@@ -37,17 +46,50 @@ pub enum DateError {
 /// Longest text quoted back in a [`DateError`].
 const MAX_ERROR_TEXT: usize = 200;
 
+/// How a zone name outside RFC 5322 was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZoneGuess {
+    /// A common, unambiguous name (`JST`, `CEST`, `Pacific Standard
+    /// Time`), read with its usual offset.
+    Common,
+    /// A name used for several zones (`IST`, `AST`): read as -0000.
+    Ambiguous,
+    /// A name whose meaning is not known (`PPE`, a military letter): read
+    /// as -0000, as RFC 5322 §4.3 says.
+    Unknown,
+}
+
+/// A date whose zone was a name the date itself does not define.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssumedZone {
+    /// The name as read (abbreviations uppercased, long names in words).
+    pub name: String,
+    pub guess: ZoneGuess,
+}
+
 /// Parses a Received date (the text after the last `;`).
 ///
 /// Returns the date with the offset as written (named zones mapped to their
 /// offset). See the module documentation for the accepted forms.
 pub fn parse_date(text: &str) -> Result<DateTime<FixedOffset>, DateError> {
+    read_date(text).map(|(date, _)| date)
+}
+
+/// [`parse_date`], and the zone reading when the zone was a name outside
+/// RFC 5322 (or a military letter): what the report should mention.
+pub fn read_date(text: &str) -> Result<(DateTime<FixedOffset>, Option<AssumedZone>), DateError> {
     strip_comments(text)
         .and_then(|mut cleaned| {
             // Lower-cased once here, so that words are slices of it.
             cleaned.make_ascii_lowercase();
             let tokens = tokenize(&cleaned)?;
-            Parser { t: &tokens, i: 0 }.date()
+            let mut parser = Parser {
+                t: &tokens,
+                i: 0,
+                assumed: None,
+            };
+            let date = parser.date()?;
+            Some((date, parser.assumed))
         })
         .ok_or_else(|| DateError::Invalid(error_text(text)))
 }
@@ -185,16 +227,151 @@ fn named_zone(w: &str) -> Option<i32> {
         "cst" | "mdt" => -6,
         "mst" | "pdt" => -7,
         "pst" => -8,
-        // Military zones other than Z: meaning unknown (RFC 5322 §4.3), read as 0.
-        _ if w.len() == 1 && w != "j" => 0,
         _ => return None,
     };
     Some(hours * 3600)
 }
 
+/// Common zone names outside RFC 5322 that mean one offset only, with that
+/// offset in minutes. RFC 822's US names (`EST` ... `PDT`) are
+/// [`named_zone`]'s; long names are Windows' and the usual English ones,
+/// lowercase, words separated by one space, dots dropped.
+const COMMON_ZONES: &[(&str, i32)] = &[
+    ("wet", 0),
+    ("west", 60),
+    ("bst", 60),
+    ("cet", 60),
+    ("met", 60),
+    ("mez", 60),
+    ("wat", 60),
+    ("cest", 120),
+    ("mest", 120),
+    ("mesz", 120),
+    ("eet", 120),
+    ("sast", 120),
+    ("cat", 120),
+    ("eest", 180),
+    ("msk", 180),
+    ("eat", 180),
+    ("msd", 240),
+    ("pkt", 300),
+    ("ict", 420),
+    ("wib", 420),
+    ("hkt", 480),
+    ("sgt", 480),
+    ("awst", 480),
+    ("jst", 540),
+    ("kst", 540),
+    ("acst", 570),
+    ("aest", 600),
+    ("acdt", 630),
+    ("aedt", 660),
+    ("nzst", 720),
+    ("nzdt", 780),
+    ("brt", -180),
+    ("art", -180),
+    ("ndt", -150),
+    ("nst", -210),
+    ("akdt", -480),
+    ("akst", -540),
+    ("hdt", -540),
+    ("hst", -600),
+    ("greenwich mean time", 0),
+    ("coordinated universal time", 0),
+    ("gmt standard time", 0),
+    ("gmt daylight time", 60),
+    ("british summer time", 60),
+    ("western european time", 0),
+    ("central european time", 60),
+    ("central european standard time", 60),
+    ("central europe standard time", 60),
+    ("w europe standard time", 60),
+    ("romance standard time", 60),
+    ("central european summer time", 120),
+    ("central european daylight time", 120),
+    ("central europe daylight time", 120),
+    ("w europe daylight time", 120),
+    ("romance daylight time", 120),
+    ("eastern european time", 120),
+    ("e europe standard time", 120),
+    ("eastern european summer time", 180),
+    ("e europe daylight time", 180),
+    ("russian standard time", 180),
+    ("moscow standard time", 180),
+    ("india standard time", 330),
+    ("china standard time", 480),
+    ("tokyo standard time", 540),
+    ("japan standard time", 540),
+    ("korea standard time", 540),
+    ("aus eastern standard time", 600),
+    ("australian eastern standard time", 600),
+    ("aus eastern daylight time", 660),
+    ("australian eastern daylight time", 660),
+    ("new zealand standard time", 720),
+    ("new zealand daylight time", 780),
+    ("atlantic daylight time", -180),
+    ("atlantic standard time", -240),
+    ("eastern daylight time", -240),
+    ("eastern standard time", -300),
+    ("central daylight time", -300),
+    ("central standard time", -360),
+    ("mountain daylight time", -360),
+    ("mountain standard time", -420),
+    ("pacific daylight time", -420),
+    ("pacific standard time", -480),
+    ("alaskan daylight time", -480),
+    ("alaska daylight time", -480),
+    ("alaskan standard time", -540),
+    ("alaska standard time", -540),
+    ("hawaiian standard time", -600),
+    ("hawaii standard time", -600),
+];
+
+/// Abbreviations used for more than one zone.
+const AMBIGUOUS_ZONES: &[&str] = &["ist", "ast", "adt", "gst", "sst", "amt", "bdt"];
+
+/// A zone name outside RFC 5322 (one word or a phrase), read: its offset
+/// in seconds and how it was read. `None` when the words are not a zone
+/// name at all.
+fn guessed_zone(words: &[&str]) -> Option<(i32, ZoneGuess)> {
+    let name = words.join(" ");
+    if let Some(&(_, minutes)) = COMMON_ZONES.iter().find(|(n, _)| *n == name) {
+        return Some((minutes * 60, ZoneGuess::Common));
+    }
+    match words {
+        [w] if AMBIGUOUS_ZONES.contains(w) => Some((0, ZoneGuess::Ambiguous)),
+        // Military letters other than Z (and J, which is not one): meaning
+        // unknown (RFC 5322 §4.3).
+        [w] if w.len() == 1 && *w != "j" => Some((0, ZoneGuess::Unknown)),
+        [w] if (2..=5).contains(&w.len()) => Some((0, ZoneGuess::Unknown)),
+        [_, .., last] if *last == "time" && words.len() <= 6 => Some((0, ZoneGuess::Unknown)),
+        _ => None,
+    }
+}
+
+/// How a zone name is shown: an abbreviation uppercased, a phrase with
+/// each word capitalised.
+fn display_zone(words: &[&str]) -> String {
+    match words {
+        [w] => w.to_ascii_uppercase(),
+        _ => words
+            .iter()
+            .map(|w| {
+                let mut c = w.chars();
+                c.next().map_or_else(String::new, |f| {
+                    f.to_ascii_uppercase().to_string() + c.as_str()
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
 struct Parser<'a> {
     t: &'a [Tok<'a>],
     i: usize,
+    /// Set when the zone was a name outside RFC 5322.
+    assumed: Option<AssumedZone>,
 }
 
 impl<'a> Parser<'a> {
@@ -236,7 +413,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn date(mut self) -> Option<DateTime<FixedOffset>> {
+    fn date(&mut self) -> Option<DateTime<FixedOffset>> {
         while self.eat(',') {}
         if let Some(Tok::Alpha(w)) = self.peek()
             && is_weekday(w)
@@ -279,7 +456,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `yyyy-mm-dd[T| ]hh:mm[:ss[.frac]] zone`.
-    fn iso(mut self) -> Option<DateTime<FixedOffset>> {
+    fn iso(&mut self) -> Option<DateTime<FixedOffset>> {
         let year = i32::try_from(self.num(4, 4)?).ok()?;
         if year < 1900 || !self.eat('-') {
             return None;
@@ -358,30 +535,64 @@ impl<'a> Parser<'a> {
         Some(if negative { -secs } else { secs })
     }
 
-    /// The zone, then the end of input (or one zone abbreviation after a
-    /// numeric offset).
+    /// Words of a zone name from here: alphabetic words, dots between
+    /// them dropped (`W. Europe Standard Time`).
+    fn zone_words(&mut self) -> Vec<&'a str> {
+        let mut words = Vec::new();
+        while let Some(tok) = self.peek() {
+            match tok {
+                Tok::Alpha(w) => words.push(*w),
+                Tok::Punct('.') if !words.is_empty() => {}
+                _ => break,
+            }
+            self.i += 1;
+        }
+        words
+    }
+
+    /// The zone, then the end of input (or one zone name after a numeric
+    /// offset, which the offset overrides).
     fn zone(&mut self) -> Option<FixedOffset> {
-        let secs = match self.next()? {
+        let secs = match self.peek()? {
             Tok::Punct(c @ ('+' | '-')) => {
                 let negative = *c == '-';
+                self.i += 1;
                 let secs = self.numeric_offset(negative)?;
-                if let Some(Tok::Alpha(w)) = self.peek()
-                    && w.len() <= 5
-                {
-                    self.i += 1;
+                let at = self.i;
+                let words = self.zone_words();
+                let named = match words.as_slice() {
+                    [] => true,
+                    [w] => w.len() <= 5,
+                    _ => guessed_zone(&words).is_some(),
+                };
+                if !named {
+                    self.i = at;
                 }
                 secs
             }
-            Tok::Alpha(w) => {
-                let base = named_zone(w)?;
-                let gmt_like = matches!(*w, "gmt" | "utc" | "ut");
-                match self.peek() {
-                    Some(Tok::Punct(c @ ('+' | '-'))) if gmt_like => {
-                        let negative = *c == '-';
-                        self.i += 1;
-                        self.numeric_offset(negative)?
+            Tok::Alpha(_) => {
+                let words = self.zone_words();
+                match words.as_slice() {
+                    [w] if named_zone(w).is_some() => {
+                        let base = named_zone(w)?;
+                        let gmt_like = matches!(*w, "gmt" | "utc" | "ut");
+                        match self.peek() {
+                            Some(Tok::Punct(c @ ('+' | '-'))) if gmt_like => {
+                                let negative = *c == '-';
+                                self.i += 1;
+                                self.numeric_offset(negative)?
+                            }
+                            _ => base,
+                        }
                     }
-                    _ => base,
+                    _ => {
+                        let (secs, guess) = guessed_zone(&words)?;
+                        self.assumed = Some(AssumedZone {
+                            name: display_zone(&words),
+                            guess,
+                        });
+                        secs
+                    }
                 }
             }
             _ => return None,

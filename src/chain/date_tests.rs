@@ -65,6 +65,43 @@ const ACCEPTED: &[(&str, &str)] = &[
     // Military letters other than Z: unknown meaning, offset 0.
     ("Mon, 23 Nov 2026 10:15:02 A", "2026-11-23T10:15:02+00:00"),
     ("Mon, 23 Nov 2026 10:15:02 m", "2026-11-23T10:15:02+00:00"),
+    // Common zone names outside RFC 5322, with their usual offset.
+    ("Mon, 23 Nov 2026 17:44:39 JST", "2026-11-23T17:44:39+09:00"),
+    ("Mon, 23 Nov 2026 10:15:02 CET", "2026-11-23T10:15:02+01:00"),
+    (
+        "Sun, 23 Aug 2026 10:15:02 CEST",
+        "2026-08-23T10:15:02+02:00",
+    ),
+    ("Sun, 23 Aug 2026 10:15:02 MSK", "2026-08-23T10:15:02+03:00"),
+    (
+        "Sun, 23 Aug 2026 10:15:02 AEST",
+        "2026-08-23T10:15:02+10:00",
+    ),
+    ("Sun, 23 Aug 2026 01:23:26 HDT", "2026-08-23T01:23:26-09:00"),
+    (
+        "Sun, 23 Aug 2026 10:15:02 nzdt",
+        "2026-08-23T10:15:02+13:00",
+    ),
+    (
+        "Mon, 23 Nov 2026 15:01:02 Pacific Standard Time",
+        "2026-11-23T15:01:02-08:00",
+    ),
+    (
+        "Sun, 23 Aug 2026 15:01:02 W. Europe Daylight Time",
+        "2026-08-23T15:01:02+02:00",
+    ),
+    // Ambiguous and unknown names: -0000 (RFC 5322 §4.3).
+    ("Mon, 23 Nov 2026 12:13:12 IST", "2026-11-23T12:13:12+00:00"),
+    ("Mon, 23 Nov 2026 12:13:12 PPE", "2026-11-23T12:13:12+00:00"),
+    (
+        "Mon, 23 Nov 2026 12:13:12 Arabian Standard Time",
+        "2026-11-23T12:13:12+00:00",
+    ),
+    // A numeric offset wins over the name after it.
+    (
+        "Mon, 23 Nov 2026 15:01:02 -0800 Pacific Standard Time",
+        "2026-11-23T15:01:02-08:00",
+    ),
     // GMT with an offset.
     (
         "Mon, 23 Nov 2026 10:15:02 GMT+0100",
@@ -161,9 +198,11 @@ const REJECTED: &[&str] = &[
     // No zone: no guess.
     "Mon, 23 Nov 2026 10:15:02",
     "Mon Nov 23 10:15:02 2026",
-    // A zone name that RFC 5322 does not define.
-    "Mon, 23 Nov 2026 10:15:02 CET",
+    // `J` is no zone; a long word or a phrase is no zone name.
     "Mon, 23 Nov 2026 10:15:02 J",
+    "Mon, 23 Nov 2026 10:15:02 tomorrow",
+    "Mon, 23 Nov 2026 10:15:02 not a zone",
+    "Mon, 23 Nov 2026 10:15:02 -0800 not a zone",
     // Impossible values.
     "Mon, 23 Foo 2026 10:15:02 +0100",
     "Mon, 30 Feb 2026 10:15:02 +0100",
@@ -213,6 +252,42 @@ fn rejected_dates() {
             parse_date(input)
         );
     }
+}
+
+/// `read_date` says when a zone name was read, and how.
+#[test]
+fn zone_readings_are_reported() {
+    let reading = |t: &str| read_date(t).unwrap().1;
+    assert_eq!(reading("Mon, 23 Nov 2026 10:15:02 +0100 (CET)"), None);
+    assert_eq!(reading("Mon, 23 Nov 2026 10:15:02 +0100 CET"), None);
+    assert_eq!(reading("Mon, 23 Nov 2026 10:15:02 EST"), None);
+    assert_eq!(reading("Mon, 23 Nov 2026 10:15:02 GMT+0100"), None);
+    assert_eq!(
+        reading("Mon, 23 Nov 2026 17:44:39 jst"),
+        Some(AssumedZone {
+            name: "JST".into(),
+            guess: ZoneGuess::Common
+        })
+    );
+    assert_eq!(
+        reading("Mon, 23 Nov 2026 15:01:02 Pacific Standard Time"),
+        Some(AssumedZone {
+            name: "Pacific Standard Time".into(),
+            guess: ZoneGuess::Common
+        })
+    );
+    assert_eq!(
+        reading("Mon, 23 Nov 2026 12:13:12 IST").map(|z| z.guess),
+        Some(ZoneGuess::Ambiguous)
+    );
+    assert_eq!(
+        reading("Mon, 23 Nov 2026 12:13:12 PPE").map(|z| z.guess),
+        Some(ZoneGuess::Unknown)
+    );
+    assert_eq!(
+        reading("Mon, 23 Nov 2026 12:13:12 A").map(|z| z.guess),
+        Some(ZoneGuess::Unknown)
+    );
 }
 
 #[test]

@@ -92,7 +92,34 @@ fn read_timestamp(hop: &mut Hop) {
             FindingCode::InvalidDate,
             format!("The date \"{text}\" is not a valid date; its time is left unknown."),
         ));
+        return;
     }
+    if let Ok((_, Some(zone))) = date::read_date(text) {
+        hop.findings
+            .push(zone_finding(&zone, hop.utc_offset_minutes));
+    }
+}
+
+/// The `zone-assumed` note: how a zone name outside RFC 5322 was read.
+fn zone_finding(zone: &date::AssumedZone, offset_minutes: Option<i32>) -> Finding {
+    let name = &zone.name;
+    let message = match zone.guess {
+        date::ZoneGuess::Common => {
+            let m = offset_minutes.unwrap_or(0);
+            let sign = if m < 0 { '-' } else { '+' };
+            let (h, mm) = (m.abs() / 60, m.abs() % 60);
+            format!(
+                "The date's zone \"{name}\" is not one RFC 5322 defines; it was read with its usual offset, {sign}{h:02}:{mm:02}."
+            )
+        }
+        date::ZoneGuess::Ambiguous => format!(
+            "The date's zone \"{name}\" names more than one time zone; it was read as -0000 (UTC), as RFC 5322 says, so this hop's time may be off by hours."
+        ),
+        date::ZoneGuess::Unknown => format!(
+            "The date's zone \"{name}\" is not a known zone; it was read as -0000 (UTC), as RFC 5322 says, so this hop's time may be off by hours."
+        ),
+    };
+    Finding::new(FindingCode::ZoneAssumed, message)
 }
 
 /// Each hop's delay is its time minus the previous (older) hop's time,
@@ -113,4 +140,53 @@ pub fn total_transit_seconds(hops: &[Hop]) -> Option<i64> {
         return None;
     };
     (last > first).then(|| (b - a).num_seconds())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes_and_messages(raw: &str) -> Vec<(FindingCode, String)> {
+        let ctx = ChainContext {
+            message_date: None,
+            now: chrono::DateTime::parse_from_rfc3339("2026-12-01T00:00:00Z")
+                .unwrap()
+                .with_timezone(&Utc),
+        };
+        let hops = build(&[raw.to_string()], &ctx);
+        hops[0]
+            .findings
+            .iter()
+            .map(|f| (f.code, f.message.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_zone_name_outside_rfc_5322_gets_a_note() {
+        let known = codes_and_messages(
+            "from a.example.org by b.example.net; Mon, 23 Nov 2026 17:44:39 JST",
+        );
+        assert_eq!(known.len(), 1, "{known:?}");
+        assert_eq!(known[0].0, FindingCode::ZoneAssumed);
+        assert!(known[0].1.contains("\"JST\""), "{}", known[0].1);
+        assert!(known[0].1.contains("+09:00"), "{}", known[0].1);
+
+        let long =
+            codes_and_messages("by b.example.net; Mon, 23 Nov 2026 15:01:02 Pacific Standard Time");
+        assert!(long[0].1.contains("-08:00"), "{long:?}");
+
+        let unknown = codes_and_messages(
+            "from a.example.org by b.example.net; Mon, 23 Nov 2026 12:13:12 IST",
+        );
+        assert_eq!(unknown[0].0, FindingCode::ZoneAssumed);
+        assert!(unknown[0].1.contains("-0000"), "{}", unknown[0].1);
+
+        // RFC 5322's own names and numeric offsets need no note.
+        for raw in [
+            "from a.example.org by b.example.net; Mon, 23 Nov 2026 10:15:02 EST",
+            "from a.example.org by b.example.net; Mon, 23 Nov 2026 10:15:02 +0100 (CET)",
+        ] {
+            assert!(codes_and_messages(raw).is_empty(), "{raw}");
+        }
+    }
 }

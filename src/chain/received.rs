@@ -31,25 +31,75 @@
 //!   `"authenticated"` when a comment or the protocol (`ESMTPA`, `ESMTPSA`,
 //!   `LMTPA`, `UTF8SMTPSA`, ...) says the client authenticated. CommuniGate
 //!   Pro writes the identity as `(account user@domain ...)`, qpsmtpd as
-//!   `(smtp-auth username carol, mechanism ...)`.
+//!   `(smtp-auth username carol, mechanism ...)`. Yahoo's SMTP AUTH
+//!   `(carol@192.0.2.4 with login)` gives `auth = carol` (not an ident).
 //! * HELO vs rDNS: the from word is the HELO name unless a comment gives the
-//!   HELO (`helo=x`, `HELO x`): then the from word is the rDNS name (Exim,
-//!   qmail). `from name ([ip])` therefore gives `helo = name`, no rDNS.
-//!   `unknown` is never a name. A bare IP from word (webmail) is an address,
-//!   not a HELO; an address literal from word is both the HELO (`[ip]`,
+//!   HELO (`helo=x`, `HELO x`, an empty `(HELO )`, smtpd's `claiming to be
+//!   "x"`): then the from word is the rDNS name (Exim, qmail, smtpd).
+//!   `from name ([ip])` therefore gives `helo = name`, no rDNS.
+//!   `unknown` is never a name, nor is `<unknown.domain>` (as in
+//!   `(<unknown.domain>[ip])`), nor InterMail's keyword in `(really
+//!   [ip])`. An address literal from word is both the HELO (`[ip]`,
 //!   IPv6 without the `IPv6:` tag) and, failing a better one, the address.
 //!   ZMailer's quoted `"EHLO name"` counts as a comment's HELO; a name
 //!   written against its literal without a space (`(name[192.0.2.1])`) is
 //!   read as `name [192.0.2.1]`.
+//! * A bare IP from word is the client's HELO, kept as written
+//!   (`192.0.2.1`, not turned into `[192.0.2.1]`: the client broke RFC
+//!   5321 §4.1.1.1 and the DNS stage's HELO check must see it), when the
+//!   comment records the connecting address beside it (`from 192.0.2.1
+//!   ([198.51.100.7])`, PowerMTA's `(192.0.2.4)`, `(name [ip])`,
+//!   `(unknown[ip])`) and no comment names the HELO. Otherwise it is the
+//!   client's address only: alone (`from 198.51.100.200 by`), over HTTP
+//!   (no HELO there), or written twice in a header that names no protocol
+//!   (Coremail's webmail `from ip ( [ip] )`).
+//! * qmail writes `from RDNS (HELO helo) (ip)` and leaves the HELO part out
+//!   when it equals the rDNS name: `from name (192.0.2.1) by host with
+//!   SMTP; 23 Nov 2026 09:15:06 -0000` gives `rdns = helo = name`. Read
+//!   so only when the rest is qmail's (an SMTP protocol, no queue id, no
+//!   receiver address, qmail's weekday-less `-0000` date); Exchange's
+//!   `from HELO (ip) by host (ip) with Microsoft SMTP Server id ...` and its
+//!   HTTPS hops keep the HELO alone.
+//! * A from comment that is one dotted host name and nothing else, with no
+//!   address anywhere (SunOS sendmail 4.x `from helo (rdns.example.com)`,
+//!   Sendmail 5 `from host. (host.example.EDU)`), is the rDNS name. A
+//!   `[...]` that holds no readable address (`(name [192.0.2.300])`) keeps
+//!   the name before it as the rDNS name and makes the header Partial.
+//! * Addresses are read with the client's port written after them:
+//!   `[192.0.2.1:25]`, `([192.0.2.1]:25)`, `(192.0.2.1:25)` (Ecelerity,
+//!   XMail), Exim 3's `[192.0.2.1.25]` (five numbers, the last a port);
+//!   SLmail's `(192.0.2.1::ident; ...)` gives the address before `::`. A
+//!   from clause that is only a comment (`from ([192.0.2.1]:25) by`) is
+//!   complete.
 //! * IPv4-mapped IPv6 addresses (`::ffff:192.0.2.7`) become IPv4.
 //! * `ident`: `from userid 1000` -> `userid 1000`; `(from user@localhost)`
 //!   and `(root@localhost)` -> the whole `user@host`; `(ident@host [ip])` ->
 //!   `ident` (with `host` as rDNS; old Sendmail's `IDENT:` label dropped);
-//!   qmail `invoked by uid 89` and qmail-scanner `(..., uid 89)` -> `uid 89`;
-//!   Exim `from alice ... with local` -> `alice`.
+//!   qmail `invoked by uid 89` and qmail-scanner `(..., uid 89)` or `by
+//!   uid 89` -> `uid 89`; Exim `from alice ... with local` -> `alice`, and
+//!   so a web application's `from mailer by www with HTTP`: one word (no
+//!   dot, not `localhost` or `unknown`) with nothing beside it, over a
+//!   local or HTTP protocol, is a local user or process, not a HELO (`from
+//!   mx1 ([10.0.0.1]) by` stays a HELO). Several plain words and nothing
+//!   else (IIS `from mail pickup service by`) name a local process: the
+//!   words are the ident. An address as the client (AOL `from
+//!   user@example.com by`) is the sender, not a host: the ident, except in
+//!   qmail-scanner's header (`with qmail-scanner-N`), where it is the
+//!   envelope sender. qmail-scanner's `Clear:RC:0(ip)` names the
+//!   original client of the hop below; this pseudo-hop records no client
+//!   address of its own, so `ip` stays `None` (the text stays in `raw`).
+//! * A whole from clause written as a comment (`(from name [ip]) by ...`,
+//!   Sendmail's `(from user@localhost) by ...`) is read as a from clause.
 //! * `(name [local])` (OpenSMTPD) and `(name [unix socket])` (Cyrus): the
 //!   name is the rDNS name, with no address. Gmail's `from N named X`: X
 //!   is the rDNS name (`unknown`: none).
+//! * `by`: a by word followed directly by more plain words (`by NeXT
+//!   Mailer (1.63)`, a mail client's pseudo-header) names a product, not
+//!   a host: no `by_host`, and the header is Partial. indimail-mta's
+//!   preamble (`indimail-mta qmail-smtpd 4321 from ...`: plain words before
+//!   the first clause, the last a process number) is accepted and not kept.
+//! * XMail: `with [XMail 1.27 ESMTP Server]` gives the protocol inside the
+//!   banner, and its trailing `from <sender>` the envelope sender.
 //! * Aliyun's `(mailfrom:x fp:...)` gives the envelope sender; T-Online's
 //!   `with (TLSv1.3:CIPHER encrypted) esmtp` gives the TLS version and cipher.
 //! * `with Product PROTO` (`with MailEnable ESMTP`) gives `PROTO`; IronPort's
@@ -61,6 +111,10 @@
 //!   header with neither `;` nor a date was cut short: Partial. Without any `;`, a trailing date is still taken but
 //!   the header is [`ParseQuality::Partial`]; so is a date that does not
 //!   parse. A header with a good date and nothing else wrong is `Full`.
+//! * Zone names outside RFC 5322 (`JST`, `CEST`, `Pacific Standard Time`;
+//!   ambiguous `IST`, unknown `PPE`) are read as [`super::date`] documents:
+//!   a common name with its offset, any other as `-0000`, never as an
+//!   invalid date; the chain gives such a hop a `zone-assumed` note.
 
 use std::net::IpAddr;
 
@@ -126,6 +180,17 @@ pub struct Received {
 pub fn parse_received(raw: &str) -> Received {
     let text = collapsed(raw);
     let mut walk_tokens = lex(&text);
+    // Sendmail's `(from user@localhost) by ...` and NAVGW's `(from name
+    // [ip]) by ...`: a whole from clause written as a comment.
+    if let Some(first) = walk_tokens.first().filter(|t| t.kind == Kind::Comment)
+        && starts_with_ignore_case(first.text, "from ")
+        && !walk_tokens
+            .iter()
+            .any(|t| t.kind == Kind::Word && t.text.eq_ignore_ascii_case("from"))
+    {
+        let unwrapped = format!("{} {}", first.text, sub(&text, first.end, text.len()));
+        return parse_received(&unwrapped);
+    }
 
     // The date is after the last top-level `;`. Courier writes its queue id
     // after the date (`...; Tue, 05 Mar 2024 10:00:00 +0100 id 000A1B2C...`):
@@ -227,8 +292,12 @@ pub fn parse_received(raw: &str) -> Received {
     let date_bad = r.date_text.is_some() && !date_ok;
     // No `;` and no date at all: the header was cut short.
     let truncated = last_semi.is_none() && r.date_text.is_none();
-    let unplaced =
-        walk.junk || walk.placed.iter().any(|p| !p) || missing_semi || date_bad || truncated;
+    let unplaced = walk.junk
+        || walk.placed.iter().any(|p| !p)
+        || missing_semi
+        || date_bad
+        || truncated
+        || mined.bad_literal;
     let recognised = walk.from_word.is_some() || walk.by_word.is_some() || date_ok;
     r.quality = match (recognised, unplaced) {
         (false, _) => ParseQuality::Failed,
@@ -363,6 +432,11 @@ fn scan_angle(b: &[u8], start: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// A non-empty run of ASCII digits.
+fn is_number(w: &str) -> bool {
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Longest quoted local part accepted inside `<...>`.
@@ -514,11 +588,28 @@ struct Walk<'a> {
     expect_named: bool,
     /// `from userid 0` (a local job): the number after `userid`.
     from_userid: Option<&'a str>,
+    /// Plain words after the from word (IIS `from mail pickup service`).
+    from_extra: Vec<usize>,
+    /// Those words with the from word, when they name a local process.
+    from_phrase: Option<String>,
+    /// Obtuse smtpd's `from name(ip), claiming to be "helo"`.
+    from_claimed: Option<&'a str>,
+    /// A comment in the from clause.
+    from_comment: bool,
     by_word: Option<Token<'a>>,
+    /// A plain word right after the by word (`by NeXT Mailer`).
+    by_extra: bool,
+    /// qmail-scanner's second by clause, `by uid 64011`: the number.
+    by_uid: Option<&'a str>,
     by_literal: Option<Token<'a>>,
     via: Vec<&'a str>,
     /// One group of (token index, word) per `with` keyword.
     with_groups: Vec<Vec<(usize, &'a str)>>,
+    /// Per group: written as a bracketed banner (XMail `with [XMail 1.27
+    /// ESMTP Server]`).
+    with_banner: Vec<bool>,
+    /// Inside such a banner.
+    in_banner: bool,
     id: Option<&'a str>,
     for_addr: Option<&'a str>,
     env_from: Option<&'a str>,
@@ -542,7 +633,45 @@ impl<'a> Walk<'a> {
         let mut seen = [false; 10];
         let mut clause = Clause::Pre;
         let mut has_value = true;
+        let mut skip = 0;
         for (idx, t) in tokens.iter().enumerate() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let word_at = |i: usize| {
+                tokens
+                    .get(i)
+                    .filter(|n| n.kind == Kind::Word)
+                    .map(|n| n.text)
+            };
+            if t.kind == Kind::Word && seen[Clause::By.index()] && t.text.eq_ignore_ascii_case("by")
+            {
+                // qmail-scanner: `from x by host by uid 64011 with ...`.
+                if word_at(idx + 1).is_some_and(|n| n.eq_ignore_ascii_case("uid"))
+                    && let Some(uid) = word_at(idx + 2).filter(|n| is_number(n))
+                {
+                    w.by_uid = Some(uid);
+                    w.placed[idx..idx + 3].fill(true);
+                    skip = 2;
+                    continue;
+                }
+            }
+            if t.kind == Kind::Word
+                && seen[Clause::From.index()]
+                && t.text.eq_ignore_ascii_case("from")
+            {
+                // XMail ends with the envelope sender: `... for <a> from <b>;`.
+                if let Some(n) = tokens.get(idx + 1).filter(|n| n.kind == Kind::Angle)
+                    && clause != Clause::From
+                    && w.env_from.is_none()
+                {
+                    w.env_from = Some(n.text);
+                    w.placed[idx..idx + 2].fill(true);
+                    skip = 1;
+                    continue;
+                }
+            }
             if t.kind == Kind::Word
                 && let Some(k) = keyword(t.text)
             {
@@ -563,6 +692,7 @@ impl<'a> Walk<'a> {
                         clause = k;
                         if k == Clause::With {
                             w.with_groups.push(Vec::new());
+                            w.with_banner.push(false);
                         }
                     }
                     has_value = false;
@@ -574,6 +704,11 @@ impl<'a> Walk<'a> {
                 Kind::Comment => {
                     w.comments.push((clause, t.text));
                     w.placed[idx] = true;
+                    // `from ([192.0.2.1]:2525) by`: the comment is the client.
+                    if clause == Clause::From {
+                        w.from_comment = true;
+                        has_value = true;
+                    }
                     continue;
                 }
                 Kind::Semi => {
@@ -586,6 +721,14 @@ impl<'a> Walk<'a> {
                     continue;
                 }
                 Kind::Comma => {
+                    w.placed[idx] = true;
+                    continue;
+                }
+                Kind::Junk if clause == Clause::With && t.text == "[" && !w.in_banner => {
+                    w.in_banner = true;
+                    if let Some(b) = w.with_banner.last_mut() {
+                        *b = true;
+                    }
                     w.placed[idx] = true;
                     continue;
                 }
@@ -621,8 +764,45 @@ impl<'a> Walk<'a> {
                     w.from_userid = Some(t.text);
                     true
                 }
-                Clause::From => Self::host_slot(&mut w.from_word, &mut w.from_literal, t),
-                Clause::By => Self::host_slot(&mut w.by_word, &mut w.by_literal, t),
+                // Obtuse smtpd: `from name(ip), claiming to be "helo"`.
+                Clause::From
+                    if w.from_word.is_some()
+                        && w.from_claimed.is_none()
+                        && t.kind == Kind::Word
+                        && t.text.eq_ignore_ascii_case("claiming")
+                        && word_at(idx + 1).is_some_and(|n| n.eq_ignore_ascii_case("to"))
+                        && word_at(idx + 2).is_some_and(|n| n.eq_ignore_ascii_case("be"))
+                        && tokens
+                            .get(idx + 3)
+                            .is_some_and(|n| matches!(n.kind, Kind::Quoted | Kind::Word)) =>
+                {
+                    w.from_claimed = tokens.get(idx + 3).map(|n| n.text);
+                    w.placed[idx..idx + 4].fill(true);
+                    skip = 3;
+                    true
+                }
+                Clause::From => {
+                    let used = Self::host_slot(&mut w.from_word, &mut w.from_literal, t);
+                    if !used && t.kind == Kind::Word {
+                        w.from_extra.push(idx);
+                    }
+                    used
+                }
+                Clause::By => {
+                    // Right after the by word: `by NeXT Mailer`.
+                    let follows_word = w.by_word.is_some_and(|b| {
+                        b.kind == Kind::Word
+                            && idx
+                                .checked_sub(1)
+                                .and_then(|p| tokens.get(p))
+                                .is_some_and(|p| p.start == b.start)
+                    });
+                    let used = Self::host_slot(&mut w.by_word, &mut w.by_literal, t);
+                    if !used && t.kind == Kind::Word && follows_word {
+                        w.by_extra = true;
+                    }
+                    used
+                }
                 Clause::Via => {
                     let ok = t.kind == Kind::Word;
                     if ok {
@@ -633,7 +813,18 @@ impl<'a> Walk<'a> {
                 Clause::With => {
                     let ok = t.kind == Kind::Word;
                     if ok && let Some(g) = w.with_groups.last_mut() {
-                        g.push((idx, t.text));
+                        let text = if w.in_banner {
+                            match t.text.strip_suffix(']') {
+                                Some(inner) => {
+                                    w.in_banner = false;
+                                    inner
+                                }
+                                None => t.text,
+                            }
+                        } else {
+                            t.text
+                        };
+                        g.push((idx, text));
                     }
                     ok
                 }
@@ -663,7 +854,61 @@ impl<'a> Walk<'a> {
         if !has_value {
             w.junk = true;
         }
+        w.local_phrase(tokens);
+        w.preamble(tokens);
         w
+    }
+
+    /// IIS's `from mail pickup service by`: several plain words and
+    /// nothing else as the client name a local process, not a host.
+    fn local_phrase(&mut self, tokens: &[Token<'a>]) {
+        let Some(first) = self.from_word.filter(|t| t.kind == Kind::Word) else {
+            return;
+        };
+        let plain = |t: &Token<'_>| {
+            t.text.chars().all(|c| c.is_alphanumeric() || c == '-') && keyword(t.text).is_none()
+        };
+        let extras: Vec<&Token<'a>> = self
+            .from_extra
+            .iter()
+            .filter_map(|&i| tokens.get(i))
+            .collect();
+        if extras.is_empty()
+            || self.from_comment
+            || self.from_literal.is_some()
+            || self.from_claimed.is_some()
+            || !plain(&first)
+            || !extras.iter().all(|t| plain(t))
+        {
+            return;
+        }
+        let mut phrase = first.text.to_string();
+        for t in extras {
+            phrase.push(' ');
+            phrase.push_str(t.text);
+        }
+        for &i in &self.from_extra {
+            if let Some(p) = self.placed.get_mut(i) {
+                *p = true;
+            }
+        }
+        self.from_phrase = Some(phrase);
+    }
+
+    /// indimail-mta opens its header with the program and its process id
+    /// (`indimail-mta qmail-smtpd 4321 from ...`): plain words before the
+    /// first clause, the last a number, say who wrote the header.
+    fn preamble(&mut self, tokens: &[Token<'a>]) {
+        let run = tokens
+            .iter()
+            .take_while(|t| t.kind == Kind::Word && keyword(t.text).is_none())
+            .count();
+        let starts_clause = tokens
+            .get(run)
+            .is_some_and(|t| t.kind == Kind::Word && keyword(t.text).is_some());
+        if run >= 2 && starts_clause && tokens.get(run - 1).is_some_and(|t| is_number(t.text)) {
+            self.placed[..run].fill(true);
+        }
     }
 
     /// The host word of `from`/`by`, then an optional top-level `[ip]`.
@@ -720,10 +965,28 @@ impl<'a> Walk<'a> {
     ///   is kept out and makes the header Partial.
     fn protocol(&mut self, tls_hint: bool) -> Option<String> {
         let mut proto: Option<String> = None;
-        for group in &self.with_groups {
+        for (gi, group) in self.with_groups.iter().enumerate() {
             let Some(&(_, first)) = group.first() else {
                 continue;
             };
+            // XMail's banner `[XMail 1.27 ESMTP Server]`: the protocol
+            // word inside it; the banner is read whole.
+            if self.with_banner.get(gi).copied().unwrap_or(false) {
+                let word = group
+                    .iter()
+                    .map(|&(_, w)| w)
+                    .find(|w| looks_like_protocol(w))
+                    .unwrap_or(first)
+                    .to_uppercase();
+                proto = match proto {
+                    None => Some(word),
+                    Some(p) => {
+                        self.junk = true;
+                        Some(p)
+                    }
+                };
+                continue;
+            }
             if let Some(p) = &proto
                 && let Some(upgraded) = upgraded_by(p, group)
             {
@@ -882,8 +1145,14 @@ fn flat_words(text: &str) -> Vec<&str> {
         .map(|w| w.trim_end_matches([',', ';']).trim_matches('"'))
         // Written without a space: `name[192.0.2.1]` is a name and an
         // address literal (not `helo=[192.0.2.1]`).
+        // So is `<unknown.domain>[192.0.2.1]`, a placeholder for no name.
         .flat_map(|w| match w.find('[') {
-            Some(at) if at > 0 && w.ends_with(']') && rdns_candidate(&w[..at]) => {
+            Some(at)
+                if at > 0
+                    && w.ends_with(']')
+                    && (rdns_candidate(&w[..at])
+                        || (w.starts_with('<') && w[..at].ends_with('>'))) =>
+            {
                 [&w[..at], &w[at..]]
             }
             _ => [w, ""],
@@ -916,7 +1185,26 @@ fn parse_ip_text(t: &str) -> Option<(IpAddr, Option<String>)> {
 fn literal_word_ip(w: &str) -> Option<(IpAddr, Option<String>)> {
     let inner = w.strip_prefix('[')?;
     let close = inner.find(']')?;
-    parse_ip_text(inner.get(..close)?)
+    address_with_port(inner.get(..close)?)
+}
+
+/// An address as [`parse_ip_text`] reads it, or an IPv4 address written
+/// with the client's port: `192.0.2.1:2525` (Ecelerity, XMail) or Exim 3's
+/// `192.0.2.1.2525` (five dotted numbers). The port is not kept.
+fn address_with_port(t: &str) -> Option<(IpAddr, Option<String>)> {
+    if let Some(found) = parse_ip_text(t) {
+        return Some(found);
+    }
+    let t = t.trim();
+    let (addr, port) = t.split_once(':').or_else(|| t.rsplit_once('.'))?;
+    let is_port = !port.is_empty()
+        && port.len() <= 5
+        && port.bytes().all(|b| b.is_ascii_digit())
+        && port.parse::<u32>().is_ok_and(|p| p <= 65_535);
+    match addr.parse::<std::net::Ipv4Addr>() {
+        Ok(v4) if is_port => Some((IpAddr::V4(v4), None)),
+        _ => None,
+    }
 }
 
 /// Canonical `[ip]` for an address literal's inner text, else the text
@@ -977,15 +1265,29 @@ fn looks_like_cipher(w: &str) -> bool {
 }
 
 /// Could `w` be the rDNS name (or `ident@name`) written before an `[ip]`?
+/// InterMail's `(really [ip])` is a keyword, not a name.
 fn rdns_candidate(w: &str) -> bool {
     !w.is_empty()
         && w.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '@'))
         && !matches!(
             Lower::of(w).as_str(),
-            "helo" | "ehlo" | "from" | "by" | "port"
+            "helo" | "ehlo" | "from" | "by" | "port" | "really"
         )
         && parse_ip_text(w).is_none()
+}
+
+/// A dotted host name (`rdns.example.com`, `host.example.EDU.`): host-name
+/// characters, at least two labels, a top label that is not a number.
+fn looks_like_host_name(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    rdns_candidate(w)
+        && !w.contains('@')
+        && w.contains('.')
+        && !w.starts_with('.')
+        && w.rsplit('.')
+            .next()
+            .is_some_and(|top| top.chars().any(char::is_alphabetic))
 }
 
 /// What the comments say.
@@ -1007,6 +1309,15 @@ struct Mined {
     auth_id: Option<String>,
     auth_weak: bool,
     env_from: Option<String>,
+    /// qmail's `(HELO )`: the client's HELO was empty.
+    helo_empty: bool,
+    /// The address was written bare in the comment (`(192.0.2.1)`), as
+    /// qmail and Exchange write it, not as a literal.
+    from_ip_bare: bool,
+    /// A from-comment that is one host name and nothing else.
+    from_name_only: Option<String>,
+    /// A `[...]` in a from-comment that holds no readable address.
+    bad_literal: bool,
 }
 
 impl Mined {
@@ -1210,11 +1521,15 @@ impl Mined {
             if self.helo.is_none() {
                 if lw.starts_with("helo=") || lw.starts_with("ehlo=") {
                     self.helo = w.get(5..).and_then(norm_helo);
-                } else if matches!(lw, "helo" | "ehlo" | "lhlo")
-                    && let Some(n) = words.get(k + 1)
-                {
-                    self.helo = norm_helo(n);
-                    helo_value_at = Some(k + 1);
+                } else if matches!(lw, "helo" | "ehlo" | "lhlo") {
+                    match words.get(k + 1) {
+                        Some(n) => {
+                            self.helo = norm_helo(n);
+                            helo_value_at = Some(k + 1);
+                        }
+                        // qmail's `(HELO )`: the client sent an empty HELO.
+                        None => self.helo_empty = true,
+                    }
                 }
             }
         }
@@ -1228,10 +1543,14 @@ impl Mined {
             if w.starts_with('[') {
                 let Some(found) = literal_word_ip(w) else {
                     // OpenSMTPD `(localhost [local])`, Cyrus `(name [unix
-                    // socket])`: a peer name without an address.
+                    // socket])`: a peer name without an address. Any other
+                    // bracket that holds no readable address still leaves
+                    // the name before it readable.
                     let lower = Lower::of(w);
-                    if matches!(lower.as_str(), "[local]" | "[unix")
-                        && self.from_rdns.is_none()
+                    if !matches!(lower.as_str(), "[local]" | "[unix") {
+                        self.bad_literal = true;
+                    }
+                    if self.from_rdns.is_none()
                         && let Some(prev) = k.checked_sub(1).and_then(|p| words.get(p))
                         && Some(k - 1) != helo_value_at
                         && rdns_candidate(prev)
@@ -1264,26 +1583,45 @@ impl Mined {
                 return;
             }
             if k == 0 {
-                // qmail `(192.0.2.1)` / `(ident@192.0.2.1)`, Exchange `(2001:db8::15)`.
-                if let Some(found) = parse_ip_text(w) {
+                // qmail `(192.0.2.1)`, Exchange `(2001:db8::15)`, XMail
+                // `(192.0.2.1:2525)`, SLmail `(192.0.2.1::ident; ...)`.
+                let addr = w.split_once("::").map_or(*w, |(a, _)| a);
+                let found = address_with_port(w).or_else(|| {
+                    (addr.len() < w.len())
+                        .then(|| addr.parse::<std::net::Ipv4Addr>().ok())
+                        .flatten()
+                        .map(|v4| (IpAddr::V4(v4), None))
+                });
+                if let Some(found) = found {
                     self.from_ip = Some(found);
+                    self.from_ip_bare = true;
                     return;
                 }
+                // qmail `(ident@192.0.2.1)`; Yahoo's SMTP AUTH writes the
+                // login the same way, then `with login` (or `plain`, ...).
                 if let Some((user, host)) = w.rsplit_once('@')
-                    && let Some(found) = parse_ip_text(host)
+                    && let Some(found) = address_with_port(host)
                 {
                     self.from_ip = Some(found);
-                    self.set_ident(user);
+                    self.from_ip_bare = true;
+                    if words.get(1).is_some_and(|n| n.eq_ignore_ascii_case("with")) {
+                        self.set_auth_id(Some(&user));
+                    } else {
+                        self.set_ident(user);
+                    }
                     return;
                 }
             }
         }
-        // `from localhost (root@localhost)`: a local sender, no address.
-        if let [only] = words
-            && only.contains('@')
-            && rdns_candidate(only)
-        {
-            self.set_ident(*only);
+        match words {
+            // `from localhost (root@localhost)`: a local sender, no address.
+            [only] if only.contains('@') && rdns_candidate(only) => self.set_ident(*only),
+            // Old Sendmail `from helo (rdns.example.com)`: a looked-up name
+            // alone, no address.
+            [only] if looks_like_host_name(only) && self.from_name_only.is_none() => {
+                self.from_name_only = host::normalise(only);
+            }
+            _ => {}
         }
     }
 
@@ -1313,49 +1651,136 @@ impl Mined {
 // Assembling the fields
 // ---------------------------------------------------------------------------
 
-/// helo, rdns, ip, ip_zone (and ident for local senders).
+/// helo, rdns, ip, ip_zone (and ident or the envelope sender for local
+/// senders).
 ///
 /// * The IP in the from-comment (what the receiver saw) wins over a top-level
 ///   `[ip]` after the from word, which wins over the from word itself.
-/// * HELO: `helo=`/`HELO`/`EHLO`/`LHLO` in the comment, else the from word (an
-///   address literal normalised to `[ip]`; a bare IP or `unknown` is no HELO).
+/// * HELO: `helo=`/`HELO`/`EHLO`/`LHLO` in the comment or smtpd's `claiming
+///   to be`, else the from word (an address literal normalised to `[ip]`;
+///   a bare IP only beside a recorded address, as written; `unknown` never).
 /// * rDNS: the name before `[ip]` in the comment; else, when the comment
-///   gave the HELO explicitly (Exim, qmail), the from word.
-/// * `from alice by h with local`: the from word is a local user (ident).
+///   gave the HELO explicitly (Exim, qmail), the from word; else a lone
+///   host name in the comment (old Sendmail); else qmail's shape without
+///   its HELO part ([`qmail_without_helo`]).
+/// * Local senders: `from alice by h with local` and `from mailer by www
+///   with HTTP` (a local user), `from mail pickup service by` (a local
+///   process), `from user@example.com by` (the sender).
 fn assign_from(r: &mut Received, walk: &Walk<'_>, mined: &Mined) {
-    let local = r.with.as_deref().is_some_and(|w| w.starts_with("LOCAL"));
+    let with = r.with.as_deref().unwrap_or("");
+    let local = with.starts_with("LOCAL");
+    let web = with.starts_with("HTTP");
+    let helo_given = mined.helo.is_some() || mined.helo_empty || walk.from_claimed.is_some();
     let mut word_ip = None;
     let mut word_helo = None;
     let mut word_name = None;
     if let Some(uid) = walk.from_userid {
         r.ident = Some(format!("userid {uid}"));
+    } else if let Some(phrase) = &walk.from_phrase {
+        r.ident = Some(phrase.clone());
     } else if let Some(t) = walk.from_word {
+        let single_label = !t.text.contains('.')
+            && !t.text.eq_ignore_ascii_case("localhost")
+            && !t.text.eq_ignore_ascii_case("unknown");
+        let bare_client =
+            !walk.from_comment && walk.from_literal.is_none() && walk.from_named.is_none();
         if t.kind == Kind::Literal {
-            word_ip = parse_ip_text(t.text);
+            word_ip = address_with_port(t.text);
             word_helo = Some(norm_literal(t.text));
         } else if let Some(found) = parse_ip_text(t.text) {
+            // `from 192.0.2.1 ([198.51.100.7])`: the client said HELO
+            // 192.0.2.1 (a bare address, which RFC 5321 forbids) and the
+            // receiver recorded the connection beside it. Over HTTP there
+            // is no HELO, and a header that names no protocol and writes
+            // one address twice (Coremail's webmail) records none either:
+            // the word is the client's address again.
+            let beside = mined
+                .from_ip
+                .clone()
+                .or_else(|| walk.from_literal.and_then(|l| address_with_port(l.text)));
+            let repeated_without_protocol =
+                r.with.is_none() && beside.as_ref().is_some_and(|(ip, _)| *ip == found.0);
+            if beside.is_some() && !helo_given && !web && !repeated_without_protocol {
+                word_helo = Some(t.text.to_lowercase());
+            }
             word_ip = Some(found);
-        } else if local && !t.text.contains('.') && !t.text.eq_ignore_ascii_case("localhost") {
+        } else if t.text.contains('@') && rdns_candidate(t.text) {
+            // `from user@example.com by`: the sender, not a host.
+            // qmail-scanner writes the envelope sender there; AOL and
+            // others the user who submitted.
+            if with.starts_with("QMAIL-SCANNER") {
+                if r.envelope_from.is_none() {
+                    r.envelope_from = clean_value(t.text);
+                }
+            } else {
+                r.ident = Some(t.text.to_string());
+            }
+        } else if single_label && (local || (web && bare_client)) {
+            // `from alice by h with local`, `from mailer by www with HTTP`:
+            // a local user or process.
             r.ident = Some(t.text.to_string());
         } else if !t.text.eq_ignore_ascii_case("unknown") {
             word_name = host::normalise(t.text);
             word_helo.clone_from(&word_name);
         }
     }
-    let top_literal_ip = walk.from_literal.and_then(|t| parse_ip_text(t.text));
+    if let Some(uid) = walk.by_uid
+        && r.ident.is_none()
+    {
+        r.ident = Some(format!("uid {uid}"));
+    }
+    let top_literal_ip = walk.from_literal.and_then(|t| address_with_port(t.text));
     if let Some((ip, zone)) = mined.from_ip.clone().or(top_literal_ip).or(word_ip) {
         r.ip = Some(ip);
         r.ip_zone = zone;
     }
-    r.helo = mined.helo.clone().or(word_helo);
+    let claimed = walk.from_claimed.and_then(host::normalise);
+    // An explicit HELO (even an empty one) makes the from word the rDNS
+    // name, not the HELO.
+    let word_helo = if helo_given { None } else { word_helo };
+    r.helo = mined.helo.clone().or(claimed).or(word_helo);
     r.rdns = match &mined.from_rdns {
         Some(rdns) => rdns.clone(),
-        None if mined.helo.is_some() => word_name,
+        None if helo_given => word_name.clone(),
+        None if r.ip.is_none() && mined.from_name_only.is_some() => mined.from_name_only.clone(),
         None => walk
             .from_named
             .and_then(host::normalise)
             .filter(|h| h != "unknown"),
     };
+    if r.rdns.is_none() && qmail_without_helo(r, walk, mined) {
+        r.rdns.clone_from(&word_name);
+    }
+}
+
+/// qmail writes `from RDNS (HELO helo) (ip)` and leaves out the HELO part
+/// when the HELO equals the rDNS name: `from name (192.0.2.1) by host
+/// with SMTP; 23 Nov 2026 09:15:06 -0000` names the client both ways.
+/// Read as qmail only when the rest is qmail's too: an SMTP protocol, no
+/// queue id, nothing about the receiver's address, and qmail's date (no
+/// weekday, `-0000`). Exchange's `from HELO (ip) by host (ip) with
+/// Microsoft SMTP Server id ...` and its HTTPS hops keep the HELO alone.
+fn qmail_without_helo(r: &Received, walk: &Walk<'_>, mined: &Mined) -> bool {
+    let smtp = matches!(
+        r.with.as_deref(),
+        Some("SMTP" | "ESMTP" | "ESMTPA" | "ESMTPS" | "ESMTPSA")
+    );
+    let qmail_date = r
+        .date_text
+        .as_deref()
+        .is_some_and(|d| d.starts_with(|c: char| c.is_ascii_digit()) && d.ends_with("-0000"));
+    let name = walk
+        .from_word
+        .is_some_and(|t| t.kind == Kind::Word && parse_ip_text(t.text).is_none());
+    name && smtp
+        && qmail_date
+        && mined.from_ip_bare
+        && mined.helo.is_none()
+        && !mined.helo_empty
+        && walk.id.is_none()
+        && walk.by_literal.is_none()
+        && mined.by_ip.is_none()
+        && r.helo.is_some()
 }
 
 /// Exim names the software it runs in a by-comment: `(Exim 4.96)`.
@@ -1376,7 +1801,9 @@ fn exim_names_verified_host(r: &mut Received, mined: &Mined) {
     if r.rdns.is_none()
         && mined.helo.is_none()
         && mined.from_ip.is_some()
-        && r.helo.as_deref().is_some_and(|h| !h.starts_with('['))
+        && r.helo
+            .as_deref()
+            .is_some_and(|h| !h.starts_with('[') && parse_ip_text(h).is_none())
     {
         r.rdns.clone_from(&r.helo);
     }
@@ -1389,6 +1816,8 @@ fn assign_by(r: &mut Received, walk: &Walk<'_>, mined: &Mined) {
         match parse_ip_text(t.text) {
             Some((ip, _)) => r.by_ip = Some(ip),
             None if t.kind == Kind::Literal => {}
+            // `by NeXT Mailer (1.63)`: words that name a product, not a host.
+            None if walk.by_extra && !t.text.contains('.') => {}
             None => r.by_host = host::normalise(t.text),
         }
     }

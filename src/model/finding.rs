@@ -71,6 +71,8 @@ finding_codes! {
     MissingDate = "missing-date", Warning;
     /// A hop's date is not a valid date.
     InvalidDate = "invalid-date", Warning;
+    /// A hop's date names its zone with a word RFC 5322 does not define; the zone was interpreted.
+    ZoneAssumed = "zone-assumed", Info;
     /// A hop's time is earlier than the hop below it.
     NegativeDelay = "negative-delay", Warning;
     /// A hop is dated a few seconds or minutes before the hop below it: two clocks differ slightly.

@@ -95,7 +95,10 @@ pub fn read_bounce(bytes: &[u8], parsed: &ParsedMessage) -> Option<Bounce> {
         .or(text.reporting_mta.clone())
         .or_else(|| detect::daemon_host(parsed.summary.from.as_deref()));
     let returned = match parts.returned {
-        Some((raw, source)) => message::parse(&raw).map(|headers| Returned { headers, source }),
+        // Exchange NDRs sometimes return the headers with their folding
+        // lost: repaired as pasted text is (a clean block is untouched).
+        Some((raw, source)) => message::parse(&normalise::normalise(&raw).bytes)
+            .map(|headers| Returned { headers, source }),
         None => text.quoted_headers.as_deref().and_then(|block| {
             let cleaned = normalise::normalise(block.as_bytes());
             message::parse(&cleaned.bytes).map(|headers| Returned {

@@ -92,13 +92,13 @@ fn pieces(message: &Message<'_>) -> BounceParts {
                 out.delivery_status = Some(String::from_utf8_lossy(&raw).into_owned());
             }
             ("message", "rfc822" | "global") if out.returned.is_none() => {
-                let raw = part_bytes(message, part).into_owned();
+                let raw = undo_transfer_encoding(part, part_bytes(message, part).into_owned());
                 out.returned = Some((raw, ReturnedSource::MessagePart));
             }
             ("text", "rfc822-headers") | ("message", "global-headers")
                 if out.returned.is_none() =>
             {
-                let raw = part_bytes(message, part).into_owned();
+                let raw = undo_transfer_encoding(part, part_bytes(message, part).into_owned());
                 out.returned = Some((raw, ReturnedSource::HeadersPart));
             }
             ("text", "plain") => {
@@ -176,6 +176,72 @@ fn part_bytes<'a>(message: &'a Message<'a>, part: &'a MessagePart<'a>) -> Cow<'a
     }
 }
 
+/// The returned message as sent, when it was sent quoted-printable or
+/// base64 (RFC 2046 §5.2.1 forbids encoding a message/rfc822 part, but
+/// gateways do it) and mail-parser kept the encoded text: it gives up on
+/// a part whose closing boundary is missing (a truncated bounce) or whose
+/// quoted-printable is broken (`==`). Decoded here leniently: what cannot
+/// be decoded is kept as written.
+fn undo_transfer_encoding(part: &MessagePart<'_>, raw: Vec<u8>) -> Vec<u8> {
+    if matches!(part.body, PartType::Message(_)) || part.encoding != Encoding::None {
+        return raw;
+    }
+    let declared = part
+        .content_transfer_encoding()
+        .map(|e| e.trim().to_ascii_lowercase());
+    match declared.as_deref() {
+        Some("quoted-printable") => {
+            let mut out = Vec::with_capacity(raw.len());
+            let mut i = 0;
+            while let Some(&b) = raw.get(i) {
+                let hex = |at: usize| raw.get(at).and_then(|c| (*c as char).to_digit(16));
+                match (b, raw.get(i + 1)) {
+                    // A soft line break: `=` at the end of a line.
+                    (b'=', Some(b'\n')) => i += 2,
+                    (b'=', Some(b'\r')) if raw.get(i + 2) == Some(&b'\n') => i += 3,
+                    (b'=', _) => match (hex(i + 1), hex(i + 2)) {
+                        (Some(h), Some(l)) => {
+                            out.push(u8::try_from(h * 16 + l).unwrap_or(b'?'));
+                            i += 3;
+                        }
+                        _ => {
+                            out.push(b'=');
+                            i += 1;
+                        }
+                    },
+                    _ => {
+                        out.push(b);
+                        i += 1;
+                    }
+                }
+            }
+            out
+        }
+        Some("base64") => {
+            let value = |c: u8| match c {
+                b'A'..=b'Z' => Some(c - b'A'),
+                b'a'..=b'z' => Some(c - b'a' + 26),
+                b'0'..=b'9' => Some(c - b'0' + 52),
+                b'+' => Some(62),
+                b'/' => Some(63),
+                _ => None,
+            };
+            let sextets: Vec<u8> = raw.iter().filter_map(|&c| value(c)).collect();
+            let mut out = Vec::with_capacity(sextets.len() * 3 / 4);
+            for group in sextets.chunks(4) {
+                let n = group
+                    .iter()
+                    .enumerate()
+                    .fold(0u32, |n, (k, &v)| n | (u32::from(v) << (18 - 6 * k)));
+                let bytes = n.to_be_bytes();
+                out.extend_from_slice(&bytes[1..group.len()]);
+            }
+            out
+        }
+        _ => raw,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,6 +294,40 @@ See you.\r\n\
             "{returned:?}"
         );
         assert!(returned.contains("See you."));
+    }
+
+    /// A quoted-printable returned message that mail-parser leaves
+    /// encoded (the bounce is cut before its closing boundary, or the
+    /// encoding is broken) is decoded here; so is a cut base64 one.
+    #[test]
+    fn encoded_returned_messages_are_decoded() {
+        let encoded = "Received: from host.example.com (=5B192.0.2.1=5D) by mx.example.net\r\n \
+with ESMTP id 4ZAbCd; Mon, 23 Nov 2026 10:15:02 -000=\r\n0\r\nSubject: Lunch =3D soon, == broken\r\n\r\nSee you.\r\n";
+        let report = REPORT.replace(
+            "Content-Type: message/rfc822\r\n\r\n",
+            "Content-Type: message/rfc822\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n",
+        );
+        let start = report.find("Received: from a").unwrap();
+        let qp = format!("{}{encoded}", &report[..start]);
+        for text in [qp.clone(), format!("{qp}--B--\r\n")] {
+            let (returned, _) = split(text.as_bytes()).returned.unwrap();
+            let returned = String::from_utf8(returned).unwrap();
+            assert!(
+                returned.starts_with("Received: from host.example.com ([192.0.2.1]) by"),
+                "{returned:?}"
+            );
+            assert!(returned.contains("10:15:02 -0000\r\n"), "{returned:?}");
+            assert!(returned.contains("Lunch = soon, == broken"), "{returned:?}");
+        }
+
+        let plain = "Received: from a by mail.example.org; Mon, 23 Nov 2026 10:00:00 +0000\r\nSubject: Lunch\r\n\r\nSee you.\r\n";
+        let b64 = "UmVjZWl2ZWQ6IGZyb20gYSBieSBtYWlsLmV4YW1wbGUub3JnOyBNb24sIDIzIE5vdiAyMDI2IDEw\r\nOjAwOjAwICswMDAwDQpTdWJqZWN0OiBMdW5jaA0KDQpTZWUgeW91Lg0K\r\n";
+        let cut = format!(
+            "{}{b64}",
+            &report[..start].replace("quoted-printable", "base64")
+        );
+        let (returned, _) = split(cut.as_bytes()).returned.unwrap();
+        assert_eq!(String::from_utf8(returned).unwrap(), plain);
     }
 
     #[test]

@@ -12,6 +12,7 @@
 use crate::support::bounce_labels::*;
 use chrono::Utc;
 use trace_path::input::Input;
+use trace_path::model::ParseQuality;
 use trace_path::trust::TrustedRelays;
 use trace_path::{TraceOptions, trace};
 
@@ -53,6 +54,7 @@ const LABELS: &[Label] = labels![
     "exchange-loop.eml":          "bounced",   Some(554), Some("5.4.14"), N, Some("loop"), N, N, 2;
     "exchange-size.eml":          "bounced",   Some(550), Some("5.2.3"), N, Some("message-too-large"), N, N, 2;
     "exchange-de-mailbox-full.eml": "bounced", Some(552), Some("5.2.2"), N, Some("mailbox-full"), N, N, 2;
+    "exchange-lost-folding.eml":  "bounced",   Some(550), Some("5.1.1"), N, Some("unknown-user"), Some("mx.example.net"), N, 2;
     "exchange-365-dmarc.eml":     "bounced",   Some(550), Some("5.7.26"), N, Some("sender-rejected"), Some("mx.example.net"), N, 2;
     // Gmail.
     "gmail-unknown-user.eml":     "bounced",   Some(550), Some("5.1.1"), N, Some("unknown-user"), Some("mx.example.net"), Some("192.0.2.9"), 1;
@@ -180,6 +182,30 @@ fn the_hops_are_the_returned_messages() {
     assert_eq!(
         r.message.subject.as_deref(),
         Some("Undelivered Mail Returned to Sender")
+    );
+}
+
+/// An Exchange NDR whose returned message lost its folding (continuation
+/// lines at column 0): the hops are whole, as for the same headers saved
+/// alone, not fragments.
+#[test]
+fn a_returned_message_with_lost_folding_is_repaired() {
+    let r = trace_sample("exchange-lost-folding.eml");
+    assert_eq!(r.hops.len(), 2);
+    assert!(
+        r.hops.iter().all(|h| h.parsed == ParseQuality::Full),
+        "{:?}",
+        r.hops.iter().map(|h| &h.raw).collect::<Vec<_>>()
+    );
+    let top = &r.hops[1];
+    assert_eq!(top.by.host.as_deref(), Some("exch02.corp.example.com"));
+    assert_eq!(
+        top.tls.as_deref(),
+        Some("TLSv1.2 TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")
+    );
+    assert_eq!(
+        r.message.subject.as_deref(),
+        Some("Undeliverable: Quarterly figures")
     );
 }
 

@@ -63,6 +63,24 @@ fn mbox_messages_are_split_unescaped_and_numbered() {
     }
 }
 
+/// Python's mailbox writes `From MAILER-DAEMON <date> extra info` and
+/// leaves a body's `From time to time` unescaped: one message, not a
+/// second one without headers.
+#[test]
+fn mbox_from_lines_with_extra_words_and_unescaped_body_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let mbox = dir.path().join("saved.mbox");
+    let body = format!(
+        "From MAILER-DAEMON Sun Aug  7 11:40:37 2022 extra info\n{}\nFrom time to time\n\nFrom sender2@example.org Mon Nov 23 10:00:02 2026 remote from example.org\n{}",
+        message(1),
+        message(2)
+    );
+    fs::write(&mbox, body).unwrap();
+    let (reports, stderr, code) = jsonl(&[&mbox]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(subjects(&reports), ["message 1", "message 2"]);
+}
+
 #[test]
 fn directories_are_walked_in_name_order_with_maildirs() {
     let dir = tempfile::tempdir().unwrap();
