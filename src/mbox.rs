@@ -60,8 +60,10 @@ pub fn is_separator(line: &[u8]) -> bool {
 /// A `From ` line that starts another message: `From sender date`, the
 /// date as `asctime` writes it (`Sun Aug  7 11:40:37 2022`: a month name
 /// and a time among the words after the sender). Words after the date (a
-/// zone, `remote from host`, anything) are accepted. A body line such as
-/// `From time to time` that an mboxo writer left unescaped is not one.
+/// zone, `remote from host`, anything) are accepted. Netscape and
+/// Thunderbird write `From - ` with the date or with nothing after it: the
+/// `-` sender marks their separators. A body line such as `From time to
+/// time` that an mboxo writer left unescaped is not one.
 pub fn is_from_line(line: &[u8]) -> bool {
     const MONTHS: [&[u8]; 12] = [
         b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
@@ -73,8 +75,10 @@ pub fn is_from_line(line: &[u8]) -> bool {
     let mut words = rest
         .split(u8::is_ascii_whitespace)
         .filter(|w| !w.is_empty());
-    if words.next().is_none() {
-        return false;
+    match words.next() {
+        None => return false,
+        Some(b"-") => return true,
+        Some(_) => {}
     }
     let (mut month, mut time) = (false, false);
     for w in words.take(8) {
@@ -203,6 +207,9 @@ mod tests {
         );
         assert!(is_from_line(b"From - Mon Jan  1 00:00 2024"));
         assert!(!is_from_line(b"From time to time"));
+        // Netscape / Thunderbird separators, with or without a date.
+        assert!(is_from_line(b"From - Mon Jun  3 12:50:27 1996"));
+        assert!(is_from_line(b"From - "));
         assert!(!is_from_line(b"From here on, a body line"));
     }
 
