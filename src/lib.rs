@@ -150,11 +150,13 @@ pub fn analyse(input: &Input, options: &TraceOptions) -> Result<Report, InputErr
         Some(b) => bounce_findings(b, repaired.as_ref(), message_date.is_some()),
     };
     findings.extend(boundary.findings);
+    let (auth, auth_findings) = auth::apply(&traced.fields, &hops);
+    findings.extend(auth_findings);
 
     let total_transit_seconds = chain::total_transit_seconds(&hops);
     let stop = match bounce {
         Some(b) => b.stop,
-        None => Stop::for_message(hops.len()),
+        None => Stop::for_message(hops.len(), auth.filter.decision),
     };
     Ok(Report {
         schema_version: model::SCHEMA_VERSION,
@@ -169,6 +171,7 @@ pub fn analyse(input: &Input, options: &TraceOptions) -> Result<Report, InputErr
         trustworthy_hop,
         total_transit_seconds,
         stop,
+        auth,
         findings,
         dns: None,
         verdict: String::new(),

@@ -41,11 +41,14 @@ pub struct Field {
 /// without regard to case; an entry ending in `-` is a prefix.
 const PLACED_FIELDS: &[&str] = &[
     "authentication-results",
+    "authentication-results-original",
+    "x-original-authentication-results",
     "arc-authentication-results",
     "arc-seal",
     "arc-message-signature",
     "received-spf",
     "dkim-signature",
+    "domainkey-signature",
     "return-path",
     "delivered-to",
     "x-original-to",
@@ -55,12 +58,14 @@ const PLACED_FIELDS: &[&str] = &[
     "x-microsoft-antispam-mailbox-delivery",
     "x-ms-exchange-organization-scl",
     "x-ms-exchange-organization-authas",
-    "x-spam-status",
-    "x-spam-flag",
-    "x-spam-level",
-    "x-spam-score",
     "x-spam",
-    "x-spamd-result",
+    // SpamAssassin's family (X-Spam-Status, -Flag, -Level, -Score,
+    // -Report, -Checker-Version; Exim's X-Spam_score...) and the copies a
+    // forwarder renames (X-Remote-Spam-Status).
+    "x-spam-",
+    "x-spam_",
+    "x-remote-spam-",
+    "x-spamd-",
     "x-rspamd-",
     "x-proofpoint-",
     "x-mimecast-",
@@ -72,9 +77,12 @@ const PLACED_FIELDS: &[&str] = &[
 /// carry thousands).
 pub const MAX_FIELDS: usize = 500;
 
-fn is_placed(name: &str) -> bool {
+/// Whether a header field is one the later stages read in place (the
+/// authentication and filter families).
+pub fn is_placed(name: &str) -> bool {
     PLACED_FIELDS.iter().any(|f| {
-        if f.ends_with('-') {
+        // An entry ending in a separator names a family by its prefix.
+        if f.ends_with(['-', '_']) {
             name.len() > f.len()
                 && name
                     .get(..f.len())

@@ -54,7 +54,7 @@ impl Provider {
         self.networks.iter().copied().find(|n| n.contains(&ip))
     }
 
-    /// Whether a host name is one of a gateway's receiving hosts.
+    /// Whether a host name is one of the operator's receiving edge hosts.
     pub fn receives_as(&self, name: &str) -> bool {
         self.inbound.iter().any(|p| name_matches(p, name))
     }
@@ -152,7 +152,13 @@ mod tests {
         );
         for p in built_in() {
             assert!(!p.domains.is_empty(), "{}", p.name);
-            assert_eq!(p.role == Role::Gateway, !p.inbound.is_empty(), "{}", p.name);
+            if p.role == Role::Gateway {
+                assert!(
+                    !p.inbound.is_empty(),
+                    "{}: a gateway names its receivers",
+                    p.name
+                );
+            }
         }
     }
 

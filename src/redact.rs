@@ -28,11 +28,11 @@ use std::net::IpAddr;
 
 use crate::ip_kind::IpKind;
 use crate::mailbox;
-use crate::model::Hop;
 use crate::model::HopDns;
 use crate::model::MxCheck;
 use crate::model::Report;
 use crate::model::Trust;
+use crate::model::{Auth, Hop};
 use crate::trust::{TrustedRelay, TrustedRelays};
 
 /// Replaces personal and internal values in `report` with tokens.
@@ -229,7 +229,44 @@ impl<'a> Redactor<'a> {
         {
             self.mx(mx);
         }
-        report.verdict = self.text(&report.verdict);
+        self.auth(&mut report.auth);
+    }
+
+    /// The authentication headers and verdicts: every address and name in
+    /// them goes through [`Self::text`]; each header is read again from its
+    /// redacted text, so its decoded fields carry the same tokens.
+    fn auth(&mut self, auth: &mut Auth) {
+        for header in &mut auth.headers {
+            header.raw = self.text(&header.raw);
+            if let Some(reading) = crate::auth::read_header(&header.name, &header.raw) {
+                header.reading = reading;
+            }
+        }
+        if let Some(spf) = &mut auth.spf {
+            self.opt(&mut spf.domain);
+            if spf.client_ip.is_some_and(|ip| self.sensitive_ip(ip)) {
+                spf.client_ip = None;
+            }
+        }
+        for d in &mut auth.dkim {
+            self.opt(&mut d.domain);
+            self.opt(&mut d.reason);
+        }
+        if let Some(dmarc) = &mut auth.dmarc {
+            self.opt(&mut dmarc.from_domain);
+        }
+        let filter = &mut auth.filter;
+        self.opt(&mut filter.evidence);
+        self.opt(&mut filter.summary);
+        let env = &mut auth.envelope;
+        for field in [
+            &mut env.return_path,
+            &mut env.delivered_to,
+            &mut env.original_to,
+            &mut env.originating_ip,
+        ] {
+            self.opt(field);
+        }
     }
 
     /// A hop's DNS checks: withheld whole when they involve one of the

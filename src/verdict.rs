@@ -4,7 +4,7 @@
 //! (DNS and `--redact` included), so it never needs rewriting.
 
 use crate::duration::human_duration;
-use crate::model::{Action, Fcrdns, Hop, Reason, Report, Severity, Stop, StopKind};
+use crate::model::{Action, Disposition, Fcrdns, Hop, Reason, Report, Severity, Stop, StopKind};
 
 /// Writes the report's verdict from everything the stages found.
 pub fn conclude(report: &mut Report) {
@@ -21,12 +21,28 @@ pub fn verdict(report: &Report) -> String {
     if hops.is_empty() {
         return "No Received headers: this message has not passed through a mail server (a draft, or a copy saved before sending).".to_string();
     }
-    let outcome = match stop.kind {
-        StopKind::Delivered => "Delivered",
-        StopKind::Bounced => "Bounced",
-        StopKind::Delayed => "Delayed",
-        StopKind::Unknown => "Travelled",
+    let filter = &report.auth.filter;
+    let by = filter
+        .by
+        .as_deref()
+        .unwrap_or("the receiving side's filter");
+    let outcome = match (stop.kind, stop.folder) {
+        (StopKind::Delivered, Some(Disposition::Junk)) if filter.folder_stated => {
+            format!("Delivered to Junk by {by}")
+        }
+        // Marked, not filed: said after the journey, with the scores.
+        (StopKind::Delivered, Some(Disposition::Junk)) => "Delivered".to_string(),
+        (StopKind::Delivered, Some(Disposition::Quarantine)) => format!("Quarantined by {by}"),
+        (StopKind::Delivered, Some(Disposition::Rejected)) => {
+            format!("Delivered, though {by} marked it for rejection")
+        }
+        (StopKind::Delivered, Some(Disposition::Inbox)) => "Delivered to the inbox".to_string(),
+        (StopKind::Delivered, _) => "Delivered".to_string(),
+        (StopKind::Bounced, _) => "Bounced".to_string(),
+        (StopKind::Delayed, _) => "Delayed".to_string(),
+        (StopKind::Unknown, _) => "Travelled".to_string(),
     };
+    let why = why_filtered(report);
     let count = hops.len();
     let plural = if count == 1 { "hop" } else { "hops" };
     let time = match report.total_transit_seconds {
@@ -49,7 +65,41 @@ pub fn verdict(report: &Report) -> String {
         1 => "; 1 warning".to_string(),
         n => format!("; {n} warnings"),
     };
-    format!("{outcome}{time} over {count} {plural}{sender}{warn}.")
+    format!("{outcome}{time} over {count} {plural}{why}{sender}{warn}.")
+}
+
+/// Why the filter kept the message out of the inbox, in its own scores,
+/// and the authentication that failed: `; Microsoft 365: SCL 5, SFV:SPM;
+/// DMARC fail for example.org`. Empty for a message in the inbox that
+/// authenticated.
+fn why_filtered(report: &Report) -> String {
+    let auth = &report.auth;
+    let mut parts = Vec::new();
+    let filtered = matches!(
+        report.stop.folder,
+        Some(Disposition::Junk | Disposition::Quarantine | Disposition::Rejected)
+    );
+    let by = auth.filter.by.as_deref().unwrap_or_default();
+    let own = auth
+        .filter
+        .summary
+        .as_deref()
+        .map(|s| s.strip_prefix(&format!("{by}: ")).unwrap_or(s));
+    let marked_only = report.stop.folder == Some(Disposition::Junk) && !auth.filter.folder_stated;
+    if marked_only {
+        let scores = own.map(|s| format!(": {s}")).unwrap_or_default();
+        parts.push(format!(
+            "marked as spam by {by} (normally filed in Junk){scores}"
+        ));
+    } else if filtered && let Some(own) = own {
+        // "Delivered to Junk by Microsoft 365; SCL 5": the filter is named once.
+        parts.push(own.to_string());
+    }
+    if let Some(dmarc) = auth.dmarc.as_ref().filter(|d| d.result == "fail") {
+        let domain = dmarc.from_domain.as_deref().unwrap_or("the From domain");
+        parts.push(format!("DMARC fail for {domain}"));
+    }
+    parts.iter().map(|p| format!("; {p}")).collect()
 }
 
 fn describe_trustworthy(hop: &Hop) -> String {

@@ -21,52 +21,15 @@ use serde::Serialize;
 
 use crate::message::Field;
 
-use super::dkim::{self, Canonicalization};
+use super::dkim;
 use super::lex;
-use super::model::{Pair, Timestamp};
-use super::results::{self, AuthResults};
+use super::results;
+use crate::model::AuthResults;
+use crate::model::{ArcMessageSignature, ArcSeal, Timestamp};
 
 /// The highest instance RFC 8617 allows (§5.1.1 limits a chain to 50
 /// sets).
 pub const MAX_INSTANCE: u32 = 50;
-
-/// One ARC-Seal.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct ArcSeal {
-    /// `i=`; `None` when missing or no number.
-    pub instance: Option<u32>,
-    /// `cv=`, lower case: `none`, `pass` or `fail`.
-    pub cv: Option<String>,
-    /// `a=`, lower case.
-    pub algorithm: Option<String>,
-    pub domain: Option<String>,
-    pub selector: Option<String>,
-    pub timestamp: Option<Timestamp>,
-    /// `b=`, folding removed, not decoded.
-    pub signature: Option<String>,
-    /// Every tag in order, as written.
-    pub tags: Vec<Pair>,
-    pub duplicates: Vec<String>,
-    pub unread: Vec<String>,
-}
-
-/// One ARC-Message-Signature: a DKIM-Signature whose `i=` is the instance.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct ArcMessageSignature {
-    pub instance: Option<u32>,
-    pub algorithm: Option<String>,
-    pub canonicalization: Option<Canonicalization>,
-    pub domain: Option<String>,
-    pub selector: Option<String>,
-    pub timestamp: Option<Timestamp>,
-    /// `h=`: the signed header names, in order.
-    pub headers: Vec<String>,
-    pub body_hash: Option<String>,
-    pub signature: Option<String>,
-    pub tags: Vec<Pair>,
-    pub duplicates: Vec<String>,
-    pub unread: Vec<String>,
-}
 
 fn instance(raw: Option<&str>) -> Option<u32> {
     raw.and_then(|i| lex::without_space(i).parse().ok())

@@ -7,61 +7,8 @@
 //! signature's place among the Received headers tells where it was added;
 //! its `d=` tells who claims it.
 
-use serde::Serialize;
-
 use super::lex;
-use super::model::{Pair, Timestamp};
-
-/// One DKIM-Signature or DomainKey-Signature.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct DkimSignature {
-    /// `v=` (DKIM: `1`; DomainKeys has none).
-    pub version: Option<String>,
-    /// `a=`, lower case: `rsa-sha256`, `rsa-sha1`, `ed25519-sha256`.
-    pub algorithm: Option<String>,
-    /// `c=`; `None` when absent (RFC 6376 then means simple/simple).
-    pub canonicalization: Option<Canonicalization>,
-    /// `d=`: the signing domain.
-    pub domain: Option<String>,
-    /// `s=`: the selector; the key is at `<s>._domainkey.<d>`.
-    pub selector: Option<String>,
-    /// `i=`: the signing identity (`@example.org` occurs).
-    pub identity: Option<String>,
-    /// `h=`: the signed header names, in order, as written (a name
-    /// repeated is over-signing).
-    pub headers: Vec<String>,
-    /// `t=`: when it was signed.
-    pub timestamp: Option<Timestamp>,
-    /// `x=`: when it expires.
-    pub expiration: Option<Timestamp>,
-    /// `l=`: how many body bytes are signed (the rest could be anything).
-    pub body_length: Option<u64>,
-    /// `q=`: how the key is found (`dns/txt`, DomainKeys `dns`).
-    pub query_methods: Option<String>,
-    /// `bh=`, folding removed, not decoded.
-    pub body_hash: Option<String>,
-    /// `b=`, folding removed, not decoded.
-    pub signature: Option<String>,
-    /// Every tag in order, as written.
-    pub tags: Vec<Pair>,
-    /// Tags that occur more than once (RFC 6376 §3.2: the signature is
-    /// then invalid); the decoded fields take the first.
-    pub duplicates: Vec<String>,
-    /// Parts that are no `tag=value`, as written.
-    pub unread: Vec<String>,
-}
-
-/// `c=`: how headers and body were canonicalised.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Canonicalization {
-    pub raw: String,
-    /// Lower case: `simple`, `relaxed` (DomainKeys: `simple`, `nofws`).
-    pub header: String,
-    /// Lower case; `simple` when `c=` names only the header's (RFC 6376
-    /// §3.5). DomainKeys canonicalises the whole message one way, so it
-    /// is the header's.
-    pub body: String,
-}
+use crate::model::{Canonicalization, DkimSignature, Timestamp};
 
 /// Reads a DKIM-Signature value.
 pub fn parse(value: &str) -> DkimSignature {
@@ -127,6 +74,7 @@ pub(super) fn header_list(raw: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Pair;
 
     #[test]
     fn a_typical_signature() {

@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 use std::net::IpAddr;
 
-use super::model::Pair;
+use crate::model::Pair;
 
 /// One piece of a header value, with its place in the text (byte offsets
 /// of its first and past-last characters, delimiters included).

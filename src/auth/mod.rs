@@ -62,39 +62,57 @@
 
 pub mod arc;
 pub mod dkim;
+mod filter;
+mod findings;
 mod lex;
-pub mod model;
+mod place;
 pub mod results;
 pub mod spf;
+mod summary;
 pub mod vendors;
-
-use serde::Serialize;
 
 use crate::message::Field;
 
-pub use arc::{ArcChain, ArcMessageSignature, ArcProblem, ArcSeal, ArcSet};
-pub use dkim::{Canonicalization, DkimSignature};
-pub use model::{FieldMeaning, FilterVerdict, Folder, Pair, Timestamp};
-pub use results::{AuthResults, MethodResult};
-pub use spf::ReceivedSpf;
+pub use arc::{ArcChain, ArcProblem, ArcSet};
 
-/// One header, read.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
-pub enum Parsed {
-    AuthenticationResults(AuthResults),
-    ArcAuthenticationResults(AuthResults),
-    /// An upstream hop's Authentication-Results renamed by the next
-    /// receiver (`Authentication-Results-Original`,
-    /// `X-Original-Authentication-Results`): information from the hop its
-    /// authserv-id names, never the receiver's verdict.
-    UpstreamAuthenticationResults(AuthResults),
-    ArcSeal(ArcSeal),
-    ArcMessageSignature(ArcMessageSignature),
-    ReceivedSpf(ReceivedSpf),
-    DkimSignature(DkimSignature),
-    DomainKeySignature(DkimSignature),
-    Verdict(FilterVerdict),
+use crate::model::{Auth, Finding, Hop, Parsed, PlacedHeader};
+
+/// Reads every authentication and filter header of the message, places
+/// each on the hop that wrote it (after the trust stage has found the
+/// boundary), and sums up the receiving side's verdicts and filter
+/// decision. Returns the `auth` object and its findings.
+pub fn apply(fields: &[Field], hops: &[Hop]) -> (Auth, Vec<Finding>) {
+    let path = place::Path::new(hops);
+    let headers: Vec<PlacedHeader> = fields
+        .iter()
+        .enumerate()
+        .filter_map(|(i, field)| {
+            let reading = read(field)?;
+            let last = !fields[i + 1..]
+                .iter()
+                .any(|f| f.name.eq_ignore_ascii_case(&field.name));
+            let place = path.place(field, Some(&reading), last);
+            Some(PlacedHeader {
+                name: field.name.clone(),
+                hop: place.hop,
+                side: place.side,
+                raw: field.value.clone(),
+                reading,
+            })
+        })
+        .collect();
+    let auth = Auth {
+        spf: summary::spf(&headers),
+        dkim: summary::dkim(&headers),
+        dmarc: summary::dmarc(&headers),
+        arc: summary::arc_verdict(fields, &headers, |at| path.hop_at(at)),
+        compauth: summary::compauth(&headers),
+        filter: filter::decide(&headers),
+        envelope: summary::envelope(fields),
+        headers,
+    };
+    let found = findings::findings(&auth, hops);
+    (auth, found)
 }
 
 /// Reads one placed header field; `None` for a header this stage does not
@@ -194,6 +212,8 @@ mod tests {
             ("X-Spam-Status", "No", "verdict"),
         ] {
             assert_eq!(kind(name, value).as_deref(), Some(want), "{name}");
+            // What a reader understands, the message stage must keep.
+            assert!(crate::message::is_placed(name), "{name} not kept");
         }
         for name in [
             "Return-Path",

@@ -28,51 +28,8 @@
 
 use std::net::IpAddr;
 
-use serde::Serialize;
-
 use super::lex::{self, Item, ItemKind};
-use super::model::Pair;
-
-/// One Authentication-Results (or ARC-Authentication-Results) header.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct AuthResults {
-    /// The ARC instance (`i=`) of an ARC-Authentication-Results; `None`
-    /// for Authentication-Results, or when `i=` is missing or no number.
-    pub instance: Option<u32>,
-    /// The name of the server that wrote the results; `None` when the
-    /// header has none (Microsoft 365).
-    pub authserv_id: Option<String>,
-    /// The version after the authserv-id (`mx.microsoft.com 1;`).
-    pub version: Option<String>,
-    /// Comments after the authserv-id (`(amavisd-new)`).
-    pub comments: Vec<String>,
-    /// The header says `none`: no method was checked.
-    pub none: bool,
-    pub results: Vec<MethodResult>,
-    /// Text that is no method result, as written.
-    pub unread: Vec<String>,
-}
-
-/// One `method=result` with what follows it up to the next `;`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct MethodResult {
-    /// Lower case: `spf`, `dkim`, `dmarc`, `arc`, `compauth`, `x-...`.
-    pub method: String,
-    /// `dkim/1=pass`: `1`.
-    pub method_version: Option<String>,
-    /// Lower case: `pass`, `fail`, `softfail`, `bestguesspass`...; empty
-    /// when the header wrote none.
-    pub result: String,
-    /// The `reason=` value (quotes removed).
-    pub reason: Option<String>,
-    /// The properties in order: `smtp.mailfrom`, `header.d`, `action`...
-    /// (names lower case, values as written, quotes removed).
-    pub properties: Vec<Pair>,
-    /// The comments, as written without their outer parentheses.
-    pub comments: Vec<String>,
-    /// The method result as written.
-    pub raw: String,
-}
+use crate::model::{AuthResults, MethodResult, Pair};
 
 impl MethodResult {
     /// The first value of property `name` (any case): `smtp.mailfrom`.

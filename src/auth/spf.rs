@@ -16,27 +16,8 @@
 
 use std::net::IpAddr;
 
-use serde::Serialize;
-
 use super::lex::{self, ItemKind};
-use super::model::Pair;
-
-/// One Received-SPF header.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct ReceivedSpf {
-    /// The result word, lower case (`pass`, `fail`, `softfail`,
-    /// `neutral`, `none`, `temperror`, `permerror`...); `None` when the
-    /// header starts with something else.
-    pub result: Option<String>,
-    /// The comments, as written without their outer parentheses; the
-    /// first is the one RFC 7208 puts after the result.
-    pub comments: Vec<String>,
-    /// The key=value pairs in order (keys lower case, values as written
-    /// with quotes removed).
-    pub pairs: Vec<Pair>,
-    /// Text that is neither, as written.
-    pub unread: Vec<String>,
-}
+use crate::model::{Pair, ReceivedSpf};
 
 impl ReceivedSpf {
     /// The first value of key `name` (any case).

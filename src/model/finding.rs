@@ -149,6 +149,20 @@ finding_codes! {
     MxCname = "mx-cname", Info;
     /// The host that received or refused the message is not one of the recipient domain's MX hosts.
     MxReceiverNotListed = "mx-receiver-not-listed", Info;
+    /// The receiving side's SPF check failed (or soft-failed) for the envelope sender's domain.
+    SpfFail = "spf-fail", Warning;
+    /// The receiving side found a DKIM signature that does not verify.
+    DkimFail = "dkim-fail", Warning;
+    /// The receiving side's DMARC check failed for the From domain.
+    DmarcFail = "dmarc-fail", Warning;
+    /// The ARC chain is broken: a seal says `cv=fail`, the receiver's `arc=` failed, or headers are missing.
+    ArcBroken = "arc-broken", Warning;
+    /// The receiving side's filter delivered the message to the Junk folder.
+    FiledAsJunk = "filed-as-junk", Warning;
+    /// The receiving side's filter quarantined the message.
+    Quarantined = "quarantined", Warning;
+    /// Authentication or filter headers sit below the trust boundary: claims from outside, not counted.
+    AuthClaimBelowBoundary = "auth-claim-below-boundary", Info;
     /// A bounce: the hops shown are the returned message's.
     ReturnedMessage = "returned-message", Info;
     /// A bounce that carries neither the returned message nor its headers.

@@ -6,6 +6,7 @@
 //! helpers below the pipeline ([`crate::smtp_codes`]), so any stage can
 //! be read and tested with the model alone.
 
+pub mod auth;
 pub mod dns;
 pub mod finding;
 pub mod hop;
@@ -13,6 +14,12 @@ pub mod message;
 pub mod report;
 pub mod stop;
 
+pub use auth::{
+    ArcInstance, ArcMessageSignature, ArcSeal, ArcVerdict, Auth, AuthResults, Canonicalization,
+    Compauth, Disposition, DkimSignature, DkimVerdict, DmarcVerdict, Envelope, FieldMeaning,
+    FilterDecision, FilterVerdict, Folder, MethodResult, Pair, Parsed, PlacedHeader, ReceivedSpf,
+    Side, SpfVerdict, Timestamp,
+};
 pub use dns::{
     BrokenPtr, DnsblCheck, Fcrdns, FcrdnsCheck, ForwardCheck, HeloCheck, HeloKind, HopDns,
     LookupStatus, MxCheck, MxHost, MxKind, PtrCheck, RecipientSource, ReportDns,

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use super::auth::Auth;
 use super::dns::ReportDns;
 use super::finding::{Finding, Severity};
 use super::hop::Hop;
@@ -74,6 +75,9 @@ pub struct Report {
     pub trustworthy_hop: Option<usize>,
     pub total_transit_seconds: Option<i64>,
     pub stop: Stop,
+    /// Authentication and filtering along the path, as the receiving side
+    /// recorded them.
+    pub auth: Auth,
     pub findings: Vec<Finding>,
     /// How the DNS stage ran and the recipient domain's MX; `null` when DNS did not run.
     pub dns: Option<ReportDns>,

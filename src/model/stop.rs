@@ -5,6 +5,7 @@ use std::net::IpAddr;
 
 use serde::{Serialize, Serializer};
 
+use super::auth::Disposition;
 use crate::smtp_codes::{EnhancedStatus, ReplyCode};
 
 /// What happened to the message, as far as the input tells.
@@ -231,7 +232,14 @@ pub struct Stop {
     /// What to do, for the primary recipient's reason.
     pub advice: Option<String>,
     pub recipients: Vec<Recipient>,
+    /// For a delivered message, where the receiving side's filter put it
+    /// (inbox, junk, quarantine), when a header on its side says so.
+    pub folder: Option<Disposition>,
 }
+
+const ADVICE_JUNK: &str = "Look in the Junk folder and mark the message as not junk (that teaches the filter); if the sender's mail keeps landing there, its administrator must fix what the filter and the authentication results below point at (SPF, DKIM, DMARC, a bad reputation).";
+const ADVICE_QUARANTINE: &str = "The message is held in quarantine: an administrator can review and release it (Microsoft 365: the Defender portal's quarantine); ask them if it was expected, and do not release a phishing message.";
+const ADVICE_REJECTED: &str = "The receiving side's filter would have refused this copy: check why in its verdict below before trusting the message.";
 
 impl Serialize for Stop {
     /// The contract's object: the primary recipient's fields at the top
@@ -251,6 +259,7 @@ impl Serialize for Stop {
             reason: Option<Reason>,
             advice: &'a Option<String>,
             recipients: &'a [Recipient],
+            folder: Option<Disposition>,
         }
         let p = &self.primary;
         Json {
@@ -266,6 +275,7 @@ impl Serialize for Stop {
             reason: p.reason,
             advice: &self.advice,
             recipients: &self.recipients,
+            folder: self.folder,
         }
         .serialize(serializer)
     }
@@ -279,18 +289,27 @@ impl Stop {
             primary: Recipient::default(),
             advice: None,
             recipients: Vec::new(),
+            folder: None,
         }
     }
 
     /// The stop of a message that is not a bounce: delivered when it passed
-    /// through at least one server, unknown otherwise (a draft).
-    pub fn for_message(hop_count: usize) -> Stop {
-        let kind = if hop_count > 0 {
-            StopKind::Delivered
-        } else {
-            StopKind::Unknown
+    /// through at least one server, unknown otherwise (a draft); with the
+    /// folder the receiving side's filter chose, and advice when that is
+    /// not the inbox.
+    pub fn for_message(hop_count: usize, disposition: Disposition) -> Stop {
+        if hop_count == 0 {
+            return Stop::of_kind(StopKind::Unknown);
+        }
+        let mut stop = Stop::of_kind(StopKind::Delivered);
+        stop.folder = (disposition != Disposition::Unknown).then_some(disposition);
+        stop.advice = match disposition {
+            Disposition::Junk => Some(ADVICE_JUNK.to_string()),
+            Disposition::Quarantine => Some(ADVICE_QUARANTINE.to_string()),
+            Disposition::Rejected => Some(ADVICE_REJECTED.to_string()),
+            Disposition::Inbox | Disposition::Unknown => None,
         };
-        Stop::of_kind(kind)
+        stop
     }
 
     /// Whether this stop was read from a delivery report (a bounce, a delay
@@ -357,7 +376,7 @@ mod tests {
 
     #[test]
     fn a_plain_stop_has_every_key_null() {
-        let text = serde_json::to_string(&Stop::for_message(2)).unwrap();
+        let text = serde_json::to_string(&Stop::for_message(2, Disposition::Unknown)).unwrap();
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         let keys: Vec<&str> = text
             .split('"')
@@ -379,13 +398,14 @@ mod tests {
                 "diagnostic",
                 "reason",
                 "advice",
-                "recipients"
+                "recipients",
+                "folder"
             ]
         );
         assert_eq!(v["kind"], "delivered");
         assert_eq!(v["reason"], serde_json::Value::Null);
         assert_eq!(
-            serde_json::to_value(Stop::for_message(0)).unwrap()["kind"],
+            serde_json::to_value(Stop::for_message(0, Disposition::Unknown)).unwrap()["kind"],
             "unknown"
         );
     }

@@ -74,6 +74,15 @@ pub struct Field {
     pub value: String,
 }
 
+impl Field {
+    pub fn new(label: &'static str, value: impl Into<String>) -> Field {
+        Field {
+            label,
+            value: value.into(),
+        }
+    }
+}
+
 /// A heading inside a section, with the severity it groups (if any).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Subheading {

@@ -9,6 +9,7 @@
 //! ([`escape_controls`]); a renderer adds only its own escaping (Markdown,
 //! HTML) on top.
 
+use super::auth_text;
 use super::dns_text;
 use super::document::{
     Align, Bar, Block, Boundary, Caption, Cell, Column, Delay, DnsCell, Document, Field, Item,
@@ -18,8 +19,8 @@ use super::renderer::display_name;
 use crate::duration::human_duration;
 use crate::model::Report;
 use crate::model::Severity;
-use crate::model::StopKind;
 use crate::model::Trust;
+use crate::model::{Disposition, StopKind};
 use crate::model::{Hop, format_utc};
 use crate::text::escape_controls;
 
@@ -27,10 +28,7 @@ use crate::text::escape_controls;
 pub const REPORT: &str = "trace-path report";
 
 fn field(label: &'static str, value: impl Into<String>) -> Field {
-    Field {
-        label,
-        value: value.into(),
-    }
+    Field::new(label, value)
 }
 
 fn safe(s: &str) -> String {
@@ -349,7 +347,20 @@ pub const BOUNDARY: &str =
 
 /// The `stop` block: the outcome in words, then [`stop_rows`].
 pub fn stop(report: &Report) -> Vec<Field> {
-    let mut fields = vec![field("Outcome", stop_outcome(report.stop.kind))];
+    let outcome = match (report.stop.kind, report.stop.folder) {
+        (StopKind::Delivered, Some(Disposition::Junk)) if report.auth.filter.folder_stated => {
+            "delivered to the Junk folder by the receiving side's filter"
+        }
+        (StopKind::Delivered, Some(Disposition::Junk)) => {
+            "delivered, marked as spam by the receiving side's filter (normally filed in Junk)"
+        }
+        (StopKind::Delivered, Some(Disposition::Quarantine)) => {
+            "quarantined by the receiving side's filter: held, not in the mailbox"
+        }
+        (StopKind::Delivered, Some(Disposition::Inbox)) => "delivered to the inbox",
+        (kind, _) => stop_outcome(kind),
+    };
+    let mut fields = vec![field("Outcome", outcome)];
     fields.extend(stop_rows(report));
     fields
 }
@@ -549,6 +560,14 @@ pub fn document(report: &Report) -> Document {
         sections.push(captioned(section("hops", "Hops", vec![hops]), HOPS));
     }
     sections.extend(dns_section(report));
+    if auth_text::has_any(&report.auth) {
+        let fields = Block::Fields(auth_text::fields(report));
+        sections.push(section(
+            "auth",
+            "Authentication and filtering",
+            vec![fields],
+        ));
+    }
     let mut stopped = vec![Block::Fields(stop(report))];
     stopped.extend(recipients(report).map(Block::Table));
     sections.push(section("stop", "Where it stopped", stopped));

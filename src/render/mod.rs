@@ -5,6 +5,7 @@
 //! implement only the primitives of [`markup::Markup`]; the terminal table
 //! and JSON have layouts of their own.
 
+mod auth_text;
 mod dns_text;
 pub mod document;
 pub mod facts;

@@ -87,6 +87,9 @@ impl Table {
                 by
             ));
         }
+        if let Some(auth) = super::auth_text::line(report) {
+            lines.push(format!("Authentication: {auth}"));
+        }
         lines.push(format!(
             "Verdict: {}",
             self.paint(&facts::verdict(report), "1")

@@ -145,6 +145,7 @@ pub fn sum_up(mut recipients: Vec<Recipient>, reporting_mta: Option<String>) -> 
             .into_iter()
             .filter(|r| r.address.is_some() || r.has_details())
             .collect(),
+        folder: None,
     };
     (stop, unreadable)
 }

@@ -85,17 +85,19 @@ impl<'a> Walk<'a> {
         if hop.kind == HopKind::Submission {
             return None;
         }
-        // Published provider knowledge comes before a receiver's record:
-        // a gateway the organisation's mail goes through is the
-        // organisation's entry even though the server behind it judged
-        // the gateway's connection.
-        if let Some(e) = provider_network(hop).or_else(|| gateway(hop, below)) {
+        // A gateway the organisation's mail goes through is its entry,
+        // even though the server behind it judged the gateway's
+        // connection; otherwise, where the receiving side recorded this
+        // hop's client as the connection it judged, that is where the
+        // message came in.
+        if let Some(e) = gateway(hop, below) {
             return Some(e);
         }
-        // Where the receiving side recorded this hop's client as the
-        // connection it judged, that is where the message came in.
         if self.recorded_as_entry(hop) {
             return None;
+        }
+        if let Some(e) = provider_network(hop) {
+            return Some(e);
         }
         self.same_organisation(hop)
             .or_else(|| self.named_without_address(hop, below))
@@ -270,13 +272,17 @@ fn names_private_ip(name: &str) -> bool {
 }
 
 /// The client is in the published relay network of the mail provider that
-/// also runs the receiver.
+/// also runs the receiver, and the receiver is not the provider's inbound
+/// edge (where mail enters its service, even from its own outbound
+/// servers: another tenant, another user).
 fn provider_network(hop: &Hop) -> Option<TrustEvidence> {
     let ip = hop.from.ip?;
     providers::all().find_map(|p| {
         let network = p.network_of(ip)?;
+        let at_edge = hop.by.host.as_deref().is_some_and(|b| p.receives_as(b));
         let receiver_is_theirs = hop.by.host.as_deref().is_some_and(|b| p.owns_name(b))
             || hop.by.ip.is_some_and(|b| p.network_of(b).is_some());
+        let receiver_is_theirs = receiver_is_theirs && !at_edge;
         receiver_is_theirs.then(|| {
             evidence(
                 EvidenceCode::ProviderNetwork,

@@ -125,10 +125,10 @@ fn each_parser_is_fast_on(value: &str) {
     for name in TIMED {
         let start = Instant::now();
         match auth::read_header(name, value) {
-            Some(auth::Parsed::AuthenticationResults(r)) => {
+            Some(trace_path::model::Parsed::AuthenticationResults(r)) => {
                 let _ = r.client_ip();
             }
-            Some(auth::Parsed::ReceivedSpf(r)) => {
+            Some(trace_path::model::Parsed::ReceivedSpf(r)) => {
                 let _ = r.client_ip();
             }
             _ => {}

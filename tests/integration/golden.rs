@@ -47,10 +47,15 @@ fn run(args: &[&str], sample: &str) -> String {
     run_path(args, &format!("samples/{sample}"))
 }
 
-/// Runs on `path`, relative to the crate root.
+/// Runs on `path`, relative to the crate root, with the config that names
+/// the large providers by the example names the samples use
+/// (tests/fixtures/providers/config.toml): the samples stand in for real
+/// providers' mail, which the built-in provider list recognises by their
+/// real names.
 fn run_path(args: &[&str], path: &str) -> String {
     let out = trace_path()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("TRACE_PATH_CONFIG", "tests/fixtures/providers/config.toml")
         .args(args)
         .arg(path)
         .output()

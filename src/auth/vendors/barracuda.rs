@@ -9,7 +9,7 @@
 //! * Any other `X-Barracuda-*` header (`-Connect`, `-Start-Time`, `-URL`,
 //!   `-BRTS-Status`, `-Spam-Report`...) is kept raw.
 
-use crate::auth::model::{FieldMeaning, FilterVerdict, Folder};
+use crate::model::{FieldMeaning, FilterVerdict, Folder};
 
 use super::common::{Vendor, has_prefix, is, number, raw_verdict, status_line, tests, yes_no};
 

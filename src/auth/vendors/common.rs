@@ -1,7 +1,7 @@
 //! What the vendor readers share: the [`Vendor`] entry each one exports,
 //! and small readers for the shapes their headers have in common.
 
-use crate::auth::model::{FieldMeaning, FilterVerdict};
+use crate::model::{FieldMeaning, FilterVerdict};
 
 /// One vendor's reader: its name, and a function that reads one header
 /// (name, value) into a verdict, or `None` when the header is not one of

@@ -9,7 +9,7 @@
 //! * Any other `X-IronPort-*` header is kept raw.
 
 use crate::auth::lex::{self, ItemKind};
-use crate::auth::model::{FieldMeaning, FilterVerdict};
+use crate::model::{FieldMeaning, FilterVerdict};
 
 use super::common::{Vendor, has_prefix, is, raw_verdict};
 

@@ -17,7 +17,7 @@
 //! fields it does not describe are for its anti-spam team's diagnostics,
 //! and they are shown raw.
 
-use crate::auth::model::{FieldMeaning, FilterVerdict, Folder};
+use crate::model::{FieldMeaning, FilterVerdict, Folder};
 
 use super::common::{Vendor, is, key_values};
 

@@ -8,7 +8,7 @@
 //! * Any other `X-Mimecast-*` header (`-Spam-Signature`,
 //!   `-Bulk-Signature`, `-MFC-AGG-ID`...) is kept raw.
 
-use crate::auth::model::{FieldMeaning, FilterVerdict};
+use crate::model::{FieldMeaning, FilterVerdict};
 
 use super::common::{Vendor, has_prefix, is, key_values, number, raw_verdict};
 

@@ -18,7 +18,7 @@ pub mod proofpoint;
 pub mod rspamd;
 pub mod spamassassin;
 
-use crate::auth::model::FilterVerdict;
+use crate::model::FilterVerdict;
 
 pub use common::Vendor;
 
@@ -56,6 +56,10 @@ mod tests {
             ("X-Spam-Score", "SpamAssassin"),
             ("X-Spam_score", "SpamAssassin"),
             ("X-Remote-Spam-Status", "SpamAssassin"),
+            ("X-Spam_score_int", "SpamAssassin"),
+            ("X-Spam-Report", "SpamAssassin"),
+            ("X-Spam-Checker-Version", "SpamAssassin"),
+            ("X-Spamd-Bar", "Rspamd"),
             ("X-Spamd-Result", "Rspamd"),
             ("X-Spam", "Rspamd"),
             ("X-Rspamd-Action", "Rspamd"),
@@ -69,6 +73,8 @@ mod tests {
             let v = read(name, "1").unwrap_or_else(|| panic!("{name}"));
             assert_eq!(v.vendor, vendor, "{name}");
             assert_eq!(v.header, name);
+            // What a reader understands, the message stage must keep.
+            assert!(crate::message::is_placed(name), "{name} not kept");
         }
         for name in [
             "Subject",

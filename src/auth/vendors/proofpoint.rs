@@ -10,7 +10,7 @@
 //!   kept as its `key=value` fields, raw.
 //! * Any other `X-Proofpoint-*` header is kept raw.
 
-use crate::auth::model::{FieldMeaning, FilterVerdict};
+use crate::model::{FieldMeaning, FilterVerdict};
 
 use super::common::{Vendor, has_prefix, is, key_values, number, raw_verdict};
 

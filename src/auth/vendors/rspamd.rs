@@ -12,7 +12,7 @@
 //!   action is neither `no action` nor `greylist`).
 //! * Any other `X-Rspamd-*` header is kept raw.
 
-use crate::auth::model::{FieldMeaning, FilterVerdict};
+use crate::model::{FieldMeaning, FilterVerdict};
 
 use super::common::{Vendor, has_prefix, is, number, raw_verdict, yes_no};
 

@@ -15,7 +15,7 @@
 //!   filter's headers renamed by the receiver (Fastmail), marked as
 //!   upstream copies.
 
-use crate::auth::model::{FieldMeaning, FilterVerdict};
+use crate::model::{FieldMeaning, FilterVerdict};
 
 use super::common::{Vendor, is, number, raw_verdict, status_line, tests, yes_no};
 

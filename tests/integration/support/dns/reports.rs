@@ -9,8 +9,8 @@ use trace_path::input::Input;
 use trace_path::model::Hop;
 use trace_path::model::MessageSummary;
 use trace_path::model::ParseQuality;
-use trace_path::model::Stop;
 use trace_path::model::Trust;
+use trace_path::model::{Disposition, Stop};
 use trace_path::model::{InputInfo, Report, ReportOptions, SCHEMA_VERSION, Tool};
 
 /// A sender as a receiver would record it.
@@ -90,7 +90,8 @@ pub fn report(senders: &[Client], to: Option<&str>, by: &str) -> Report {
         hops,
         trustworthy_hop: (count > 0).then_some(count),
         total_transit_seconds: None,
-        stop: Stop::for_message(count),
+        stop: Stop::for_message(count, Disposition::Unknown),
+        auth: Default::default(),
         findings: Vec::new(),
         dns: None,
         verdict: String::new(),

@@ -1,0 +1,242 @@
+//! The receiving side's verdicts, from its placed headers: SPF, each DKIM
+//! signature, DMARC, composite authentication, ARC and the envelope. Only
+//! headers on the receiving side of the trust boundary count; where
+//! several copies exist, the topmost (the last server's) wins.
+
+use crate::message::Field;
+use crate::model::{
+    ArcInstance, ArcVerdict, AuthResults, Compauth, DkimVerdict, DmarcVerdict, Envelope,
+    MethodResult, Parsed, PlacedHeader, Side, SpfVerdict,
+};
+
+use super::arc;
+use super::results::compauth_reason;
+
+/// The receiving side's Authentication-Results, topmost first, with the
+/// header's name and hop.
+fn receiver_results(headers: &[PlacedHeader]) -> Vec<(&AuthResults, &PlacedHeader)> {
+    headers
+        .iter()
+        .filter(|h| h.side == Side::Receiver)
+        .filter_map(|h| match &h.reading {
+            Parsed::AuthenticationResults(r) => Some((r, h)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The domain of an address or a domain: `a@example.org` → `example.org`.
+fn domain_of(value: &str) -> String {
+    let v = value.trim().trim_matches(['<', '>']);
+    v.rsplit_once('@')
+        .map_or(v, |(_, d)| d)
+        .to_ascii_lowercase()
+}
+
+/// A property naming a domain, unless it names none (Microsoft writes
+/// `header.d=none` for an unsigned message).
+fn domain_property(m: &MethodResult, names: &[&str]) -> Option<String> {
+    names
+        .iter()
+        .find_map(|n| m.property(n))
+        .filter(|v| !v.is_empty() && !v.eq_ignore_ascii_case("none"))
+        .map(domain_of)
+}
+
+/// A `key=value` word in a method's comments (`(p=REJECT sp=NONE dis=NONE)`).
+fn comment_value(m: &MethodResult, key: &str) -> Option<String> {
+    m.comments.iter().find_map(|c| {
+        c.split(|ch: char| ch.is_whitespace() || ch == ',' || ch == ';')
+            .find_map(|w| {
+                let (k, v) = w.split_once('=')?;
+                k.eq_ignore_ascii_case(key).then(|| {
+                    v.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_ascii_lowercase()
+                })
+            })
+    })
+}
+
+pub fn spf(headers: &[PlacedHeader]) -> Option<SpfVerdict> {
+    let from_results = receiver_results(headers).into_iter().find_map(|(r, h)| {
+        let m = r.spf()?;
+        Some(SpfVerdict {
+            result: m.result.clone(),
+            domain: domain_property(m, &["smtp.mailfrom", "smtp.mail", "smtp.helo"]),
+            client_ip: m.client_ip(),
+            header: h.name.clone(),
+            hop: h.hop,
+        })
+    });
+    let from_received_spf = headers
+        .iter()
+        .filter(|h| h.side == Side::Receiver)
+        .find_map(|h| match &h.reading {
+            Parsed::ReceivedSpf(s) => Some(SpfVerdict {
+                result: s.result.clone()?,
+                domain: s
+                    .envelope_from()
+                    .or(s.helo())
+                    .filter(|v| !v.is_empty())
+                    .map(domain_of),
+                client_ip: s.client_ip(),
+                header: h.name.clone(),
+                hop: h.hop,
+            }),
+            _ => None,
+        });
+    match (from_results, from_received_spf) {
+        // Authentication-Results without the IP: Received-SPF of the same
+        // result records it (Yahoo).
+        (Some(mut r), Some(s)) if r.client_ip.is_none() && s.result == r.result => {
+            r.client_ip = s.client_ip;
+            Some(r)
+        }
+        (r, s) => r.or(s),
+    }
+}
+
+pub fn dkim(headers: &[PlacedHeader]) -> Vec<DkimVerdict> {
+    receiver_results(headers)
+        .into_iter()
+        .find(|(r, _)| !r.dkim().is_empty())
+        .map(|(r, h)| {
+            r.dkim()
+                .into_iter()
+                .map(|m| DkimVerdict {
+                    result: m.result.clone(),
+                    domain: domain_property(m, &["header.d", "header.i"]),
+                    selector: m.property("header.s").map(str::to_string),
+                    reason: m.reason.clone().or_else(|| m.comments.first().cloned()),
+                    header: h.name.clone(),
+                    hop: h.hop,
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+pub fn dmarc(headers: &[PlacedHeader]) -> Option<DmarcVerdict> {
+    receiver_results(headers).into_iter().find_map(|(r, h)| {
+        let m = r.dmarc()?;
+        // `header.from` is the message's From domain, whichever result of
+        // the header carries it (Gmail writes `arc=pass` between them).
+        let from = m
+            .property("header.from")
+            .or_else(|| r.results.iter().find_map(|o| o.property("header.from")));
+        Some(DmarcVerdict {
+            result: m.result.clone(),
+            from_domain: from.map(domain_of),
+            policy: m
+                .property("policy.p")
+                .map(str::to_ascii_lowercase)
+                .or_else(|| comment_value(m, "p")),
+            disposition: m
+                .property("action")
+                .or(m.property("policy.dmarc"))
+                .map(str::to_ascii_lowercase)
+                .or_else(|| comment_value(m, "dis")),
+            header: h.name.clone(),
+            hop: h.hop,
+        })
+    })
+}
+
+pub fn compauth(headers: &[PlacedHeader]) -> Option<Compauth> {
+    receiver_results(headers).into_iter().find_map(|(r, _)| {
+        let m = r.compauth()?;
+        let reason = m
+            .reason
+            .clone()
+            .or(m.property("reason").map(str::to_string));
+        Some(Compauth {
+            result: m.result.clone(),
+            meaning: reason
+                .as_deref()
+                .and_then(compauth_reason)
+                .map(str::to_string),
+            reason,
+        })
+    })
+}
+
+/// The ARC chain: each instance with who sealed it, its `cv`, what it saw,
+/// and the receiving side's `arc=` result.
+pub fn arc_verdict(
+    fields: &[Field],
+    headers: &[PlacedHeader],
+    hop_at: impl Fn(usize) -> Option<usize>,
+) -> Option<ArcVerdict> {
+    let chain = arc::chain(fields);
+    let result = receiver_results(headers)
+        .into_iter()
+        .find_map(|(r, _)| r.arc().map(|m| m.result.clone()));
+    if chain.sets.is_empty() && chain.problems.is_empty() && result.is_none() {
+        return None;
+    }
+    let instances = chain
+        .sets
+        .iter()
+        .map(|set| ArcInstance {
+            instance: set.instance,
+            signer: set
+                .seal
+                .as_ref()
+                .and_then(|s| s.header.domain.clone())
+                .or_else(|| {
+                    set.message_signature
+                        .as_ref()
+                        .and_then(|s| s.header.domain.clone())
+                }),
+            cv: set.cv().map(str::to_string),
+            saw: set
+                .results
+                .as_ref()
+                .map(|r| {
+                    r.header
+                        .results
+                        .iter()
+                        .map(|m| format!("{}={}", m.method, m.result))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            hop: set.seal.as_ref().and_then(|s| hop_at(s.received_above)),
+        })
+        .collect();
+    Some(ArcVerdict {
+        result,
+        instances,
+        problems: chain
+            .problems
+            .iter()
+            .map(|p| serde_json::to_value(p).map_or_else(|_| String::new(), describe_problem))
+            .collect(),
+    })
+}
+
+/// An ARC problem in a few words: `missing seal in instance 2`.
+fn describe_problem(v: serde_json::Value) -> String {
+    let problem = v["problem"].as_str().unwrap_or("problem").replace('-', " ");
+    let header = v["header"].as_str().unwrap_or("header");
+    match v["instance"].as_u64() {
+        Some(i) => format!("{problem}: {header} of instance {i}"),
+        None => format!("{problem}: {header}"),
+    }
+}
+
+/// The envelope headers, the topmost of each.
+pub fn envelope(fields: &[Field]) -> Envelope {
+    let first = |name: &str| {
+        fields
+            .iter()
+            .find(|f| f.name.eq_ignore_ascii_case(name))
+            .map(|f| f.value.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    Envelope {
+        return_path: first("Return-Path"),
+        delivered_to: first("Delivered-To"),
+        original_to: first("X-Original-To"),
+        originating_ip: first("X-Originating-IP").map(|v| v.trim_matches(['[', ']']).to_string()),
+    }
+}
