@@ -105,8 +105,8 @@ fn at_spaces(width: usize) -> textwrap::Options<'static> {
 /// lines of at most `width` columns, the first line after `first`, the
 /// others after `indent` (a hanging indent). Nothing between two spaces is
 /// ever cut, nor anything [`glue`]d: an address, a host name or a code
-/// longer than a line stands on a line of its own, without the indent when
-/// that is what it takes to fit.
+/// longer than a line stands on a line of its own, moved left as far as it
+/// takes to fit ([`outdent`]).
 pub fn fill(text: &str, width: usize, first: &str, indent: &str) -> Vec<String> {
     let options = at_spaces(width.max(1))
         .initial_indent(first)
@@ -117,12 +117,19 @@ pub fn fill(text: &str, width: usize, first: &str, indent: &str) -> Vec<String> 
             let line = line.replace(GLUE, " ");
             let trimmed = line.trim_start();
             if display_width(&line) > width && !trimmed.contains(' ') {
-                trimmed.to_string()
+                outdent(trimmed, width)
             } else {
                 line
             }
         })
         .collect()
+}
+
+/// A word too long for its indented line, moved left just enough to fit
+/// (to the margin, and past it, when it is longer than a line).
+pub fn outdent(word: &str, width: usize) -> String {
+    let room = width.saturating_sub(display_width(word));
+    format!("{}{word}", " ".repeat(room))
 }
 
 /// Breaks text into lines of at most `width` characters, at spaces where it
@@ -294,6 +301,11 @@ mod tests {
         assert_eq!(
             fill(&format!("by {long} ok"), 20, "", "    "),
             vec!["by", long, "    ok"]
+        );
+        // Longer than the indented line only: moved left just enough.
+        assert_eq!(
+            fill("by the mail.example.org", 20, "", "      "),
+            vec!["by the", "    mail.example.org"]
         );
         // Glued words stay together.
         let lines = fill(&format!("x {} y", glue("IP   192.0.2.1")), 12, "", "");

@@ -30,3 +30,4 @@ mod robustness;
 mod samples;
 mod sources;
 mod terminal;
+mod widths;
