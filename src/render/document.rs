@@ -9,7 +9,7 @@
 
 use crate::dns::findings::Mark;
 use crate::duration::human_duration;
-use crate::model::{Severity, Trust};
+use crate::model::{Severity, StopKind, Trust};
 
 /// Shown for a value the report does not have.
 pub const NONE: &str = "—";
@@ -81,7 +81,8 @@ pub struct Subheading {
     pub severity: Option<Severity>,
 }
 
-/// A table: its columns, its rows and where the trust boundary runs.
+/// A table: its columns, its rows, where the trust boundary runs and,
+/// for the hops, where the journey ended (its last row).
 #[derive(Debug, Clone)]
 pub struct Table {
     /// A short name that does not change (`hops`): a class for HTML.
@@ -89,6 +90,32 @@ pub struct Table {
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
     pub boundary: Option<Boundary>,
+    pub end: Option<End>,
+}
+
+/// Where the journey ended, shown as the last row of the hop list: the
+/// server that refused or is delaying the message, or the delivery.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct End {
+    pub kind: StopKind,
+    /// `✗` refused, `…` delayed, `✓` delivered: it goes in the hop
+    /// number's column.
+    pub mark: &'static str,
+    /// The server where it ended (`mx.example.net [192.0.2.9]`), when known.
+    pub host: Option<String>,
+    /// What happened there: `refused at RCPT: 550 5.1.1 unknown user`,
+    /// `delivered to the mailbox`.
+    pub what: String,
+}
+
+impl End {
+    /// The server and what happened there, as one line.
+    pub fn text(&self) -> String {
+        match &self.host {
+            Some(host) => format!("{host} {}", self.what),
+            None => self.what.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,15 +11,15 @@
 
 use super::dns_text;
 use super::document::{
-    Align, Bar, Block, Boundary, Caption, Cell, Column, Delay, DnsCell, Document, Field, Item,
+    Align, Bar, Block, Boundary, Caption, Cell, Column, Delay, DnsCell, Document, End, Field, Item,
     List, NONE, Narrow, Preformatted, Row, Section, Subheading, Table, Timeline, TrustLabel,
 };
 use super::renderer::display_name;
 use crate::duration::human_duration;
 use crate::model::Report;
 use crate::model::Severity;
-use crate::model::StopKind;
 use crate::model::Trust;
+use crate::model::{Action, Reason, SmtpStage, StopKind};
 use crate::model::{Hop, format_utc};
 use crate::text::escape_controls;
 
@@ -167,6 +167,94 @@ pub fn hop_table(report: &Report) -> Table {
         columns,
         rows,
         boundary,
+        end: end_of_path(report),
+    }
+}
+
+/// Where the journey ended, the hop list's last row in every format: the
+/// server that refused the message (`✗ mx.example.net [192.0.2.9]
+/// refused at RCPT: 550 5.1.1 unknown user`), the one delaying it (`…`),
+/// or the delivery (`✓ delivered to the mailbox`). `None` when the outcome
+/// is unknown. The "Where it stopped" section says the rest.
+pub fn end_of_path(report: &Report) -> Option<End> {
+    let stop = &report.stop;
+    let p = &stop.primary;
+    // A server that answered refused (or is delaying); one never reached
+    // (no such domain, no connection, retries given up) did not.
+    let answered = p.reply_code.is_some();
+    let unreachable = matches!(
+        p.reason,
+        Some(Reason::Expired | Reason::DomainNotFound | Reason::HostUnreachable)
+    );
+    let (mark, verb) = match stop.kind {
+        StopKind::Unknown => return None,
+        StopKind::Delivered if !stop.is_report() => {
+            return Some(End {
+                kind: StopKind::Delivered,
+                mark: "✓",
+                host: None,
+                what: delivered(report),
+            });
+        }
+        StopKind::Delivered => {
+            let relayed = stop.recipients.first().and_then(|r| r.action) == Some(Action::Relayed);
+            (
+                "✓",
+                if relayed {
+                    "relayed it on"
+                } else {
+                    "delivered"
+                },
+            )
+        }
+        StopKind::Delayed if answered => ("…", "delaying"),
+        StopKind::Delayed => ("…", "not reached yet"),
+        StopKind::Bounced if answered && !unreachable => ("✗", "refused"),
+        StopKind::Bounced if unreachable => ("✗", "not reached"),
+        StopKind::Bounced => ("✗", "not delivered"),
+    };
+    let mut details: Vec<String> = p.reply_code.map(|c| c.to_string()).into_iter().collect();
+    details.extend(p.status.map(|s| s.to_string()));
+    details.extend(
+        p.reason
+            .filter(|r| *r != Reason::Delivered)
+            .map(|r| r.label().to_string()),
+    );
+    // The stage of the dialogue, for a server that answered.
+    let stage = p
+        .smtp_stage
+        .filter(|_| answered && !unreachable)
+        .map(|s| format!(" {}", stage_words(s)))
+        .unwrap_or_default();
+    let what = if details.is_empty() {
+        format!("{verb}{stage}")
+    } else {
+        format!("{verb}{stage}: {}", details.join(" "))
+    };
+    Some(End {
+        kind: stop.kind,
+        mark,
+        host: stop.remote_display().map(|h| safe(&h)),
+        what,
+    })
+}
+
+/// Where a message that reached its mailbox was put, in words: `delivered
+/// to the mailbox`. The one place to name the folder (`to Junk`) or a
+/// quarantine when the report knows it; every format's end row shows it.
+pub fn delivered(_report: &Report) -> String {
+    "delivered to the mailbox".to_string()
+}
+
+/// The SMTP stage in an end row's few words: `at RCPT`.
+fn stage_words(stage: SmtpStage) -> &'static str {
+    match stage {
+        SmtpStage::Connect => "at connection",
+        SmtpStage::Helo => "at HELO",
+        SmtpStage::Mail => "at MAIL FROM",
+        SmtpStage::Rcpt => "at RCPT",
+        SmtpStage::Data => "at DATA",
+        SmtpStage::EndOfData => "after DATA",
     }
 }
 
@@ -451,6 +539,7 @@ pub fn recipients(report: &Report) -> Option<Table> {
         columns,
         rows,
         boundary: None,
+        end: None,
     })
 }
 

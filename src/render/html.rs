@@ -132,6 +132,17 @@ impl Markup for Page {
             }
             self.row(row);
         }
+        // Where the journey ended: its mark where a hop's number goes.
+        if let Some(end) = &table.end {
+            let _ = writeln!(
+                self.0,
+                "<tr class=\"end {}\"><td>{}</td><td colspan=\"{}\">{}</td></tr>",
+                end.kind.as_str(),
+                end.mark,
+                table.columns.len().saturating_sub(1).max(1),
+                esc(&end.text())
+            );
+        }
         self.0.push_str("</tbody>\n</table>\n");
         ok()
     }

@@ -13,7 +13,7 @@
 use super::document::{Align, Cell, DnsCell, Table, TrustLabel};
 use super::facts;
 use crate::dns::findings::Mark;
-use crate::model::{Severity, Trust};
+use crate::model::{Severity, StopKind, Trust};
 use crate::text::{display_width, fill, glue, outdent};
 
 /// An ANSI SGR code for a piece of text (`1;32`: bold green).
@@ -27,28 +27,29 @@ pub fn paint(text: &str, sgr: Sgr, color: bool) -> String {
     }
 }
 
-/// The last row of the hop list: where the journey ended.
-#[derive(Debug, Clone)]
-pub struct EndLine {
-    /// One character for the number column (`✗`, `…`, `✓`).
-    pub mark: &'static str,
-    pub text: String,
-    pub sgr: Sgr,
-}
-
 /// The hop list as lines of at most `width` columns (a word longer than
 /// that stands alone on its line): a caption when there is one, then the
-/// grid or the stacked blocks, `end` as the last row.
-pub fn hop_list(table: &Table, end: Option<&EndLine>, width: usize, color: bool) -> Vec<String> {
+/// grid or the stacked blocks, the table's end as the last row.
+pub fn hop_list(table: &Table, width: usize, color: bool) -> Vec<String> {
     let day = one_day(table);
     let columns: Vec<Column> = columns(table, day.is_some())
         .into_iter()
         .filter(|c| c.cells.iter().any(|cell| !cell.is_empty()))
         .collect();
+    let end = table.end.as_ref().map(|end| EndLine {
+        mark: end.mark,
+        text: end.text(),
+        sgr: Some(match end.kind {
+            StopKind::Bounced => "1;31",
+            StopKind::Delayed => "1;33",
+            StopKind::Delivered => "1;32",
+            StopKind::Unknown => "1",
+        }),
+    });
     let list = List {
         columns: &columns,
         boundary: table.boundary.map(|b| b.row),
-        end,
+        end: end.as_ref(),
         width,
         color,
     };
@@ -90,6 +91,13 @@ pub fn plain_grid(table: &Table, width: usize, color: bool) -> Option<Vec<String
         color,
     };
     Some(list.grid(&columns, &widths))
+}
+
+/// The end row as drawn: its mark, its words, its colour.
+struct EndLine {
+    mark: &'static str,
+    text: String,
+    sgr: Sgr,
 }
 
 /// What a column holds, from the kind of its cells.

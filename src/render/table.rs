@@ -60,7 +60,7 @@ impl Table {
     fn hop_table(&self, report: &Report) -> Vec<String> {
         // The DNS column appears only when DNS ran, so offline output stays as it was.
         let table = facts::hop_table(report);
-        layout::hop_list(&table, None, self.width(), self.style.color)
+        layout::hop_list(&table, self.width(), self.style.color)
     }
 
     /// DNS details below the table: one line per hop, then the recipient domain.

@@ -87,7 +87,8 @@ fn markdown_table_survives_pipes_and_backticks() {
         count
     };
     let table: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
-    assert_eq!(table.len(), 3, "{md}");
+    // Headings, alignment, the hop, where it ended.
+    assert_eq!(table.len(), 4, "{md}");
     for line in &table {
         assert_eq!(unescaped_pipes(line), 9, "{line}");
     }
@@ -108,4 +109,74 @@ fn html_is_written_to_a_file() {
     let html = std::fs::read_to_string(target).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.ends_with("</html>\n"));
+}
+
+/// Where the journey ended is the last row of the hop list in every
+/// format: the server that refused a bounced message, the one delaying a
+/// delayed one, the mailbox of a delivered one. JSON says it in `stop`
+/// alone, as before.
+#[test]
+fn the_end_of_the_journey_is_the_hop_lists_last_row() {
+    let cases = [
+        (
+            "✗",
+            "FAIL",
+            "mx.example.net [192.0.2.9] refused at RCPT: 550 5.1.1 unknown user",
+            "bounces/dsn-unknown-user.eml",
+        ),
+        (
+            "…",
+            "...",
+            "mx.example.net [192.0.2.9] delaying at RCPT: 451 4.7.1 greylisted",
+            "bounces/dsn-delayed-greylist.eml",
+        ),
+        ("✓", "ok", "delivered to the mailbox", "postfix-relay.eml"),
+    ];
+    for (mark, ascii, words, file) in cases {
+        let path = sample(file);
+        let path = path.to_str().unwrap();
+        let text = |format: &str| String::from_utf8(output(&["-f", format, path])).unwrap();
+
+        // The table: the end row right under the last hop, above the rest.
+        let table = text("table");
+        let row = format!("│ {mark} ┆ {words}");
+        let at = table
+            .find(&row)
+            .unwrap_or_else(|| panic!("{file}:\n{table}"));
+        assert!(!table[at..].contains("┆ +"), "{file}: a hop after the end");
+        assert!(table[at..].contains("Verdict:"), "{file}");
+
+        // Plain text: the last line of the hop blocks.
+        let plain = text("text");
+        let hops = plain.split("\n\nWhere it stopped").next().unwrap();
+        let last = hops.lines().last().unwrap();
+        assert_eq!(last, format!("{ascii:<5} {words}"), "{file}");
+
+        // Markdown: the hop table's last row.
+        let markdown = text("markdown");
+        let table_rows: Vec<&str> = markdown
+            .split("## Hops")
+            .nth(1)
+            .unwrap()
+            .lines()
+            .filter(|l| l.starts_with('|'))
+            .collect();
+        let last = table_rows.last().unwrap();
+        assert!(last.starts_with(&format!("| {mark} |")), "{file}: {last}");
+        assert!(
+            last.contains(&words.replace('[', "\\[").replace(']', "\\]")),
+            "{last}"
+        );
+
+        // HTML: the hop table's last row, after every hop's.
+        let html = scraper::Html::parse_document(&text("html"));
+        let rows = scraper::Selector::parse("table.hops tbody tr").unwrap();
+        let last = html.select(&rows).next_back().unwrap();
+        assert!(last.value().classes().any(|c| c == "end"), "{file}");
+        assert!(last.text().collect::<String>().contains(words), "{file}");
+
+        // JSON: no end row, the stop object as it was.
+        let json = text("json");
+        assert!(!json.contains(words), "{file}: JSON changed");
+    }
 }
