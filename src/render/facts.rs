@@ -14,12 +14,13 @@ use super::document::{
     Align, Bar, Block, Boundary, Caption, Cell, Column, Delay, DnsCell, Document, End, Field, Item,
     List, NONE, Narrow, Preformatted, Row, Section, Subheading, Table, Timeline, TrustLabel,
 };
+use super::document::{Leg, Machine, Route, Step};
 use super::renderer::display_name;
 use crate::duration::human_duration;
 use crate::model::Report;
 use crate::model::Severity;
 use crate::model::Trust;
-use crate::model::{Action, Reason, SmtpStage, StopKind};
+use crate::model::{Action, FindingCode, Reason, SmtpStage, StopKind};
 use crate::model::{Hop, format_utc};
 use crate::text::escape_controls;
 
@@ -364,6 +365,140 @@ pub fn timeline(report: &Report) -> Timeline {
     }
 }
 
+/// The route as a picture draws it, top to bottom: the origin (hop 1's
+/// sender), then for each hop the hand-off (with the address the receiver
+/// saw the sender at) and the machine that received it; where the chain
+/// breaks, a break and the machine the next hop names as its sender; the
+/// end of the journey below.
+pub fn route(report: &Report) -> Route {
+    let hops = &report.hops;
+    let mut steps = Vec::new();
+    for (i, hop) in hops.iter().enumerate() {
+        let broken = i > 0 && breaks_chain(hop);
+        if broken {
+            steps.push(Step::Break);
+        }
+        if i == 0 || broken {
+            steps.push(Step::Machine(sender_machine(hop)));
+        }
+        steps.push(Step::Hop(leg(hop)));
+        steps.push(Step::Machine(receiver_machine(hop)));
+    }
+    Route {
+        caption: ROUTE.to_string(),
+        steps,
+        end: end_of_path(report),
+    }
+}
+
+/// The route's caption.
+const ROUTE: &str = "The route, from where the message came from (top) to where it stopped: solid boxes and arrows are what your servers recorded, dashed ones claims by outside machines; the green line is the trust boundary; small boxes are steps that are no hand-off (a filter, a local delivery).";
+
+fn breaks_chain(hop: &Hop) -> bool {
+    hop.findings
+        .iter()
+        .any(|f| f.code == FindingCode::ChainBreak)
+}
+
+/// The machine that sent a hop, by the name it gave or was given (its
+/// address is on the hop's arrow).
+fn sender_machine(hop: &Hop) -> Machine {
+    let name = hop
+        .from
+        .rdns
+        .as_deref()
+        .or(hop.from.helo.as_deref())
+        .map(safe)
+        .or_else(|| hop.from.ip_text())
+        .unwrap_or_else(|| sender_lines(hop).join(" "));
+    Machine {
+        name,
+        ip: None,
+        outside: hop.trust != Trust::Internal,
+        small: !hop.kind.is_hand_off(),
+    }
+}
+
+/// The machine that received a hop, with the address it gave itself.
+fn receiver_machine(hop: &Hop) -> Machine {
+    let ip = hop.by.ip_text();
+    let name = hop
+        .by
+        .host
+        .as_deref()
+        .map(safe)
+        .or_else(|| ip.clone())
+        .unwrap_or_else(|| "(unknown)".to_string());
+    Machine {
+        ip: ip.filter(|ip| *ip != name),
+        name,
+        outside: hop.trust == Trust::Unverified,
+        small: !hop.kind.is_hand_off(),
+    }
+}
+
+/// A hop as an arrow: its delay, protocol and whether it was encrypted.
+fn leg(hop: &Hop) -> Leg {
+    let small = !hop.kind.is_hand_off();
+    let with = hop.with.as_deref().map(safe);
+    let tls = match (&hop.tls, with.as_deref().map(str::to_ascii_uppercase)) {
+        // Inside one machine, encryption is beside the point.
+        _ if small => None,
+        (Some(_), _) => Some(true),
+        (None, Some(w)) if w.contains("SMTPS") || w.contains("LMTPS") || w == "HTTPS" => Some(true),
+        (None, Some(w))
+            if matches!(
+                w.as_str(),
+                "SMTP" | "ESMTP" | "ESMTPA" | "LMTP" | "LMTPA" | "UTF8SMTP" | "UTF8SMTPA" | "HTTP"
+            ) =>
+        {
+            Some(false)
+        }
+        _ => None,
+    };
+    let mut parts = vec![format!("hop {}", hop.number)];
+    if small {
+        parts.push(hop.kind.as_str().to_string());
+    }
+    if hop.delay_seconds.is_some() {
+        parts.push(
+            Delay {
+                seconds: hop.delay_seconds,
+            }
+            .text(),
+        );
+    }
+    parts.extend(with);
+    if !small {
+        match (&hop.tls, tls) {
+            (Some(version), _) => {
+                let version = version.split_whitespace().next().unwrap_or(version);
+                parts.push(safe(version));
+            }
+            (None, Some(true)) => parts.push("TLS".to_string()),
+            (None, Some(false)) => parts.push("no TLS".to_string()),
+            (None, None) => {}
+        }
+    }
+    Leg {
+        hop: hop.number,
+        trust: trust_label(hop.trust),
+        label: parts.join(" · "),
+        from_ip: hop.from.ip_text(),
+        verified: hop.trust == Trust::Trustworthy,
+        tls,
+        outside: hop.trust == Trust::Unverified,
+        small,
+        boundary: hop.trust == Trust::Trustworthy,
+        notes: hop
+            .findings
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning)
+            .map(|f| (f.severity, f.code.as_str()))
+            .collect(),
+    }
+}
+
 fn sender_lines(hop: &Hop) -> Vec<String> {
     if hop.from.is_empty() {
         return vec![match &hop.ident {
@@ -623,8 +758,8 @@ const RAW: Caption = Caption {
     phrase: "newest first, as in the message",
 };
 
-/// The report as a document, in this order: the summary; the timeline
-/// and the hops (when there are hops); DNS (when it ran); where it
+/// The report as a document, in this order: the summary; the route, the
+/// timeline and the hops (when there are hops); DNS (when it ran); where it
 /// stopped; the findings by severity (when there are any); the raw
 /// headers (when there are hops).
 pub fn document(report: &Report) -> Document {
@@ -632,6 +767,8 @@ pub fn document(report: &Report) -> Document {
     summary.extend(outcome(report));
     let mut sections = vec![section("summary", "Summary", vec![Block::Fields(summary)])];
     if !report.hops.is_empty() {
+        let route = Block::Route(route(report));
+        sections.push(section("route", "Route", vec![route]));
         let timeline = Block::Timeline(timeline(report));
         sections.push(section("timeline", "Timeline", vec![timeline]));
         let hops = Block::Table(hop_table(report));
