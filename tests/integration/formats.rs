@@ -70,6 +70,43 @@ fn text_is_ascii_and_fits_80_columns() {
     }
 }
 
+/// A message-id longer than the line is cut where it reads (before its
+/// `@`, or after a `.` or `-`), never inside a run of letters, for every
+/// sample: the 80 columns hold and the id reads whole.
+#[test]
+fn text_cuts_long_message_ids_at_their_seams() {
+    let dir = std::fs::read_dir(sample("")).unwrap();
+    let mut cut = 0;
+    for path in dir.map(|e| e.unwrap().path()).filter(|p| p.is_file()) {
+        let path = path.to_str().unwrap();
+        let report: serde_json::Value =
+            serde_json::from_slice(&output(&["-f", "json", path])).unwrap();
+        let Some(id) = report["message"]["message_id"].as_str() else {
+            continue;
+        };
+        let text = String::from_utf8(output(&["-f", "text", path])).unwrap();
+        let mut lines = text.lines().skip_while(|l| !l.starts_with("Message-ID:"));
+        let first = lines
+            .next()
+            .unwrap()
+            .trim_start_matches("Message-ID:")
+            .trim();
+        let mut pieces = vec![first];
+        pieces.extend(
+            lines
+                .take_while(|l| l.starts_with("                "))
+                .map(str::trim),
+        );
+        assert_eq!(pieces.concat(), id, "{path}");
+        for pair in pieces.windows(2) {
+            let seam = pair[1].starts_with('@') || pair[0].ends_with(['.', '-']);
+            assert!(seam, "{path}: {:?} cut inside a word", pair);
+            cut += 1;
+        }
+    }
+    assert!(cut > 0, "some sample has a message-id too long for a line");
+}
+
 #[test]
 fn markdown_table_survives_pipes_and_backticks() {
     let msg = "Received: from a|b`c (x|y [192.0.2.7]) by mx|`z`.example.net with ESMTP id |||```; Mon, 23 Nov 2026 10:00:00 +0000\nSubject: pipe | and ``` fence\n\n";

@@ -156,3 +156,22 @@ fn a_pipe_gets_100_columns_unless_columns_says_otherwise() {
     let narrow = table("samples/office365.eml", 72);
     assert!(widest(&narrow) <= 72, "{narrow}");
 }
+
+/// Narrower than any real terminal, down to the 20-column floor: the
+/// table still ends and still cuts no token (a labelled host name longer
+/// than the line stands alone on its line, over the edge).
+#[test]
+fn very_narrow_terminals_cut_no_token_either() {
+    for path in SAMPLES {
+        for width in [1, 20, 40] {
+            let out = table(path, width);
+            assert!(out.contains("Verdict:"), "{path} at {width}");
+            for token in tokens(path) {
+                assert!(
+                    out.lines().any(|l| l.contains(&token)),
+                    "{path} at {width}: {token:?} cut:\n{out}"
+                );
+            }
+        }
+    }
+}
