@@ -59,7 +59,7 @@ pub fn display_name(report: &Report) -> String {
 /// is its `--help` text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// A table for the terminal.
+    /// A table for the terminal, fitted to its width (COLUMNS when set; 100 columns through a pipe).
     Table,
     /// Plain ASCII text, at most 80 columns, for e-mail and plain-text tickets.
     Text,
