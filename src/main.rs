@@ -73,9 +73,12 @@ fn run(cli: Cli) -> i32 {
     };
 
     let to_terminal = cli.output.is_none() && io::stdout().is_terminal();
+    let columns = std::env::var("COLUMNS").ok();
+    let terminal = to_terminal.then(terminal_width).flatten();
+    let width = render::output_width(columns.as_deref(), terminal);
     let style = Style {
         color: use_color(cli.color, to_terminal),
-        width: to_terminal.then(terminal_width).flatten(),
+        width: Some(width),
     };
     let out: Box<dyn Write> = match &cli.output {
         Some(path) => match File::create(path) {
@@ -116,7 +119,10 @@ fn run(cli: Cli) -> i32 {
     }
     let table_shown = cli.format == Format::Table && !cli.summary && writer.written() > 0;
     if pasted && to_terminal && table_shown {
-        eprintln!("{SAVE_HINT}");
+        let width = usize::from(width.max(render::MIN_WIDTH));
+        for line in trace_path::text::fill(SAVE_HINT, width, "", "     ") {
+            eprintln!("{line}");
+        }
     }
     if writer.unreadable > 0 {
         exits::INPUT

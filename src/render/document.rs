@@ -9,7 +9,7 @@
 
 use crate::dns::findings::Mark;
 use crate::duration::human_duration;
-use crate::model::{Severity, Trust};
+use crate::model::{Severity, StopKind, Trust};
 
 /// Shown for a value the report does not have.
 pub const NONE: &str = "—";
@@ -65,6 +65,15 @@ pub enum Block {
     /// A chart of the delays: drawn only by formats that draw charts
     /// (HTML); the others leave its section out.
     Timeline(Timeline),
+    /// The route as a picture, a chart like the timeline.
+    Route(Route),
+}
+
+impl Block {
+    /// A chart: drawn only by formats that draw charts.
+    pub fn is_chart(&self) -> bool {
+        matches!(self, Block::Timeline(_) | Block::Route(_))
+    }
 }
 
 /// A labelled value: one line of a summary or stop block.
@@ -90,7 +99,8 @@ pub struct Subheading {
     pub severity: Option<Severity>,
 }
 
-/// A table: its columns, its rows and where the trust boundary runs.
+/// A table: its columns, its rows, where the trust boundary runs and,
+/// for the hops, where the journey ended (its last row).
 #[derive(Debug, Clone)]
 pub struct Table {
     /// A short name that does not change (`hops`): a class for HTML.
@@ -98,6 +108,32 @@ pub struct Table {
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
     pub boundary: Option<Boundary>,
+    pub end: Option<End>,
+}
+
+/// Where the journey ended, shown as the last row of the hop list: the
+/// server that refused or is delaying the message, or the delivery.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct End {
+    pub kind: StopKind,
+    /// `✗` refused, `…` delayed, `✓` delivered: it goes in the hop
+    /// number's column.
+    pub mark: &'static str,
+    /// The server where it ended (`mx.example.net [192.0.2.9]`), when known.
+    pub host: Option<String>,
+    /// What happened there: `refused at RCPT: 550 5.1.1 unknown user`,
+    /// `delivered to the mailbox`.
+    pub what: String,
+}
+
+impl End {
+    /// The server and what happened there, as one line.
+    pub fn text(&self) -> String {
+        match &self.host {
+            Some(host) => format!("{host} {}", self.what),
+            None => self.what.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -255,6 +291,68 @@ pub struct Bar {
     pub delay: Delay,
     /// The bar's length in thousandths of the longest; `None`: no bar.
     pub permille: Option<u64>,
+}
+
+/// The route from the origin to where the message stopped, as a picture
+/// draws it: machines and the hops between them, top to bottom.
+#[derive(Debug, Clone)]
+pub struct Route {
+    /// What the picture shows, in words (its caption and alternative text).
+    pub caption: String,
+    pub steps: Vec<Step>,
+    /// Where the journey ended, below the last machine.
+    pub end: Option<End>,
+}
+
+/// One step down the route.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// A machine the message was on.
+    Machine(Machine),
+    /// A hop: the machine above handed the message to the one below.
+    Hop(Leg),
+    /// The chain breaks: the machine below is not the one the hop above
+    /// handed the message to (`chain-break`): a header is missing or forged.
+    Break,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Machine {
+    /// Its name (the receiver's, or the sender's rDNS or HELO), or an IP.
+    pub name: String,
+    /// The address it gave for itself as a receiver, when it did (the
+    /// address it was seen at is on the hop that leaves it).
+    pub ip: Option<String>,
+    /// Known only from outside claims (unverified hops), not from what the
+    /// user's servers recorded.
+    pub outside: bool,
+    /// Reached by a step that is no hand-off (a filter, a local step, a
+    /// retrieval): drawn small.
+    pub small: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Leg {
+    pub hop: usize,
+    pub trust: TrustLabel,
+    /// `hop 3 · +2 s · ESMTPS · TLSv1.3`: the delay, the protocol, TLS.
+    pub label: String,
+    /// The address the receiver saw the sender connect from.
+    pub from_ip: Option<String>,
+    /// That address was recorded by the user's servers (the trustworthy
+    /// hop): the one fact about the sender that cannot be forged.
+    pub verified: bool,
+    /// Encrypted (`Some(true)`), in the clear (`Some(false)`), or unknown.
+    pub tls: Option<bool>,
+    /// A claim by an outside machine (unverified): drawn dashed.
+    pub outside: bool,
+    /// Not a hand-off (filter, local, retrieval): drawn small, its kind
+    /// in the label.
+    pub small: bool,
+    /// The trust boundary crosses this hop: above it, outside claims.
+    pub boundary: bool,
+    /// The codes of the hop's warnings and errors.
+    pub notes: Vec<(Severity, &'static str)>,
 }
 
 #[cfg(test)]

@@ -12,15 +12,16 @@
 use super::auth_text;
 use super::dns_text;
 use super::document::{
-    Align, Bar, Block, Boundary, Caption, Cell, Column, Delay, DnsCell, Document, Field, Item,
+    Align, Bar, Block, Boundary, Caption, Cell, Column, Delay, DnsCell, Document, End, Field, Item,
     List, NONE, Narrow, Preformatted, Row, Section, Subheading, Table, Timeline, TrustLabel,
 };
+use super::document::{Leg, Machine, Route, Step};
 use super::renderer::display_name;
 use crate::duration::human_duration;
 use crate::model::Report;
 use crate::model::Severity;
 use crate::model::Trust;
-use crate::model::{Disposition, StopKind};
+use crate::model::{Action, Disposition, FindingCode, Reason, SmtpStage, StopKind};
 use crate::model::{Hop, format_utc};
 use crate::text::escape_controls;
 
@@ -165,6 +166,119 @@ pub fn hop_table(report: &Report) -> Table {
         columns,
         rows,
         boundary,
+        end: end_of_path(report),
+    }
+}
+
+/// Where the journey ended, the hop list's last row in every format: the
+/// server that refused the message (`✗ mx.example.net [192.0.2.9]
+/// refused at RCPT: 550 5.1.1 unknown user`), the one delaying it (`…`),
+/// or the delivery (`✓ delivered to the mailbox`). `None` when the outcome
+/// is unknown. The "Where it stopped" section says the rest.
+pub fn end_of_path(report: &Report) -> Option<End> {
+    let stop = &report.stop;
+    let p = &stop.primary;
+    // A server that answered refused (or is delaying); one never reached
+    // (no such domain, no connection, retries given up) did not.
+    let answered = p.reply_code.is_some();
+    let unreachable = matches!(
+        p.reason,
+        Some(Reason::Expired | Reason::DomainNotFound | Reason::HostUnreachable)
+    );
+    let (mark, verb) = match stop.kind {
+        StopKind::Unknown => return None,
+        StopKind::Delivered if !stop.is_report() => {
+            // Filed away from the inbox is reached, but not read.
+            let filtered = matches!(
+                stop.folder,
+                Some(Disposition::Junk | Disposition::Quarantine | Disposition::Rejected)
+            );
+            return Some(End {
+                kind: StopKind::Delivered,
+                mark: if filtered { "⚠" } else { "✓" },
+                host: None,
+                what: delivered(report),
+            });
+        }
+        StopKind::Delivered => {
+            let relayed = stop.recipients.first().and_then(|r| r.action) == Some(Action::Relayed);
+            (
+                "✓",
+                if relayed {
+                    "relayed it on"
+                } else {
+                    "delivered"
+                },
+            )
+        }
+        StopKind::Delayed if answered => ("…", "delaying"),
+        StopKind::Delayed => ("…", "not reached yet"),
+        StopKind::Bounced if answered && !unreachable => ("✗", "refused"),
+        StopKind::Bounced if unreachable => ("✗", "not reached"),
+        StopKind::Bounced => ("✗", "not delivered"),
+    };
+    let mut details: Vec<String> = p.reply_code.map(|c| c.to_string()).into_iter().collect();
+    details.extend(p.status.map(|s| s.to_string()));
+    details.extend(
+        p.reason
+            .filter(|r| *r != Reason::Delivered)
+            .map(|r| r.label().to_string()),
+    );
+    // The stage of the dialogue, for a server that answered.
+    let stage = p
+        .smtp_stage
+        .filter(|_| answered && !unreachable)
+        .map(|s| format!(" {}", stage_words(s)))
+        .unwrap_or_default();
+    let what = if details.is_empty() {
+        format!("{verb}{stage}")
+    } else {
+        format!("{verb}{stage}: {}", details.join(" "))
+    };
+    Some(End {
+        kind: stop.kind,
+        mark,
+        host: stop.remote_display().map(|h| safe(&h)),
+        what,
+    })
+}
+
+/// Where a message that reached its mailbox was put, in words: `delivered
+/// to the mailbox`. The one place to name the folder (`to Junk`) or a
+/// quarantine when the report knows it; every format's end row shows it.
+pub fn delivered(report: &Report) -> String {
+    let filter = &report.auth.filter;
+    let by = filter
+        .by
+        .as_deref()
+        .unwrap_or("the receiving side's filter");
+    match report.stop.folder {
+        Some(Disposition::Junk) if filter.folder_stated => {
+            format!("delivered to the Junk folder by {by}")
+        }
+        Some(Disposition::Junk) => {
+            format!("delivered, marked as spam by {by} (normally filed in Junk)")
+        }
+        Some(Disposition::Quarantine) => {
+            format!("quarantined by {by}: held, not in the mailbox")
+        }
+        Some(Disposition::Rejected) => {
+            format!("delivered, though {by} marked it for rejection")
+        }
+        Some(Disposition::Inbox) => "delivered to the inbox".to_string(),
+        Some(Disposition::Unknown) | None => "delivered to the mailbox".to_string(),
+    }
+}
+
+/// The SMTP stage in an end row's few words: `at RCPT`.
+fn stage_words(stage: SmtpStage) -> &'static str {
+    match stage {
+        SmtpStage::Connect => "at connection",
+        SmtpStage::Helo => "at HELO",
+        SmtpStage::Mail => "at MAIL FROM",
+        SmtpStage::Rcpt => "at RCPT",
+        SmtpStage::Data => "at DATA",
+        SmtpStage::EndOfData => "after DATA",
     }
 }
 
@@ -274,6 +388,140 @@ pub fn timeline(report: &Report) -> Timeline {
     }
 }
 
+/// The route as a picture draws it, top to bottom: the origin (hop 1's
+/// sender), then for each hop the hand-off (with the address the receiver
+/// saw the sender at) and the machine that received it; where the chain
+/// breaks, a break and the machine the next hop names as its sender; the
+/// end of the journey below.
+pub fn route(report: &Report) -> Route {
+    let hops = &report.hops;
+    let mut steps = Vec::new();
+    for (i, hop) in hops.iter().enumerate() {
+        let broken = i > 0 && breaks_chain(hop);
+        if broken {
+            steps.push(Step::Break);
+        }
+        if i == 0 || broken {
+            steps.push(Step::Machine(sender_machine(hop)));
+        }
+        steps.push(Step::Hop(leg(hop)));
+        steps.push(Step::Machine(receiver_machine(hop)));
+    }
+    Route {
+        caption: ROUTE.to_string(),
+        steps,
+        end: end_of_path(report),
+    }
+}
+
+/// The route's caption.
+const ROUTE: &str = "The route, from where the message came from (top) to where it stopped: solid boxes and arrows are what your servers recorded, dashed ones claims by outside machines; the green line is the trust boundary; small boxes are steps that are no hand-off (a filter, a local delivery).";
+
+fn breaks_chain(hop: &Hop) -> bool {
+    hop.findings
+        .iter()
+        .any(|f| f.code == FindingCode::ChainBreak)
+}
+
+/// The machine that sent a hop, by the name it gave or was given (its
+/// address is on the hop's arrow).
+fn sender_machine(hop: &Hop) -> Machine {
+    let name = hop
+        .from
+        .rdns
+        .as_deref()
+        .or(hop.from.helo.as_deref())
+        .map(safe)
+        .or_else(|| hop.from.ip_text())
+        .unwrap_or_else(|| sender_lines(hop).join(" "));
+    Machine {
+        name,
+        ip: None,
+        outside: hop.trust != Trust::Internal,
+        small: !hop.kind.is_hand_off(),
+    }
+}
+
+/// The machine that received a hop, with the address it gave itself.
+fn receiver_machine(hop: &Hop) -> Machine {
+    let ip = hop.by.ip_text();
+    let name = hop
+        .by
+        .host
+        .as_deref()
+        .map(safe)
+        .or_else(|| ip.clone())
+        .unwrap_or_else(|| "(unknown)".to_string());
+    Machine {
+        ip: ip.filter(|ip| *ip != name),
+        name,
+        outside: hop.trust == Trust::Unverified,
+        small: !hop.kind.is_hand_off(),
+    }
+}
+
+/// A hop as an arrow: its delay, protocol and whether it was encrypted.
+fn leg(hop: &Hop) -> Leg {
+    let small = !hop.kind.is_hand_off();
+    let with = hop.with.as_deref().map(safe);
+    let tls = match (&hop.tls, with.as_deref().map(str::to_ascii_uppercase)) {
+        // Inside one machine, encryption is beside the point.
+        _ if small => None,
+        (Some(_), _) => Some(true),
+        (None, Some(w)) if w.contains("SMTPS") || w.contains("LMTPS") || w == "HTTPS" => Some(true),
+        (None, Some(w))
+            if matches!(
+                w.as_str(),
+                "SMTP" | "ESMTP" | "ESMTPA" | "LMTP" | "LMTPA" | "UTF8SMTP" | "UTF8SMTPA" | "HTTP"
+            ) =>
+        {
+            Some(false)
+        }
+        _ => None,
+    };
+    let mut parts = vec![format!("hop {}", hop.number)];
+    if small {
+        parts.push(hop.kind.as_str().to_string());
+    }
+    if hop.delay_seconds.is_some() {
+        parts.push(
+            Delay {
+                seconds: hop.delay_seconds,
+            }
+            .text(),
+        );
+    }
+    parts.extend(with);
+    if !small {
+        match (&hop.tls, tls) {
+            (Some(version), _) => {
+                let version = version.split_whitespace().next().unwrap_or(version);
+                parts.push(safe(version));
+            }
+            (None, Some(true)) => parts.push("TLS".to_string()),
+            (None, Some(false)) => parts.push("no TLS".to_string()),
+            (None, None) => {}
+        }
+    }
+    Leg {
+        hop: hop.number,
+        trust: trust_label(hop.trust),
+        label: parts.join(" · "),
+        from_ip: hop.from.ip_text(),
+        verified: hop.trust == Trust::Trustworthy,
+        tls,
+        outside: hop.trust == Trust::Unverified,
+        small,
+        boundary: hop.trust == Trust::Trustworthy,
+        notes: hop
+            .findings
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning)
+            .map(|f| (f.severity, f.code.as_str()))
+            .collect(),
+    }
+}
+
 fn sender_lines(hop: &Hop) -> Vec<String> {
     if hop.from.is_empty() {
         return vec![match &hop.ident {
@@ -347,18 +595,9 @@ pub const BOUNDARY: &str =
 
 /// The `stop` block: the outcome in words, then [`stop_rows`].
 pub fn stop(report: &Report) -> Vec<Field> {
-    let outcome = match (report.stop.kind, report.stop.folder) {
-        (StopKind::Delivered, Some(Disposition::Junk)) if report.auth.filter.folder_stated => {
-            "delivered to the Junk folder by the receiving side's filter"
-        }
-        (StopKind::Delivered, Some(Disposition::Junk)) => {
-            "delivered, marked as spam by the receiving side's filter (normally filed in Junk)"
-        }
-        (StopKind::Delivered, Some(Disposition::Quarantine)) => {
-            "quarantined by the receiving side's filter: held, not in the mailbox"
-        }
-        (StopKind::Delivered, Some(Disposition::Inbox)) => "delivered to the inbox",
-        (kind, _) => stop_outcome(kind),
+    let outcome = match report.stop.kind {
+        StopKind::Delivered => delivered(report),
+        kind => stop_outcome(kind).to_string(),
     };
     let mut fields = vec![field("Outcome", outcome)];
     fields.extend(stop_rows(report));
@@ -462,6 +701,7 @@ pub fn recipients(report: &Report) -> Option<Table> {
         columns,
         rows,
         boundary: None,
+        end: None,
     })
 }
 
@@ -545,8 +785,8 @@ const RAW: Caption = Caption {
     phrase: "newest first, as in the message",
 };
 
-/// The report as a document, in this order: the summary; the timeline
-/// and the hops (when there are hops); DNS (when it ran); where it
+/// The report as a document, in this order: the summary; the route, the
+/// timeline and the hops (when there are hops); DNS (when it ran); where it
 /// stopped; the findings by severity (when there are any); the raw
 /// headers (when there are hops).
 pub fn document(report: &Report) -> Document {
@@ -554,12 +794,18 @@ pub fn document(report: &Report) -> Document {
     summary.extend(outcome(report));
     let mut sections = vec![section("summary", "Summary", vec![Block::Fields(summary)])];
     if !report.hops.is_empty() {
+        let route = Block::Route(route(report));
+        sections.push(section("route", "Route", vec![route]));
         let timeline = Block::Timeline(timeline(report));
         sections.push(section("timeline", "Timeline", vec![timeline]));
         let hops = Block::Table(hop_table(report));
         sections.push(captioned(section("hops", "Hops", vec![hops]), HOPS));
     }
     sections.extend(dns_section(report));
+    let mut stopped = vec![Block::Fields(stop(report))];
+    stopped.extend(recipients(report).map(Block::Table));
+    sections.push(section("stop", "Where it stopped", stopped));
+    // After the stop: it explains a Junk folder or a quarantine.
     if auth_text::has_any(&report.auth) {
         let fields = Block::Fields(auth_text::fields(report));
         sections.push(section(
@@ -568,9 +814,6 @@ pub fn document(report: &Report) -> Document {
             vec![fields],
         ));
     }
-    let mut stopped = vec![Block::Fields(stop(report))];
-    stopped.extend(recipients(report).map(Block::Table));
-    sections.push(section("stop", "Where it stopped", stopped));
     sections.extend(findings_section(report));
     let raw = raw_headers(report);
     if !raw.is_empty() {

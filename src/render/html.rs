@@ -2,9 +2,11 @@
 //! Inline CSS only (no script, font, image or anything else fetched; a
 //! Content-Security-Policy forbids it too), light and dark by
 //! `prefers-color-scheme`, light on paper. The document of
-//! [`super::facts::document`] in HTML's primitives, with its timeline: one
-//! bar per hop's delay, negative delays pointing the other way in hatched
-//! red. Every value is HTML-escaped.
+//! [`super::facts::document`] in HTML's primitives, with its charts: the
+//! route as an inline SVG picture (a box per machine, an arrow per hop, the
+//! trust boundary across the path, the end of the journey at the bottom),
+//! and the timeline, one bar per hop's delay, negative delays pointing the
+//! other way in hatched red. Every value is HTML-escaped.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -12,6 +14,7 @@ use std::io::{self, Write};
 use super::document::{
     Cell, Document, Field, List, Preformatted, Row, Section, Subheading, Table, Timeline,
 };
+use super::document::{End, Leg, Machine, Route, Step};
 use super::facts;
 use super::markup::{self, Markup};
 use super::renderer::{Place, Renderer};
@@ -132,6 +135,17 @@ impl Markup for Page {
             }
             self.row(row);
         }
+        // Where the journey ended: its mark where a hop's number goes.
+        if let Some(end) = &table.end {
+            let _ = writeln!(
+                self.0,
+                "<tr class=\"end {}\"><td>{}</td><td colspan=\"{}\">{}</td></tr>",
+                end.kind.as_str(),
+                end.mark,
+                table.columns.len().saturating_sub(1).max(1),
+                esc(&end.text())
+            );
+        }
         self.0.push_str("</tbody>\n</table>\n");
         ok()
     }
@@ -220,6 +234,32 @@ impl Markup for Page {
         ok()
     }
 
+    /// The route as an inline SVG, drawn top to bottom; its colours come
+    /// from the page's CSS (light, dark, print).
+    fn route(&mut self, route: &Route) -> io::Result<()> {
+        self.paragraph(&route.caption)?;
+        let mut svg = Svg::default();
+        for step in &route.steps {
+            match step {
+                Step::Machine(machine) => svg.machine(machine),
+                Step::Hop(leg) => svg.leg(leg),
+                Step::Break => svg.chain_break(),
+            }
+        }
+        if let Some(end) = &route.end {
+            svg.end(end);
+        }
+        let height = svg.y + svg::PAD;
+        let _ = writeln!(
+            self.0,
+            "<svg class=\"route\" role=\"img\" viewBox=\"0 0 {w} {height}\" width=\"{w}\" height=\"{height}\">\n<title>{}</title>\n{}</svg>",
+            esc(&route.caption),
+            svg.body,
+            w = svg::WIDTH,
+        );
+        ok()
+    }
+
     fn end_section(&mut self, _section: &Section) -> io::Result<()> {
         self.0.push_str("</section>\n");
         ok()
@@ -247,6 +287,273 @@ impl Page {
             self.0.push_str(&cell(c));
         }
         self.0.push_str("</tr>\n");
+    }
+}
+
+/// The route's geometry, in SVG user units (px at full size).
+mod svg {
+    pub const WIDTH: u32 = 720;
+    /// Space above the first box and below the last.
+    pub const PAD: u32 = 12;
+    /// The boxes' left edge, width and centre (where the arrows run).
+    pub const BOX_X: u32 = 40;
+    pub const BOX_W: u32 = 440;
+    pub const CX: u32 = BOX_X + BOX_W / 2;
+    pub const MACHINE_H: u32 = 44;
+    pub const SMALL_H: u32 = 26;
+    pub const LEG_H: u32 = 60;
+    pub const SMALL_LEG_H: u32 = 36;
+    pub const BREAK_H: u32 = 40;
+    /// Characters that fit in a box at 13 px (monospace), in a hop's
+    /// label at 12 px: beyond, the text is squeezed to fit.
+    pub const BOX_CHARS: usize = 54;
+    pub const LABEL_CHARS: usize = 44;
+}
+
+/// The SVG's elements, drawn downwards from `y`.
+#[derive(Default)]
+struct Svg {
+    body: String,
+    y: u32,
+}
+
+impl Svg {
+    /// A text element, squeezed to `chars` characters' width when longer.
+    fn text(&mut self, class: &str, x: u32, y: u32, anchor: &str, text: &str, chars: usize) {
+        let fit = if crate::text::display_width(text) > chars {
+            // 12-13 px monospace: about 7.5 px a character.
+            format!(
+                " textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\"",
+                chars * 15 / 2
+            )
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            self.body,
+            "<text class=\"{class}\" x=\"{x}\" y=\"{y}\" text-anchor=\"{anchor}\"{fit}>{}</text>",
+            esc(text)
+        );
+    }
+
+    /// An arrow straight down the path, from `y1` to its head at `y2`.
+    fn arrow(&mut self, y1: u32, y2: u32) {
+        let cx = svg::CX;
+        let _ = writeln!(
+            self.body,
+            "<line x1=\"{cx}\" y1=\"{y1}\" x2=\"{cx}\" y2=\"{}\"/><polygon points=\"{},{} {},{} {cx},{y2}\"/>",
+            y2 - 7,
+            cx - 5,
+            y2 - 8,
+            cx + 5,
+            y2 - 8,
+        );
+    }
+
+    fn machine(&mut self, m: &Machine) {
+        if self.y == 0 {
+            self.y = svg::PAD;
+        }
+        let mut class = String::from("machine");
+        for (on, name) in [(m.outside, " outside"), (m.small, " small")] {
+            if on {
+                class.push_str(name);
+            }
+        }
+        let h = if m.small {
+            svg::SMALL_H
+        } else {
+            svg::MACHINE_H
+        };
+        let _ = writeln!(
+            self.body,
+            "<g class=\"{class}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{h}\" rx=\"6\"/>",
+            svg::BOX_X,
+            self.y,
+            svg::BOX_W
+        );
+        if m.small {
+            let text = match &m.ip {
+                Some(ip) => format!("{} · {ip}", m.name),
+                None => m.name.clone(),
+            };
+            self.text(
+                "name",
+                svg::CX,
+                self.y + 17,
+                "middle",
+                &text,
+                svg::BOX_CHARS + 8,
+            );
+        } else if let Some(ip) = &m.ip {
+            self.text(
+                "name",
+                svg::CX,
+                self.y + 18,
+                "middle",
+                &m.name,
+                svg::BOX_CHARS,
+            );
+            self.text("ip", svg::CX, self.y + 36, "middle", ip, svg::BOX_CHARS);
+        } else {
+            self.text(
+                "name",
+                svg::CX,
+                self.y + 27,
+                "middle",
+                &m.name,
+                svg::BOX_CHARS,
+            );
+        }
+        self.body.push_str("</g>\n");
+        self.y += h;
+    }
+
+    fn leg(&mut self, leg: &Leg) {
+        let mut class = format!("leg {}", leg.trust.trust.as_str());
+        for (on, name) in [(leg.outside, " outside"), (leg.small, " small")] {
+            if on {
+                class.push_str(name);
+            }
+        }
+        match leg.tls {
+            Some(true) => class.push_str(" tls"),
+            Some(false) => class.push_str(" cleartext"),
+            None => {}
+        }
+        let h = match (leg.small, leg.boundary) {
+            (true, _) => svg::SMALL_LEG_H,
+            // Room below the labels for the boundary line.
+            (false, true) => svg::LEG_H + 14,
+            (false, false) => svg::LEG_H,
+        };
+        let (top, bottom) = (self.y, self.y + h);
+        let _ = writeln!(self.body, "<g class=\"{class}\">");
+        self.arrow(top, bottom);
+        let x = svg::CX + 14;
+        self.text(
+            "label",
+            x,
+            top + if leg.small { 22 } else { 24 },
+            "start",
+            &leg.label,
+            svg::LABEL_CHARS,
+        );
+        if !leg.small {
+            let right = svg::WIDTH - 12;
+            let trust = leg.trust.text();
+            let class = format!("trust {}", leg.trust.trust.as_str());
+            self.text(&class, right, top + 24, "end", &trust, 16);
+            if let Some(ip) = &leg.from_ip {
+                let (class, text) = if leg.verified {
+                    (
+                        "from verified",
+                        format!("from {ip} ✔ recorded by your server"),
+                    )
+                } else {
+                    ("from", format!("from {ip}"))
+                };
+                self.text(class, x, top + 40, "start", &text, svg::LABEL_CHARS);
+            }
+            if !leg.notes.is_empty() {
+                let notes: Vec<String> = leg
+                    .notes
+                    .iter()
+                    .map(|(severity, code)| format!("{} {code}", facts::severity_mark(*severity)))
+                    .collect();
+                let worst = leg.notes.iter().map(|(s, _)| *s).max();
+                let class = format!("note {}", worst.map(|s| s.as_str()).unwrap_or_default());
+                self.text(&class, right, top + 40, "end", &notes.join("  "), 24);
+            }
+        }
+        self.body.push_str("</g>\n");
+        if leg.boundary {
+            // Across the whole path, through this hop's arrow.
+            let y = top + h - 14;
+            let _ = writeln!(
+                self.body,
+                "<g class=\"boundary\"><line x1=\"8\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\"/>",
+                svg::WIDTH - 8
+            );
+            self.text(
+                "",
+                svg::WIDTH - 12,
+                y - 6,
+                "end",
+                "trust boundary: outside claims above",
+                40,
+            );
+            self.body.push_str("</g>\n");
+        }
+        self.y = bottom;
+    }
+
+    fn chain_break(&mut self) {
+        let (top, bottom) = (self.y, self.y + svg::BREAK_H);
+        let _ = writeln!(
+            self.body,
+            "<g class=\"break\"><line x1=\"{cx}\" y1=\"{top}\" x2=\"{cx}\" y2=\"{bottom}\"/>",
+            cx = svg::CX
+        );
+        self.text(
+            "label",
+            svg::CX + 14,
+            top + 25,
+            "start",
+            "⚠ chain break: the next sender is not this machine",
+            60,
+        );
+        self.body.push_str("</g>\n");
+        self.y = bottom;
+    }
+
+    /// The end of the journey: an arrow to a box saying where it stopped.
+    fn end(&mut self, end: &End) {
+        let top = self.y;
+        let box_top = top + svg::SMALL_LEG_H;
+        let _ = writeln!(self.body, "<g class=\"end {}\">", end.kind.as_str());
+        self.arrow(top, box_top);
+        let _ = writeln!(
+            self.body,
+            "<rect x=\"{}\" y=\"{box_top}\" width=\"{}\" height=\"{}\" rx=\"6\"/>",
+            svg::BOX_X,
+            svg::BOX_W,
+            svg::MACHINE_H
+        );
+        match &end.host {
+            Some(host) => {
+                let head = format!("{} {host}", end.mark);
+                self.text(
+                    "name",
+                    svg::CX,
+                    box_top + 18,
+                    "middle",
+                    &head,
+                    svg::BOX_CHARS,
+                );
+                self.text(
+                    "what",
+                    svg::CX,
+                    box_top + 36,
+                    "middle",
+                    &end.what,
+                    svg::BOX_CHARS,
+                );
+            }
+            None => {
+                let line = format!("{} {}", end.mark, end.what);
+                self.text(
+                    "name",
+                    svg::CX,
+                    box_top + 27,
+                    "middle",
+                    &line,
+                    svg::BOX_CHARS,
+                );
+            }
+        }
+        self.body.push_str("</g>\n");
+        self.y = box_top + svg::MACHINE_H;
     }
 }
 

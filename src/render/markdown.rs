@@ -7,7 +7,7 @@
 use std::io::{self, Write};
 
 use super::document::{
-    Align, Cell, Delay, Document, Field, List, Preformatted, Section, Subheading, Table,
+    Align, Cell, Delay, Document, Field, List, Narrow, Preformatted, Section, Subheading, Table,
 };
 use super::facts;
 use super::markup::{self, Markup};
@@ -70,6 +70,19 @@ impl Markup for Page<'_> {
         writeln!(self.out, "|{}|", align.join("|"))?;
         for row in &table.rows {
             let cells: Vec<String> = row.cells.iter().map(cell).collect();
+            writeln!(self.out, "| {} |", cells.join(" | "))?;
+        }
+        // Where the journey ended: its mark where a hop's number goes,
+        // its words in the sender's column (no cell spans in Markdown).
+        if let Some(end) = &table.end {
+            let mut cells = vec![String::new(); table.columns.len()];
+            let at = table
+                .columns
+                .iter()
+                .position(|c| matches!(c.narrow, Narrow::Below(_)))
+                .unwrap_or(cells.len() - 1);
+            cells[0] = end.mark.to_string();
+            cells[at] = format!("**{}**", escape(&end.text()));
             writeln!(self.out, "| {} |", cells.join(" | "))?;
         }
         if let Some(b) = table.boundary {

@@ -6,7 +6,7 @@
 use std::io;
 
 use super::document::{
-    Block, Document, Field, List, Preformatted, Section, Subheading, Table, Timeline,
+    Block, Document, Field, List, Preformatted, Route, Section, Subheading, Table, Timeline,
 };
 
 pub trait Markup {
@@ -31,6 +31,10 @@ pub trait Markup {
         Ok(())
     }
 
+    fn route(&mut self, _route: &Route) -> io::Result<()> {
+        Ok(())
+    }
+
     /// After a section's last block.
     fn end_section(&mut self, _section: &Section) -> io::Result<()> {
         Ok(())
@@ -46,8 +50,7 @@ pub trait Markup {
 pub fn write(doc: &Document, markup: &mut impl Markup) -> io::Result<()> {
     markup.title(doc)?;
     for section in &doc.sections {
-        let chart = |b: &Block| matches!(b, Block::Timeline(_));
-        if !markup.draws_charts() && section.blocks.iter().any(chart) {
+        if !markup.draws_charts() && section.blocks.iter().any(Block::is_chart) {
             continue;
         }
         markup.heading(section)?;
@@ -60,6 +63,7 @@ pub fn write(doc: &Document, markup: &mut impl Markup) -> io::Result<()> {
                 Block::Paragraph(text) => markup.paragraph(text)?,
                 Block::Preformatted(block) => markup.preformatted(block)?,
                 Block::Timeline(timeline) => markup.timeline(timeline)?,
+                Block::Route(route) => markup.route(route)?,
             }
         }
         markup.end_section(section)?;

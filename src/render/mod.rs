@@ -11,6 +11,7 @@ pub mod document;
 pub mod facts;
 mod html;
 mod json;
+mod layout;
 mod markdown;
 pub mod markup;
 mod renderer;
@@ -21,7 +22,9 @@ mod text;
 pub use html::Html;
 pub use json::{Json, JsonLines};
 pub use markdown::Markdown;
-pub use renderer::{Format, Place, Renderer, Style, display_name};
+pub use renderer::{
+    DEFAULT_WIDTH, Format, MIN_WIDTH, Place, Renderer, Style, display_name, output_width,
+};
 pub use summary::write_summary;
 pub use table::Table;
 pub use text::Text;

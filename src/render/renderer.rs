@@ -59,7 +59,7 @@ pub fn display_name(report: &Report) -> String {
 /// is its `--help` text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// A table for the terminal.
+    /// A table for the terminal, fitted to its width (COLUMNS when set; 100 columns through a pipe).
     Table,
     /// Plain ASCII text, at most 80 columns, for e-mail and plain-text tickets.
     Text,
@@ -100,6 +100,41 @@ impl Format {
 pub struct Style {
     /// Use ANSI colours.
     pub color: bool,
-    /// Terminal width to fit the table into; `None` means no wrapping.
+    /// The width to fit the table into, in columns; `None`: [`DEFAULT_WIDTH`].
     pub width: Option<u16>,
+}
+
+/// The width the table is fitted to when nothing says otherwise (output
+/// to a pipe or a file, `COLUMNS` unset).
+pub const DEFAULT_WIDTH: u16 = 100;
+
+/// The table is never fitted to fewer columns than this.
+pub const MIN_WIDTH: u16 = 20;
+
+/// The width to fit the table to: `COLUMNS` when set to a number (even
+/// when the output is a pipe), else the terminal's width (`None` when the
+/// output is no terminal, or one that reports no width), else
+/// [`DEFAULT_WIDTH`].
+pub fn output_width(columns: Option<&str>, terminal: Option<u16>) -> u16 {
+    columns
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .or(terminal)
+        .filter(|&w| w > 0)
+        .unwrap_or(DEFAULT_WIDTH)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_then_the_terminal_then_a_default() {
+        assert_eq!(output_width(Some("72"), Some(200)), 72);
+        assert_eq!(output_width(Some(" 90 "), None), 90);
+        assert_eq!(output_width(Some("wide"), Some(120)), 120);
+        assert_eq!(output_width(None, Some(120)), 120);
+        assert_eq!(output_width(None, None), DEFAULT_WIDTH);
+        assert_eq!(output_width(Some("0"), None), DEFAULT_WIDTH);
+        assert_eq!(output_width(None, Some(0)), DEFAULT_WIDTH);
+    }
 }

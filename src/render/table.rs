@@ -1,18 +1,17 @@
-//! `--format table`: the terminal view. One row per hop, oldest first, then
-//! the transit time, the trustworthy hop, the verdict and the findings.
+//! `--format table`: the terminal view. One row per hop, oldest first (a
+//! grid, or a block per hop when the terminal is narrow: [`layout`]), then
+//! the transit time, the trustworthy hop, the verdict and the findings,
+//! every line fitted to the terminal's width.
 
 use std::io::{self, Write};
 
-use comfy_table::{Attribute, Cell, Color, ContentArrangement, presets};
-
-use super::document::{self, Delay, TrustLabel};
+use super::document;
 use super::facts;
-use super::renderer::{Place, Renderer, Style};
-use crate::dns::findings::Mark;
+use super::layout;
+use super::renderer::{DEFAULT_WIDTH, MIN_WIDTH, Place, Renderer, Style};
 use crate::model::Report;
-use crate::model::Severity;
 use crate::model::StopKind;
-use crate::model::Trust;
+use crate::text::{fill, glue};
 
 pub struct Table {
     pub style: Style,
@@ -25,16 +24,26 @@ impl Renderer for Table {
                 writeln!(out)?;
             }
             let heading = format!("== {} ==", facts::input_name(report));
-            writeln!(out, "{}", self.paint(&heading, "1"))?;
+            for line in fill(&heading, self.width(), "", "   ") {
+                writeln!(out, "{}", self.paint(&line, "1"))?;
+            }
         }
         self.render_one(report, out)
     }
 }
 
 impl Table {
+    /// The width to fit: the style's, else [`DEFAULT_WIDTH`]; never less
+    /// than [`MIN_WIDTH`].
+    fn width(&self) -> usize {
+        usize::from(self.style.width.unwrap_or(DEFAULT_WIDTH).max(MIN_WIDTH))
+    }
+
     fn render_one(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         if !report.hops.is_empty() {
-            writeln!(out, "{}", self.hop_table(report))?;
+            for line in self.hop_table(report) {
+                writeln!(out, "{line}")?;
+            }
         }
         if report.stop.is_report() {
             self.stopped_here(report, out)?;
@@ -46,13 +55,12 @@ impl Table {
         self.findings(report, out)
     }
 
-    fn hop_table(&self, report: &Report) -> comfy_table::Table {
-        let mut table = comfy_table::Table::new();
-        table.load_style(presets::UTF8_FULL.with_rounded_corners());
-        self.fit(&mut table);
+    /// The hops as a grid, or a block per hop when the terminal is too
+    /// narrow for one (see [`layout`]).
+    fn hop_table(&self, report: &Report) -> Vec<String> {
         // The DNS column appears only when DNS ran, so offline output stays as it was.
-        fill(&mut table, &facts::hop_table(report));
-        table
+        let table = facts::hop_table(report);
+        layout::hop_list(&table, self.width(), self.style.color)
     }
 
     /// DNS details below the table: one line per hop, then the recipient domain.
@@ -60,40 +68,49 @@ impl Table {
         let Some(dns) = facts::dns(report) else {
             return Ok(());
         };
-        writeln!(out, "{}", dns.heading)?;
+        self.prose(out, "", "  ", &dns.heading)?;
         for (number, detail) in dns.hops {
-            let place = format!("hop {number}");
-            writeln!(out, "  {place:<8} {detail}")?;
+            let place = format!("  {:<8} ", format!("hop {number}"));
+            self.prose(out, &place, INDENT, &detail)?;
         }
         if let Some(mx) = dns.mx {
-            writeln!(out, "  {mx}")?;
+            self.prose(out, "  ", "    ", &mx)?;
         }
         Ok(())
     }
 
     fn summary_lines(&self, report: &Report) -> Vec<String> {
+        let width = self.width();
         let mut lines = Vec::new();
         if let Some(total) = facts::total_transit(report) {
-            lines.push(format!("Total transit: {total}"));
+            lines.extend(fill(&format!("Total transit: {total}"), width, "", "  "));
         }
         if let Some(t) = facts::trustworthy(report) {
             let by =
                 t.by.map(|b| format!(", recorded by {b}"))
                     .unwrap_or_default();
-            lines.push(format!(
-                "Trustworthy hop: {} — sender IP {}{}",
-                t.number,
-                self.paint(&t.ip, "1;32"),
-                by
-            ));
+            let text = format!("{} — sender IP {}{}", t.number, t.ip, by);
+            let mut wrapped = fill(&text, width, "Trustworthy hop: ", "  ");
+            self.paint_word(&mut wrapped, &t.ip, "1;32");
+            lines.extend(wrapped);
         }
         if let Some(auth) = super::auth_text::line(report) {
-            lines.push(format!("Authentication: {auth}"));
+            let label = "Authentication: ";
+            lines.extend(fill(&auth, width, label, &" ".repeat(label.len())));
         }
-        lines.push(format!(
-            "Verdict: {}",
-            self.paint(&facts::verdict(report), "1")
-        ));
+        let label = "Verdict: ";
+        let indent = " ".repeat(label.len());
+        for line in fill(&facts::verdict(report), width, label, &indent) {
+            // The verdict in bold, not its label.
+            let (lead, text) = match line.strip_prefix(label) {
+                Some(text) => (label, text),
+                None => match line.strip_prefix(indent.as_str()) {
+                    Some(text) => (indent.as_str(), text),
+                    None => ("", line.as_str()),
+                },
+            };
+            lines.push(format!("{lead}{}", self.paint(text, "1")));
+        }
         lines
     }
 
@@ -104,19 +121,16 @@ impl Table {
         }
         writeln!(out, "Findings:")?;
         for f in all {
-            let colour = match f.severity {
-                Severity::Error => "31",
-                Severity::Warning => "33",
-                Severity::Info => "2",
-            };
             let label = format!("{} {}", facts::severity_mark(f.severity), f.code);
-            writeln!(
-                out,
-                "  {:<8} {} {}",
-                f.place,
-                self.paint(&label, colour),
-                f.message
-            )?;
+            let place = format!("  {:<8} ", f.place);
+            let text = format!("{} {}", glue(&label), f.message);
+            let mut lines = fill(&text, self.width(), &place, INDENT);
+            if let Some(sgr) = layout::severity_sgr(f.severity) {
+                self.paint_word(&mut lines, &label, sgr);
+            }
+            for line in lines {
+                writeln!(out, "{line}")?;
+            }
         }
         Ok(())
     }
@@ -133,113 +147,75 @@ impl Table {
         };
         let label = facts::stop_kind(report.stop.kind);
         writeln!(out, "Stopped here: {}", self.paint(label, colour))?;
-        let mut table = self.plain_table();
-        for f in facts::stop_rows(report) {
-            table.add_row(vec![
-                Cell::new(f.label).add_attribute(Attribute::Bold),
-                Cell::new(f.value),
-            ]);
+        let rows = facts::stop_rows(report);
+        let label_width = rows.iter().map(|f| f.label.len()).max().unwrap_or(0);
+        let indent = " ".repeat(label_width + 4);
+        for f in rows {
+            let lead = format!("  {}{}  ", f.label, " ".repeat(label_width - f.label.len()));
+            let mut lines = fill(&f.value, self.width(), &lead, &indent);
+            if let Some(first) = lines.first_mut()
+                && let Some(value) = first.strip_prefix(lead.as_str())
+            {
+                let bold = self.paint(f.label, "1");
+                let gap = &lead[2 + f.label.len()..];
+                *first = format!("  {bold}{gap}{value}");
+            }
+            for line in lines {
+                writeln!(out, "{line}")?;
+            }
         }
-        writeln!(out, "{table}")?;
         if let Some(recipients) = facts::recipients(report) {
-            let mut table = self.plain_table();
-            fill(&mut table, &recipients);
-            writeln!(out, "{table}")?;
+            match layout::plain_grid(&recipients, self.width(), self.style.color) {
+                Some(lines) => {
+                    for line in lines {
+                        writeln!(out, "{line}")?;
+                    }
+                }
+                None => {
+                    for row in &recipients.rows {
+                        let cells: Vec<String> = row.cells.iter().map(plain).collect();
+                        if let [first, rest @ ..] = cells.as_slice() {
+                            self.prose(out, &format!("  {first}: "), "    ", &rest.join(", "))?;
+                        }
+                    }
+                }
+            }
         }
         Ok(())
     }
 
-    /// A compact table in the report's style, fitted to the terminal when known.
-    fn plain_table(&self) -> comfy_table::Table {
-        let mut table = comfy_table::Table::new();
-        table.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners());
-        self.fit(&mut table);
-        table
+    /// Prose wrapped to the width: `first` before the first line, `indent`
+    /// before the others.
+    fn prose(&self, out: &mut dyn Write, first: &str, indent: &str, text: &str) -> io::Result<()> {
+        for line in fill(text, self.width(), first, indent) {
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
     }
 
-    /// Colour and width as the terminal allows.
-    fn fit(&self, table: &mut comfy_table::Table) {
-        if self.style.color {
-            table.enforce_styling();
-        } else {
-            table.force_no_tty();
+    /// Paints the first whole occurrence of `word` in wrapped lines.
+    fn paint_word(&self, lines: &mut [String], word: &str, sgr: &'static str) {
+        if !self.style.color {
+            return;
         }
-        match self.style.width {
-            Some(w) if w > 20 => {
-                table.set_width(w);
-                table.set_content_arrangement(ContentArrangement::Dynamic);
-            }
-            _ => {
-                table.set_content_arrangement(ContentArrangement::Disabled);
-            }
+        if let Some(line) = lines.iter_mut().find(|l| l.contains(word)) {
+            *line = line.replacen(word, &self.paint(word, sgr), 1);
         }
     }
 
     /// Wraps text in an ANSI colour when colour is on.
-    fn paint(&self, text: &str, sgr: &str) -> String {
-        if self.style.color {
-            format!("\x1b[{sgr}m{text}\x1b[0m")
-        } else {
-            text.to_string()
-        }
+    fn paint(&self, text: &str, sgr: &'static str) -> String {
+        layout::paint(text, Some(sgr), self.style.color)
     }
 }
 
-/// A table of the document: headings in bold, then the rows.
-fn fill(table: &mut comfy_table::Table, from: &document::Table) {
-    let headings = from.columns.iter().map(|c| c.heading);
-    table.set_header(headings.map(|h| Cell::new(h).add_attribute(Attribute::Bold)));
-    for row in &from.rows {
-        table.add_row(row.cells.iter().map(cell));
-    }
-}
+/// Where wrapped lines of a hop's DNS details and findings go on.
+const INDENT: &str = "           ";
 
-/// A cell of the document's tables, coloured by what it says.
-fn cell(cell: &document::Cell) -> Cell {
-    use document::Cell as C;
+/// A recipient's cell as text.
+fn plain(cell: &document::Cell) -> String {
     match cell {
-        C::Text(text) | C::Time(text) => Cell::new(text),
-        C::Delay(delay) => delay_cell(*delay),
-        C::Lines(lines) | C::Words(lines) => Cell::new(lines.join("\n")),
-        C::Trust(label) => trust_cell(*label),
-        C::Dns(dns) => {
-            let cell = Cell::new(dns.lines.join("\n"));
-            match dns.worst {
-                Some(Mark::Warn | Mark::Fail) => cell.fg(Color::Red),
-                Some(Mark::Unknown) => cell.fg(Color::Yellow),
-                Some(Mark::Pass) => cell.fg(Color::Green),
-                Some(Mark::Info) | None => cell,
-            }
-        }
-        C::Notes(notes) => {
-            let text = notes
-                .iter()
-                .map(|(severity, code)| format!("{} {code}", facts::severity_mark(*severity)))
-                .collect::<Vec<_>>()
-                .join("\n");
-            match notes.iter().map(|(s, _)| *s).max() {
-                Some(Severity::Error) => Cell::new(text).fg(Color::Red),
-                Some(Severity::Warning) => Cell::new(text).fg(Color::Yellow),
-                _ => Cell::new(text),
-            }
-        }
-    }
-}
-
-fn delay_cell(delay: Delay) -> Cell {
-    let cell = Cell::new(delay.text());
-    if delay.is_negative() {
-        cell.fg(Color::Red).add_attribute(Attribute::Bold)
-    } else {
-        cell
-    }
-}
-
-fn trust_cell(label: TrustLabel) -> Cell {
-    let cell = Cell::new(label.text());
-    match label.trust {
-        Trust::Trustworthy => cell.fg(Color::Green).add_attribute(Attribute::Bold),
-        Trust::Internal => cell.fg(Color::Cyan),
-        Trust::Unverified => cell.fg(Color::DarkGrey),
+        document::Cell::Text(text) => text.clone(),
+        _ => String::new(),
     }
 }

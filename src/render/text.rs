@@ -117,6 +117,11 @@ impl Lines<'_> {
             }
             self.block(table, row)?;
         }
+        // Where the journey ended, its mark where a hop's number goes.
+        if let Some(end) = &table.end {
+            let mark = to_ascii(end.mark);
+            self.hanging(&format!("{mark:<5} "), 6, &end.text())?;
+        }
         Ok(())
     }
 

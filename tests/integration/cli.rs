@@ -196,7 +196,9 @@ fn table_has_one_row_per_hop_and_a_verdict() {
     assert!(!text.contains('\x1b'), "no colour when piped");
     for needle in [
         "Time (UTC)",
-        "2026-11-23 10:15:02",
+        // Every hop on one day: the date once, above, and times alone.
+        "All hops on 2026-11-23 (UTC).",
+        "┆ 10:15:02 ",
         "HELO [192.168.1.23]",
         "rDNS (none)",
         "IP   203.0.113.5",

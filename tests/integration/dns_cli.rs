@@ -177,6 +177,7 @@ fn dnsbl_through_the_command_line() {
 fn the_table_shows_dns_marks_and_details() {
     let server = TestServer::start(zones::standard());
     let out = trace_path_online()
+        .env("COLUMNS", "250")
         .args(["--color", "never", "--resolver", &server.resolver_arg()])
         .arg(path_message())
         .output()

@@ -70,6 +70,43 @@ fn text_is_ascii_and_fits_80_columns() {
     }
 }
 
+/// A message-id longer than the line is cut where it reads (before its
+/// `@`, or after a `.` or `-`), never inside a run of letters, for every
+/// sample: the 80 columns hold and the id reads whole.
+#[test]
+fn text_cuts_long_message_ids_at_their_seams() {
+    let dir = std::fs::read_dir(sample("")).unwrap();
+    let mut cut = 0;
+    for path in dir.map(|e| e.unwrap().path()).filter(|p| p.is_file()) {
+        let path = path.to_str().unwrap();
+        let report: serde_json::Value =
+            serde_json::from_slice(&output(&["-f", "json", path])).unwrap();
+        let Some(id) = report["message"]["message_id"].as_str() else {
+            continue;
+        };
+        let text = String::from_utf8(output(&["-f", "text", path])).unwrap();
+        let mut lines = text.lines().skip_while(|l| !l.starts_with("Message-ID:"));
+        let first = lines
+            .next()
+            .unwrap()
+            .trim_start_matches("Message-ID:")
+            .trim();
+        let mut pieces = vec![first];
+        pieces.extend(
+            lines
+                .take_while(|l| l.starts_with("                "))
+                .map(str::trim),
+        );
+        assert_eq!(pieces.concat(), id, "{path}");
+        for pair in pieces.windows(2) {
+            let seam = pair[1].starts_with('@') || pair[0].ends_with(['.', '-']);
+            assert!(seam, "{path}: {:?} cut inside a word", pair);
+            cut += 1;
+        }
+    }
+    assert!(cut > 0, "some sample has a message-id too long for a line");
+}
+
 #[test]
 fn markdown_table_survives_pipes_and_backticks() {
     let msg = "Received: from a|b`c (x|y [192.0.2.7]) by mx|`z`.example.net with ESMTP id |||```; Mon, 23 Nov 2026 10:00:00 +0000\nSubject: pipe | and ``` fence\n\n";
@@ -87,7 +124,8 @@ fn markdown_table_survives_pipes_and_backticks() {
         count
     };
     let table: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
-    assert_eq!(table.len(), 3, "{md}");
+    // Headings, alignment, the hop, where it ended.
+    assert_eq!(table.len(), 4, "{md}");
     for line in &table {
         assert_eq!(unescaped_pipes(line), 9, "{line}");
     }
@@ -108,4 +146,74 @@ fn html_is_written_to_a_file() {
     let html = std::fs::read_to_string(target).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.ends_with("</html>\n"));
+}
+
+/// Where the journey ended is the last row of the hop list in every
+/// format: the server that refused a bounced message, the one delaying a
+/// delayed one, the mailbox of a delivered one. JSON says it in `stop`
+/// alone, as before.
+#[test]
+fn the_end_of_the_journey_is_the_hop_lists_last_row() {
+    let cases = [
+        (
+            "✗",
+            "FAIL",
+            "mx.example.net [192.0.2.9] refused at RCPT: 550 5.1.1 unknown user",
+            "bounces/dsn-unknown-user.eml",
+        ),
+        (
+            "…",
+            "...",
+            "mx.example.net [192.0.2.9] delaying at RCPT: 451 4.7.1 greylisted",
+            "bounces/dsn-delayed-greylist.eml",
+        ),
+        ("✓", "ok", "delivered to the mailbox", "postfix-relay.eml"),
+    ];
+    for (mark, ascii, words, file) in cases {
+        let path = sample(file);
+        let path = path.to_str().unwrap();
+        let text = |format: &str| String::from_utf8(output(&["-f", format, path])).unwrap();
+
+        // The table: the end row right under the last hop, above the rest.
+        let table = text("table");
+        let row = format!("│ {mark} ┆ {words}");
+        let at = table
+            .find(&row)
+            .unwrap_or_else(|| panic!("{file}:\n{table}"));
+        assert!(!table[at..].contains("┆ +"), "{file}: a hop after the end");
+        assert!(table[at..].contains("Verdict:"), "{file}");
+
+        // Plain text: the last line of the hop blocks.
+        let plain = text("text");
+        let hops = plain.split("\n\nWhere it stopped").next().unwrap();
+        let last = hops.lines().last().unwrap();
+        assert_eq!(last, format!("{ascii:<5} {words}"), "{file}");
+
+        // Markdown: the hop table's last row.
+        let markdown = text("markdown");
+        let table_rows: Vec<&str> = markdown
+            .split("## Hops")
+            .nth(1)
+            .unwrap()
+            .lines()
+            .filter(|l| l.starts_with('|'))
+            .collect();
+        let last = table_rows.last().unwrap();
+        assert!(last.starts_with(&format!("| {mark} |")), "{file}: {last}");
+        assert!(
+            last.contains(&words.replace('[', "\\[").replace(']', "\\]")),
+            "{last}"
+        );
+
+        // HTML: the hop table's last row, after every hop's.
+        let html = scraper::Html::parse_document(&text("html"));
+        let rows = scraper::Selector::parse("table.hops tbody tr").unwrap();
+        let last = html.select(&rows).next_back().unwrap();
+        assert!(last.value().classes().any(|c| c == "end"), "{file}");
+        assert!(last.text().collect::<String>().contains(words), "{file}");
+
+        // JSON: no end row, the stop object as it was.
+        let json = text("json");
+        assert!(!json.contains(words), "{file}: JSON changed");
+    }
 }

@@ -148,3 +148,86 @@ fn several_reports_are_one_page() {
     assert_eq!(select(&doc, "html").len(), 1);
     assert_eq!(select(&doc, "article.report").len(), 2);
 }
+
+/// The route picture, for every sample and a bounce of each outcome: a
+/// box per machine (the origin, each hop's receiver, the sender a broken
+/// chain jumps to), an arrow per hop, outside claims dashed (class
+/// `outside`), steps that are no hand-off small, the trust boundary across
+/// the path, and where the journey ended at the bottom.
+#[test]
+fn the_route_is_drawn_box_by_box() {
+    let mut paths = samples();
+    for bounce in [
+        "dsn-unknown-user.eml",
+        "dsn-delayed-greylist.eml",
+        "dsn-delivered.eml",
+        "exchange-365-spamhaus.eml",
+    ] {
+        paths.push(
+            sample(&format!("bounces/{bounce}"))
+                .to_string_lossy()
+                .into_owned(),
+        );
+    }
+    for path in paths {
+        let doc = html(&[&path]);
+        let report = json_report(&[&path]);
+        let hops = report["hops"].as_array().unwrap();
+        if hops.is_empty() {
+            assert!(select(&doc, "svg").is_empty(), "{path}");
+            continue;
+        }
+        assert_eq!(select(&doc, "svg.route").len(), 1, "{path}");
+        assert_eq!(select(&doc, "svg.route g.leg").len(), hops.len(), "{path}");
+        let breaks = hops
+            .iter()
+            .skip(1)
+            .filter(|h| {
+                h["findings"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|f| f["code"] == "chain-break")
+            })
+            .count();
+        let machines = select(&doc, "svg.route g.machine");
+        assert_eq!(machines.len(), hops.len() + 1 + breaks, "{path}");
+        assert!(
+            machines
+                .iter()
+                .all(|m| m.select(&Selector::parse("rect").unwrap()).count() == 1)
+        );
+        let count = |key: &str, values: &[&str]| {
+            hops.iter()
+                .filter(|h| values.contains(&h[key].as_str().unwrap()))
+                .count()
+        };
+        assert_eq!(
+            select(&doc, "svg.route g.leg.outside").len(),
+            count("trust", &["unverified"]),
+            "{path}: outside claims dashed"
+        );
+        assert_eq!(
+            select(&doc, "svg.route g.leg.small").len(),
+            count("kind", &["filter", "local", "retrieval"]),
+            "{path}: pseudo-hops small"
+        );
+        let trustworthy = usize::from(!report["trustworthy_hop"].is_null());
+        assert_eq!(
+            select(&doc, "svg.route g.boundary").len(),
+            trustworthy,
+            "{path}"
+        );
+        let kind = report["stop"]["kind"].as_str().unwrap();
+        let end = select(&doc, &format!("svg.route g.end.{kind}"));
+        assert_eq!(end.len(), 1, "{path}: the end, {kind}");
+        let words: String = end[0].text().collect();
+        let expected = match (kind, report["stop"]["folder"].as_str()) {
+            ("bounced", _) => "refused",
+            ("delayed", _) => "delaying",
+            (_, Some("quarantine")) => "quarantined",
+            _ => "delivered",
+        };
+        assert!(words.contains(expected), "{path}: {words}");
+    }
+}

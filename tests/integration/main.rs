@@ -31,3 +31,4 @@ mod robustness;
 mod samples;
 mod sources;
 mod terminal;
+mod widths;

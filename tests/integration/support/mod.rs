@@ -14,7 +14,8 @@ use proptest::test_runner::{Config as ProptestConfig, FileFailurePersistence};
 /// Fixed report time for reproducible output (2026-12-01T00:00:00Z).
 pub const REPORT_TIME: &str = "1796083200";
 
-/// The binary, isolated from the user's config and terminal settings, and
+/// The binary, isolated from the user's config and terminal settings
+/// (`COLUMNS` unset: the table is laid out for 100 columns), and
 /// offline (`--no-dns`): reports must not depend on the machine's resolver.
 /// DNS tests use [`trace_path_online`] with a test server instead.
 pub fn trace_path() -> Command {
@@ -33,6 +34,7 @@ pub fn trace_path_online() -> Command {
             "/nonexistent/trace-path-test-config.toml",
         )
         .env_remove("NO_COLOR")
+        .env_remove("COLUMNS")
         .env_remove("XDG_CONFIG_HOME");
     cmd
 }
