@@ -198,6 +198,41 @@ async fn forward(engine: &Engine, ip: IpAddr, name: &str, within_cap: bool) -> F
     }
 }
 
+/// A name's addresses: its A and AAAA answers together.
+pub struct NameAddresses {
+    /// Records if either question found some, else the failure.
+    pub status: LookupStatus,
+    /// A and AAAA addresses, sorted.
+    pub addresses: Vec<IpAddr>,
+    /// The CNAME target when the name is an alias.
+    pub cname: Option<String>,
+}
+
+/// Asks A and AAAA for `name` at once: the one lookup of "the addresses
+/// of a name" (a HELO name, an MX host, a domain without MX).
+pub async fn addresses_of(engine: &Engine, name: &HostName) -> NameAddresses {
+    let (a, aaaa) = tokio::join!(
+        engine.ask(name, QueryType::A),
+        engine.ask(name, QueryType::Aaaa)
+    );
+    let mut found = addresses(&a);
+    found.extend(addresses(&aaaa));
+    found.sort();
+    found.dedup();
+    let cname = [&a, &aaaa]
+        .into_iter()
+        .flat_map(|answer| answer.iter().flat_map(|records| records.iter()))
+        .find_map(|r| match r {
+            Rdata::Cname { owner, target } if owner == name.as_str() => Some(target.clone()),
+            _ => None,
+        });
+    NameAddresses {
+        status: combined_status(status_of(&a), status_of(&aaaa)),
+        addresses: found,
+        cname,
+    }
+}
+
 /// The A/AAAA addresses in an answer, sorted.
 pub fn addresses(answer: &DnsAnswer<Records>) -> Vec<IpAddr> {
     let mut found: Vec<IpAddr> = answer
@@ -244,22 +279,10 @@ async fn helo_check(engine: &Engine, helo: &str, ip: IpAddr) -> HeloCheck {
 }
 
 async fn resolve_helo(engine: &Engine, name: &HostName, ip: IpAddr, check: &mut HeloCheck) {
-    let (a, aaaa) = tokio::join!(
-        engine.ask(name, QueryType::A),
-        engine.ask(name, QueryType::Aaaa)
-    );
-    check.status = combined_status(status_of(&a), status_of(&aaaa));
-    check.addresses = addresses(&a);
-    check.addresses.extend(addresses(&aaaa));
-    check.addresses.sort();
-    check.addresses.dedup();
-    check.cname = [&a, &aaaa]
-        .into_iter()
-        .flat_map(|answer| answer.iter().flat_map(|records| records.iter()))
-        .find_map(|r| match r {
-            Rdata::Cname { owner, target } if owner == name.as_str() => Some(target.clone()),
-            _ => None,
-        });
+    let found = addresses_of(engine, name).await;
+    check.status = found.status;
+    check.addresses = found.addresses;
+    check.cname = found.cname;
     check.matches_ip = if !check.addresses.is_empty() {
         Some(check.addresses.contains(&ip))
     } else if check.status.is_missing() {

@@ -8,7 +8,7 @@ use crate::model::Hop;
 use crate::model::Report;
 use crate::model::StopKind;
 
-use super::checks::{addresses, combined_status};
+use super::checks;
 use super::resolver::{Engine, QueryType, Rdata, status_of};
 use crate::host::HostName;
 use crate::mailbox;
@@ -158,34 +158,18 @@ async fn resolve_host(engine: &Engine, mut host: MxHost) -> MxHost {
             return host;
         }
     };
-    let (a, aaaa) = tokio::join!(
-        engine.ask(&name, QueryType::A),
-        engine.ask(&name, QueryType::Aaaa)
-    );
-    host.status = combined_status(status_of(&a), status_of(&aaaa));
-    host.addresses = addresses(&a);
-    host.addresses.extend(addresses(&aaaa));
-    host.addresses.sort();
-    host.addresses.dedup();
-    host.cname = [&a, &aaaa]
-        .into_iter()
-        .flat_map(|answer| answer.iter().flat_map(|records| records.iter()))
-        .find_map(|r| match r {
-            Rdata::Cname { owner, target } if owner == name.as_str() => Some(target.clone()),
-            _ => None,
-        });
+    let found = checks::addresses_of(engine, &name).await;
+    host.status = found.status;
+    host.addresses = found.addresses;
+    host.cname = found.cname;
     host
 }
 
 /// No MX: mail goes to the domain's own address, if it has one (RFC 5321 §5.1).
 async fn implicit(engine: &Engine, domain: &HostName, check: &mut MxCheck) -> MxKind {
-    let (a, aaaa) = tokio::join!(
-        engine.ask(domain, QueryType::A),
-        engine.ask(domain, QueryType::Aaaa)
-    );
-    check.addresses = addresses(&a);
-    check.addresses.extend(addresses(&aaaa));
-    let status = combined_status(status_of(&a), status_of(&aaaa));
+    let found = checks::addresses_of(engine, domain).await;
+    check.addresses = found.addresses;
+    let status = found.status;
     check.address_status = Some(status);
     match status {
         LookupStatus::Ok if !check.addresses.is_empty() => MxKind::Implicit,
