@@ -14,13 +14,13 @@
 //!
 //! | header | module | result |
 //! |---|---|---|
-//! | `Authentication-Results` (RFC 8601) | [`results`] | [`AuthResults`]: authserv-id, version, each `method=result` with reason, properties, comments |
+//! | `Authentication-Results` (RFC 8601) | [`results`] | [`AuthResults`](crate::model::AuthResults): authserv-id, version, each `method=result` with reason, properties, comments |
 //! | `ARC-Authentication-Results` (RFC 8617) | [`results`] | the same, with the instance `i=` |
 //! | `Authentication-Results-Original`, `X-Original-Authentication-Results` | [`results`] | the same, as an upstream copy (a gateway's results renamed by the next receiver) |
-//! | `ARC-Seal`, `ARC-Message-Signature` | [`arc`] | [`ArcSeal`], [`ArcMessageSignature`]; [`arc::chain`] groups a message's three ARC headers into sets |
-//! | `Received-SPF` (RFC 7208 §9.1) | [`spf`] | [`ReceivedSpf`]: result, comment, key=value pairs |
-//! | `DKIM-Signature` (RFC 6376), `DomainKey-Signature` (RFC 4870) | [`dkim`] | [`DkimSignature`]: every tag, `t=`/`x=` as times |
-//! | vendors' verdict headers | [`vendors`] | [`FilterVerdict`]: spam or not, score, threshold, each field with its meaning, folder |
+//! | `ARC-Seal`, `ARC-Message-Signature` | [`arc`] | [`ArcSeal`](crate::model::ArcSeal), [`ArcMessageSignature`](crate::model::ArcMessageSignature); [`arc::chain`] groups a message's three ARC headers into sets |
+//! | `Received-SPF` (RFC 7208 §9.1) | [`spf`] | [`ReceivedSpf`](crate::model::ReceivedSpf): result, comment, key=value pairs |
+//! | `DKIM-Signature` (RFC 6376), `DomainKey-Signature` (RFC 4870) | [`dkim`] | [`DkimSignature`](crate::model::DkimSignature): every tag, `t=`/`x=` as times |
+//! | vendors' verdict headers | [`vendors`] | [`FilterVerdict`](crate::model::FilterVerdict): spam or not, score, threshold, each field with its meaning, folder |
 //!
 //! Vendors: Microsoft 365 (`X-Forefront-Antispam-Report`,
 //! `X-Microsoft-Antispam`, `X-Microsoft-Antispam-Mailbox-Delivery`,

@@ -1,5 +1,5 @@
 //! Output formats, one file each behind [`Renderer`]. Renderers format the
-//! report model and decide nothing: every fact comes from [`Report`], and
+//! report model and decide nothing: every fact comes from [`Report`](crate::model::Report), and
 //! the facts every format shows are chosen once, in [`facts`], which lays
 //! them out as one [`document`]. The ticket formats (Markdown, text, HTML)
 //! implement only the primitives of [`markup::Markup`]; the terminal table

@@ -10,9 +10,9 @@
 //! addresses, nested `(...)` comments with quoted pairs, quoted strings, `;`)
 //! followed by a walk over the clause keywords, then mining of the comments.
 //! Everything is iterative and linear in the input length. One file per
-//! step: [`lex`] (tokens), [`walk`] (clauses), [`mine`] (comments),
-//! [`values`] (one address, name or TLS version), [`assemble`] (which word
-//! is the HELO, the rDNS name, the receiver), [`fields`] (the result).
+//! step: `lex.rs` (tokens), `walk.rs` (clauses), `mine.rs` (comments),
+//! `values.rs` (one address, name or TLS version), `assemble.rs` (which word
+//! is the HELO, the rDNS name, the receiver), `fields.rs` (the result).
 //!
 //! Decisions worth knowing:
 //!
