@@ -6,11 +6,11 @@
 //! module, each importing only the model, the helpers and earlier stages):
 //!
 //! ```text
-//! input ─► normalise ─► message ─► chain ─► trust ─► stop ─► dns ─► redact ─► verdict ─► render
-//! bytes    cleaned      headers,   hops,    the one  where   PTR,   tokens    one        table, text,
-//!          paste        parts      delays,  trust-   it      FCrDNS, for      sentence   markdown, html,
-//!                                  checks   worthy   stopped HELO,  --redact            json, jsonl
-//!                                           hop              MX
+//! input ─► normalise ─► message ─► chain ─► trust ─► auth ─► stop ─► dns ─► redact ─► verdict ─► render
+//! bytes    cleaned      headers,   hops,    the one  SPF,    where   PTR,   tokens    one        table, text,
+//!          paste        parts      delays,  trust-   DKIM,   it      FCrDNS, for      sentence   markdown, html,
+//!                                  checks   worthy   DMARC,  stopped HELO,  --redact            json, jsonl
+//!                                           hop      filter          MX
 //! ```
 //!
 //! * [`input`] reads files, standard input, mboxes ([`mbox`]) and
@@ -19,14 +19,17 @@
 //! * [`chain`] parses the Received headers into hops, with dates, delays
 //!   and the checks that need no network.
 //! * [`trust`] finds the single trustworthy hop.
-//! * [`stop`] reads a bounce: where and why the message stopped. It runs
-//!   before DNS because the MX check asks about the bounce's recipient.
+//! * [`auth`] reads the authentication and filter headers, places each on
+//!   the hop that wrote it and keeps only the receiving side's verdicts.
+//! * [`stop`] reads a bounce: where and why the message stopped (for a
+//!   delivered message, the filter's folder from `auth`). It runs before
+//!   DNS because the MX check asks about the bounce's recipient.
 //! * [`dns`] (optional, `--no-dns` turns it off) checks each hop's sender
 //!   and the recipient domain's MX, on its own runtime.
 //! * [`redact`] (`--redact`) replaces personal and internal values in the
 //!   model with tokens.
 //! * [`verdict`] writes the one-line verdict from the finished model, so
-//!   it is built once and never rewritten.
+//!   it is built once, from redacted values, and never rewritten.
 //! * [`render`] formats the report; renderers decide nothing.
 //!
 //! Every stage reads and fills the [`model`]; small helpers ([`text`],
