@@ -136,11 +136,12 @@ pub fn sum_up(mut recipients: Vec<Recipient>, reporting_mta: Option<String>) -> 
     };
     let p = recipients[primary].clone();
     let unreadable = !p.has_details() && kind != StopKind::Delivered;
+    let advice = advice[primary].text(p.diagnostic.is_some()).to_string();
     let stop = Stop {
         kind,
         reporting_mta,
         primary: p,
-        advice: Some(advice[primary].to_string()),
+        advice: Some(advice),
         recipients: recipients
             .into_iter()
             .filter(|r| r.address.is_some() || r.has_details())
@@ -152,15 +153,12 @@ pub fn sum_up(mut recipients: Vec<Recipient>, reporting_mta: Option<String>) -> 
 /// The recipient's reason, from its codes, the server's words and the
 /// notice's explanation.
 fn classify(r: &Recipient) -> reason::Classified {
-    let text: Vec<&str> = [r.diagnostic.as_deref(), r.explanation.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
     reason::classify(&reason::Evidence {
         action: r.action,
         status: r.status,
         reply_code: r.reply_code,
-        text: &text.join("\n"),
+        said: r.diagnostic.as_deref().unwrap_or(""),
+        notice: r.explanation.as_deref().unwrap_or(""),
     })
 }
 

@@ -83,6 +83,12 @@ const LABELS: &[Label] = labels![
     "generic-it-mailbox-full.eml": "bounced",  Some(552), Some("5.2.2"), N, Some("mailbox-full"), N, N, 1;
     "dsn-no-status-field.eml":    "bounced",   Some(554), Some("5.7.1"), N, Some("policy"), Some("mx.example.net"), N, 3;
     "dsn-delayed-quota.eml":      "delayed",   Some(452), Some("4.2.2"), Some("rcpt"), Some("mailbox-full"), Some("mx.example.net"), Some("192.0.2.9"), 3;
+    // The notice's stock phrases and footers never decide the cause: the
+    // status and the server's words do ("Message headers follow.", an
+    // antivirus footer, a delay warning that gives no reason).
+    "dsn-moved-headers-follow.eml": "bounced", Some(550), Some("5.1.6"), N, Some("unknown-user"), N, N, 2;
+    "dsn-av-footer-unknown-user.eml": "bounced", None,   Some("5.1.1"), N, Some("unknown-user"), N, N, 2;
+    "exim-delay-no-reason.eml":   "delayed",   None,      N, N, Some("other"), N, N, 0;
     // Not bounces: an out-of-office reply and a read receipt.
     "autoreply-out-of-office.eml": "delivered", None,     N, N, N, N, N, 2;
     "autoreply-read-receipt.eml": "delivered", None,      N, N, N, N, N, 1;
