@@ -53,10 +53,10 @@ pub fn fill(mine: &mut Recipient, theirs: &Recipient) {
     fill(&mut mine.address, &theirs.address);
     fill(&mut mine.action, &theirs.action);
     match (mine.status, theirs.status) {
-        // A generic `X.0.0` gives way to the other account's specific
+        // A vague `X.Y.0` gives way to the other account's specific
         // status of the same class (OpenSMTPD's report says 5.0.0, its
         // notice quotes the server's 5.1.1).
-        (Some(m), Some(t)) if m.is_generic() && !t.is_generic() && t.class == m.class => {
+        (Some(m), Some(t)) if m.is_vague() && !t.is_vague() && t.class == m.class => {
             mine.status = Some(t);
         }
         _ => fill(&mut mine.status, &theirs.status),

@@ -30,6 +30,7 @@ pub mod parts;
 pub mod phrases;
 pub mod reason;
 pub mod reply;
+pub mod ses;
 pub mod text;
 
 pub use parts::ReturnedSource;
@@ -63,18 +64,27 @@ pub struct Bounce {
 /// message, an auto-reply, a read receipt), and then nothing beyond the
 /// headers was parsed.
 pub fn read_bounce(bytes: &[u8], parsed: &ParsedMessage) -> Option<Bounce> {
-    let hint = detect::hint(parsed)?;
-    let parts = parts::split(bytes);
-    let dsn = parts.delivery_status.as_deref().map(dsn::parse);
+    let hint = detect::hint(parsed).or_else(|| detect::body_hint(bytes))?;
+    let parts = parts::split(bytes).or_whole_body(bytes);
+    // An Amazon SES notification is the machine-readable report of its
+    // bounce, and its text is only that JSON.
+    let ses = match parts.delivery_status {
+        Some(_) => None,
+        None => ses::parse(&parts.human_text),
+    };
     let sender: Vec<String> = mailbox::addresses_in(parsed.summary.to.as_deref().unwrap_or(""))
         .map(str::to_string)
         .collect();
-    let text = text::read(
-        &parts.human_text,
-        parsed.summary.subject.as_deref(),
-        &failed_recipients(parsed),
-        &sender,
-    );
+    let text = match ses {
+        Some(_) => text::TextReport::default(),
+        None => text::read(
+            &parts.human_text,
+            parsed.summary.subject.as_deref(),
+            &failed_recipients(parsed),
+            &sender,
+        ),
+    };
+    let dsn = parts.delivery_status.as_deref().map(dsn::parse).or(ses);
     let evidence = detect::Evidence {
         hint,
         dsn_recipients: dsn.as_ref().map_or(0, |d| d.recipients.len()),

@@ -118,6 +118,42 @@ fn pieces(message: &Message<'_>) -> BounceParts {
     out
 }
 
+impl BounceParts {
+    /// A report whose MIME structure could not be read (a boundary that no
+    /// line uses, a part's headers broken) yields no part at all: then the
+    /// whole body is its text, and the RFC 3464 fields in it are read as
+    /// its delivery-status part. The server's reply and `Status: 5.1.1`
+    /// are still there.
+    pub fn or_whole_body(self, bytes: &[u8]) -> BounceParts {
+        if self.too_nested || self.delivery_status.is_some() || !self.human_text.trim().is_empty() {
+            return self;
+        }
+        let body = body_of(bytes);
+        let text = String::from_utf8_lossy(body).into_owned();
+        let has_fields = text.lines().any(|l| {
+            l.get(..16)
+                .is_some_and(|p| p.eq_ignore_ascii_case("final-recipient:"))
+        });
+        BounceParts {
+            delivery_status: has_fields.then(|| text.clone()),
+            human_text: text,
+            ..self
+        }
+    }
+}
+
+/// The bytes after the header block (after its first empty line).
+fn body_of(bytes: &[u8]) -> &[u8] {
+    let mut at = 0;
+    for line in bytes.split_inclusive(|&b| b == b'\n') {
+        at += line.len();
+        if line.trim_ascii().is_empty() {
+            return &bytes[at..];
+        }
+    }
+    &[]
+}
+
 /// How many parts declare a nested message type: a cheap count over the
 /// raw lines, before any parsing.
 fn nested_messages(bytes: &[u8]) -> usize {

@@ -196,6 +196,19 @@ pub fn classify(evidence: &Evidence<'_>) -> Classified {
     }
 }
 
+/// Whether a text names a cause outright: a phrase of the table that says
+/// why a delivery failed ("That's not a valid user here", "As their
+/// mailbox is full"). Such words make a text from the null sender a
+/// notice, whatever its layout.
+pub fn names_a_cause(text: &str) -> bool {
+    let text = matchable(text);
+    RULES.iter().any(|r| match r.clue {
+        Clue::Said(phrase) => text.contains(phrase),
+        Clue::SaidBoth(a, b) => text.contains(a) && text.contains(b),
+        _ => false,
+    })
+}
+
 /// Whether a status names the cause precisely: not `X.Y.0` ("other or
 /// undefined") and not 5.7.1, which refusals of every kind carry.
 fn is_specific(status: EnhancedStatus) -> bool {

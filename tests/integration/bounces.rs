@@ -89,6 +89,35 @@ const LABELS: &[Label] = labels![
     "dsn-moved-headers-follow.eml": "bounced", Some(550), Some("5.1.6"), N, Some("unknown-user"), N, N, 2;
     "dsn-av-footer-unknown-user.eml": "bounced", None,   Some("5.1.1"), N, Some("unknown-user"), N, N, 2;
     "exim-delay-no-reason.eml":   "delayed",   None,      N, N, Some("other"), N, N, 0;
+    // Notices that were not read as bounces: a null sender with a text that
+    // says why (a router's one line, a Japanese carrier, Apache James,
+    // Verizon), a gateway's delivery-status part in multipart/mixed, an
+    // Amazon SES JSON notification, a report whose MIME boundary is broken.
+    "exim-router-one-liner.eml":  "bounced",   None,      N, N, Some("unknown-user"), N, N, 0;
+    "kddi-mailbox-full.eml":      "bounced",   None,      N, N, Some("mailbox-full"), N, N, 0;
+    "james-no-such-user.eml":     "bounced",   Some(550), N, N, Some("unknown-user"), N, N, 2;
+    "verizon-no-such-user.eml":   "bounced",   Some(550), N, N, Some("unknown-user"), N, N, 0;
+    "mcafee-no-such-user.eml":    "bounced",   Some(550), Some("5.0.0"), N, Some("unknown-user"), Some("mailstore.example.net"), N, 2;
+    "amazon-ses-json-bounce.eml": "bounced",   Some(550), Some("5.1.1"), N, Some("unknown-user"), Some("192.0.2.9"), Some("192.0.2.9"), 0;
+    "dsn-broken-boundary.eml":    "bounced",   Some(550), Some("5.1.1"), Some("rcpt"), Some("unknown-user"), Some("mx.example.net"), Some("192.0.2.9"), 1;
+    // Plain-text layouts whose recipient and reason were not read: AOL,
+    // Exchange 5.5 to 2003, GroupWise, CommuniGate Pro, Exim naming the
+    // sender first, Sun/Oracle Messaging Server, Dovecot, Smail's "Failed
+    // addresses follow:", a one-line "REASON: ADDRESS", Google Groups.
+    "aol-attachments.eml":        "bounced",   None,      N, N, Some("content-rejected"), N, N, 0;
+    "exchange-2003-did-not-reach.eml": "bounced", None,   N, N, Some("unknown-user"), N, N, 2;
+    "groupwise-user-not-found.eml": "bounced", None,      N, N, Some("unknown-user"), N, N, 2;
+    "communigate-quota.eml":      "bounced",   None,      Some("5.0.0"), N, Some("mailbox-full"), N, N, 2;
+    "exim-sender-listed.eml":     "bounced",   Some(550), Some("5.7.1"), Some("rcpt"), Some("unknown-user"), Some("mx.example.net"), Some("192.0.2.9"), 1;
+    "messagingserver-expired.eml": "bounced",  None,      Some("4.4.7"), N, Some("expired"), N, N, 2;
+    "dovecot-quota.eml":          "bounced",   None,      Some("5.2.2"), N, Some("mailbox-full"), N, N, 2;
+    "smail-failed-addresses.eml": "bounced",   Some(552), Some("5.2.2"), N, Some("mailbox-full"), N, N, 1;
+    "generic-undeliverable-one-liner.eml": "bounced", None, N, N, Some("mailbox-full"), N, N, 1;
+    "google-groups-no-permission.eml": "bounced", None,   N, N, Some("policy"), N, N, 1;
+    "google-groups-no-such-group.eml": "bounced", Some(550), Some("5.1.1"), N, Some("unknown-user"), N, N, 1;
+    // Providers' own codes; a status wrapped around the server's reply.
+    "exchange-365-dbeb.eml":      "bounced",   Some(550), Some("5.4.1"), N, Some("unknown-user"), N, N, 2;
+    "amazon-ses-dsn-wrapper.eml": "bounced",   Some(550), Some("5.2.2"), N, Some("mailbox-full"), Some("mx.example.net"), N, 1;
     // Not bounces: an out-of-office reply and a read receipt.
     "autoreply-out-of-office.eml": "delivered", None,     N, N, N, N, N, 2;
     "autoreply-read-receipt.eml": "delivered", None,      N, N, N, N, N, 1;
@@ -140,6 +169,109 @@ fn several_recipients_get_one_line_each() {
         r.verdict.contains("of 3 recipients: 3 failed"),
         "{}",
         r.verdict
+    );
+}
+
+/// The reason each notice gives, as its diagnostic, and the recipients it
+/// names, in layouts the reader did not know.
+#[test]
+fn unfamiliar_layouts_show_their_reason_and_recipients() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "aol-attachments.eml",
+            "they are not accepting mail with attachments or embedded images",
+            &["paulscreenname"],
+        ),
+        (
+            "kddi-mailbox-full.eml",
+            "As their mailbox is full.",
+            &["taro@mobile.example"],
+        ),
+        (
+            "exim-router-one-liner.eml",
+            "You sent mail to sam@example.net. That's not a valid user here.",
+            &["sam@example.net"],
+        ),
+        (
+            "groupwise-user-not-found.eml",
+            "user not found",
+            &["quinn@example.net"],
+        ),
+        (
+            "dovecot-quota.eml",
+            "Quota exceeded (mailbox for user is full)",
+            &["uma@example.net"],
+        ),
+        (
+            "exchange-2003-did-not-reach.eml",
+            "The recipient name is not recognized MSEXCH:IMS:EXAMPLE:HQ:EXCH 0 (000C05A6) Unknown Recipient",
+            &["lena@example.net", "mark@example.net"],
+        ),
+        (
+            "communigate-quota.eml",
+            "LOCAL module(account rita) reports: account is full (quota exceeded)",
+            &["rita@example.net"],
+        ),
+        (
+            "exim-sender-listed.eml",
+            "550 5.7.1 No such user! 1795606000-aBcDeF",
+            &["henry@example.net"],
+        ),
+        (
+            "messagingserver-expired.eml",
+            "Failed; 4.4.7 (delivery time expired)",
+            &["tor@example.net"],
+        ),
+        (
+            "google-groups-no-permission.eml",
+            "the group you tried to contact (volunteers) may not exist, or you may not have permission to post messages to the group. A few more details on why you weren't able to post",
+            &["volunteers@groups.example.org"],
+        ),
+        (
+            "amazon-ses-dsn-wrapper.eml",
+            "550 5.2.2 The email account that you tried to reach is over quota. Please direct the recipient to https://support.example.net/mail/?p=OverQuota",
+            &["kate@example.net"],
+        ),
+    ];
+    for (file, diagnostic, addresses) in cases {
+        let r = trace_sample(file);
+        assert_eq!(
+            r.stop.primary.diagnostic.as_deref(),
+            Some(*diagnostic),
+            "{file}"
+        );
+        let got: Vec<&str> = r
+            .stop
+            .recipients
+            .iter()
+            .filter_map(|x| x.address.as_deref())
+            .collect();
+        assert_eq!(got, *addresses, "{file}");
+    }
+    // Amazon SES's JSON: each bounced recipient with its own status.
+    let r = trace_sample("amazon-ses-json-bounce.eml");
+    let got: Vec<(&str, String, &str)> = r
+        .stop
+        .recipients
+        .iter()
+        .map(|x| {
+            (
+                x.address.as_deref().unwrap(),
+                x.status.unwrap().to_string(),
+                x.reason.unwrap().as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("ivan@example.net", "5.1.1".to_string(), "unknown-user"),
+            ("judy@example.com", "5.2.1".to_string(), "mailbox-disabled"),
+        ]
+    );
+    assert_eq!(
+        r.stop.reporting_mta.as_deref(),
+        Some("a1-23.smtp-out.eu-west-1.example.com")
     );
 }
 

@@ -34,13 +34,14 @@ pub mod stage;
 pub mod vendors;
 
 pub use notice::Layout;
+pub use quoted_reply::reply_within;
 pub use recipients::MAX_RECIPIENTS;
 pub use stage::stage_of;
 
-use diagnostic::{diagnostic_without_reply, explanation, introduced_diagnostic};
+use diagnostic::{diagnostic_without_reply, explanation, introduced_diagnostic, short_notice};
 use notice::{layout, says_delayed};
 use quoted_reply::{bare_status, find_reply};
-use recipients::{first_address, segments};
+use recipients::{first_address, listed_names, segments};
 use remote::remote;
 use reporting_mta::reporting_mta;
 use returned::returned_copy;
@@ -102,7 +103,11 @@ pub fn read(
             o.address = known_recipients
                 .first()
                 .cloned()
-                .or_else(|| first_address(&human, not_recipients));
+                .or_else(|| first_address(&human, not_recipients))
+                .or_else(|| listed_names(human_lines).into_iter().next());
+            if o.diagnostic.is_none() {
+                o.diagnostic = short_notice(&human);
+            }
             o.explanation = Some(explanation(&human));
             recipients.push(o);
         }

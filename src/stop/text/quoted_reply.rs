@@ -84,6 +84,13 @@ pub(super) fn find_reply(lines: &[&str]) -> Option<Found> {
     })
 }
 
+/// The SMTP reply quoted in a text (`host mx.example.net[192.0.2.9] said:
+/// 553-... (in reply to RCPT TO command)`), as [`find_reply`] finds it.
+pub fn reply_within(text: &str) -> Option<reply::Reply> {
+    let lines: Vec<&str> = text.lines().collect();
+    find_reply(&lines).map(|f| f.reply)
+}
+
 /// Text after a code beyond this length does not make a reply more likely.
 const MAX_REPLY_SCORE_LEN: usize = 200;
 
