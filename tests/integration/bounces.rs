@@ -118,6 +118,12 @@ const LABELS: &[Label] = labels![
     // Providers' own codes; a status wrapped around the server's reply.
     "exchange-365-dbeb.eml":      "bounced",   Some(550), Some("5.4.1"), N, Some("unknown-user"), N, N, 2;
     "amazon-ses-dsn-wrapper.eml": "bounced",   Some(550), Some("5.2.2"), N, Some("mailbox-full"), Some("mx.example.net"), N, 1;
+    // Several recipients, each with its own outcome; one reason given for
+    // two; a pipelined transcript whose refusal answered RCPT TO.
+    "exchange-two-recipients.eml": "bounced",  Some(550), Some("5.2.1"), N, Some("mailbox-disabled"), Some("mailstore.example.net"), N, 2;
+    "sendmail-two-recipients-transcript.eml": "bounced", Some(550), Some("5.2.1"), Some("rcpt"), Some("mailbox-disabled"), Some("mx.example.net"), N, 1;
+    "gmail-two-recipients-same-reason.eml": "bounced", Some(550), Some("5.7.1"), N, Some("blocklisted"), N, N, 1;
+    "sendmail-pipelined-rcpt.eml": "bounced",  Some(550), Some("5.1.1"), Some("rcpt"), Some("unknown-user"), Some("mx.example.net"), N, 1;
     // Not bounces: an out-of-office reply and a read receipt.
     "autoreply-out-of-office.eml": "delivered", None,     N, N, N, N, N, 2;
     "autoreply-read-receipt.eml": "delivered", None,      N, N, N, N, N, 1;
@@ -170,6 +176,103 @@ fn several_recipients_get_one_line_each() {
         "{}",
         r.verdict
     );
+}
+
+/// Every recipient of a notice its own status, reply code, diagnostic and
+/// cause: two refusals in a text-only notice (Exchange), in one Sendmail
+/// transcript after them all, and one reason given for two recipients.
+#[test]
+fn each_recipient_keeps_its_own_outcome() {
+    let row = |x: &trace_path::model::Recipient| {
+        (
+            x.address.clone().unwrap(),
+            x.status.map(|s| s.to_string()),
+            x.reply_code.map(|c| c.value()),
+            x.diagnostic.clone(),
+            x.reason.unwrap().as_str(),
+        )
+    };
+    let cases: &[(&str, &[(&str, &str, u16, &str, &str)])] = &[
+        (
+            "exchange-two-recipients.eml",
+            &[
+                (
+                    "zara@example.net",
+                    "5.2.1",
+                    550,
+                    "550 5.2.1 Mailbox disabled, not accepting messages",
+                    "mailbox-disabled",
+                ),
+                (
+                    "yuri@example.net",
+                    "5.2.2",
+                    552,
+                    "552 5.2.2 Mailbox full",
+                    "mailbox-full",
+                ),
+            ],
+        ),
+        (
+            "sendmail-two-recipients-transcript.eml",
+            &[
+                (
+                    "walt@example.net",
+                    "5.2.1",
+                    550,
+                    "550 5.2.1 <walt@example.net>... Mailbox disabled",
+                    "mailbox-disabled",
+                ),
+                (
+                    "vera@example.net",
+                    "5.2.2",
+                    552,
+                    "552 5.2.2 <vera@example.net>... Mailbox full",
+                    "mailbox-full",
+                ),
+            ],
+        ),
+        (
+            "gmail-two-recipients-same-reason.eml",
+            &[
+                (
+                    "xavier@example.net",
+                    "5.7.1",
+                    550,
+                    "550 5.7.1 Service unavailable; client [203.0.113.5] blocked using bl.example.org",
+                    "blocklisted",
+                ),
+                (
+                    "yvonne@example.net",
+                    "5.7.1",
+                    550,
+                    "550 5.7.1 Service unavailable; client [203.0.113.5] blocked using bl.example.org",
+                    "blocklisted",
+                ),
+            ],
+        ),
+    ];
+    for (file, want) in cases {
+        let r = trace_sample(file);
+        let got: Vec<_> = r.stop.recipients.iter().map(row).collect();
+        let want: Vec<_> = want
+            .iter()
+            .map(|(a, s, c, d, why)| {
+                (
+                    a.to_string(),
+                    Some(s.to_string()),
+                    Some(*c),
+                    Some(d.to_string()),
+                    *why,
+                )
+            })
+            .collect();
+        assert_eq!(got, want, "{file}");
+        assert!(
+            r.verdict.contains("of 2 recipients: 2 failed"),
+            "{file}: {}",
+            r.verdict
+        );
+    }
 }
 
 /// The reason each notice gives, as its diagnostic, and the recipients it

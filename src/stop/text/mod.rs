@@ -45,10 +45,11 @@ use recipients::{first_address, listed_names, segments};
 use remote::remote;
 use reporting_mta::reporting_mta;
 use returned::returned_copy;
-use stage::transcript_stage_for;
+use stage::transcript_reply_for;
 
 use crate::model::Recipient;
 use crate::stop::merge::fill;
+use crate::stop::reply;
 
 /// The most bytes of bounce text read.
 pub const MAX_TEXT_BYTES: usize = 256 * 1024;
@@ -116,11 +117,36 @@ pub fn read(
             only.explanation = Some(explanation(&human));
         }
         several => {
-            for o in several.iter_mut().filter(|o| o.smtp_stage.is_none()) {
-                o.smtp_stage = o
+            // One transcript after them all (Sendmail): each recipient's
+            // reply is the one to the command that names it.
+            for o in several.iter_mut() {
+                let Some((stage, reply)) = o
                     .address
                     .as_deref()
-                    .and_then(|a| transcript_stage_for(&human, a));
+                    .and_then(|a| transcript_reply_for(&human, a))
+                else {
+                    continue;
+                };
+                o.smtp_stage.get_or_insert(stage);
+                if o.reply_code.is_none() && o.diagnostic.is_none() {
+                    let r = reply::parse(&reply);
+                    o.reply_code = r.code;
+                    o.status = o.status.or(r.status);
+                    o.diagnostic = Some(r.cleaned);
+                }
+                // The host the transcript was talking to.
+                if o.remote_mta.is_none() && o.remote_ip.is_none() {
+                    o.remote_mta.clone_from(&global.remote_mta);
+                    o.remote_ip = global.remote_ip;
+                }
+            }
+            // Recipients listed together above one reason (Gmail's
+            // "Delivery to the following recipients failed permanently"):
+            // the reason is each one's.
+            if several.iter().all(|o| !o.has_details()) && global.has_details() {
+                for o in several.iter_mut() {
+                    fill(o, &global);
+                }
             }
         }
     }
