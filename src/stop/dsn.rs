@@ -125,6 +125,12 @@ impl Block {
                 recipient.status = Some(specific);
             }
             recipient.diagnostic = Some(r.cleaned);
+            // A report without Remote-MTA may name the server in its words
+            // (Postfix: "... exceeds size limit 10485760 of server
+            // mx.example.net[192.0.2.9]", "connect to mx.example.net[...]").
+            if recipient.remote_mta.is_none() && recipient.remote_ip.is_none() {
+                (recipient.remote_mta, recipient.remote_ip) = super::text::remote_named_in(text);
+            }
         }
         recipient
     }

@@ -55,6 +55,8 @@ pub struct Phrases {
     pub stages: &'static [(&'static str, SmtpStage)],
     /// Words right before the remote host's name.
     pub host_keys: &'static [&'static str],
+    /// Words right after the remote host's name.
+    pub host_followers: &'static [&'static str],
     /// Words right before the name of the notice's writer.
     pub reporter_keys: &'static [&'static str],
 }
@@ -100,6 +102,7 @@ impl Phrases {
         noise: &[],
         stages: &[],
         host_keys: &[],
+        host_followers: &[],
         reporter_keys: &[],
     };
 }
@@ -171,6 +174,9 @@ pub const POSTFIX: Phrases = Phrases {
         "conversation with ",
         "connection with ",
         "delivery via ",
+        // "message size 18876259 exceeds size limit 10485760 of server
+        // mx.example.net[192.0.2.9]": the limit the server announced.
+        "of server ",
     ],
     reporter_keys: &["this is the mail system at host "],
     ..Phrases::NONE
@@ -457,6 +463,8 @@ pub const ENGLISH: Phrases = Phrases {
         "<<<",
         "reason:",
         "]:",
+        // SurfControl: "bob@example.net: [192.0.2.9], 554 ...".
+        "],",
         "#",
         "error:",
         "reply:",
@@ -469,12 +477,16 @@ pub const ENGLISH: Phrases = Phrases {
     reason_markers: &["reason:", " because "],
     recipient_intros: &["could not be delivered to: "],
     stages: &[
+        ("did not like our rcpt to", Rcpt),
+        ("did not like our mail from", Mail),
+        ("did not like our data", Data),
         ("connection refused", Connect),
         ("connection timed out", Connect),
         ("no route to host", Connect),
         ("network is unreachable", Connect),
     ],
     host_keys: &["host ", "remote server: ", "remote host: "],
+    host_followers: &[" did not like our ", " didn't like our "],
     // RFC 3464 fields quoted in the text.
     reporter_keys: &["reporting-mta: dns; ", "reporting-mta: dns;"],
     ..Phrases::NONE
@@ -570,6 +582,7 @@ mod tests {
             ("noise", words(|p| p.noise, |w| w)),
             ("stages", words(|p| p.stages, |w| w.0)),
             ("host_keys", words(|p| p.host_keys, |w| w)),
+            ("host_followers", words(|p| p.host_followers, |w| w)),
             ("reporter_keys", words(|p| p.reporter_keys, |w| w)),
         ];
         for (name, phrases) in tables {

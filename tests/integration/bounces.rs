@@ -124,6 +124,14 @@ const LABELS: &[Label] = labels![
     "sendmail-two-recipients-transcript.eml": "bounced", Some(550), Some("5.2.1"), Some("rcpt"), Some("mailbox-disabled"), Some("mx.example.net"), N, 1;
     "gmail-two-recipients-same-reason.eml": "bounced", Some(550), Some("5.7.1"), N, Some("blocklisted"), N, N, 1;
     "sendmail-pipelined-rcpt.eml": "bounced",  Some(550), Some("5.1.1"), Some("rcpt"), Some("unknown-user"), Some("mx.example.net"), N, 1;
+    // Diagnostics and remote servers the text gives: Sendmail's empty
+    // "(reason: )" above the transcript's reply, a host named before "did
+    // not like our RCPT TO", Postfix's "of server HOST[IP]" with no
+    // Remote-MTA, SurfControl's "[IP], 554 ...".
+    "sendmail-reason-empty.eml":  "bounced",   Some(550), Some("5.1.1"), Some("rcpt"), Some("unknown-user"), Some("mx.example.net"), N, 1;
+    "generic-did-not-like.eml":   "bounced",   Some(550), Some("5.7.1"), Some("rcpt"), Some("policy"), Some("mail-inbound.example.net"), Some("192.0.2.25"), 0;
+    "postfix-size-of-server.eml": "bounced",   None,      Some("5.3.4"), N, Some("message-too-large"), Some("mx.example.net"), Some("192.0.2.9"), 1;
+    "surfcontrol-ip-before-reply.eml": "bounced", Some(554), Some("5.0.0"), N, Some("other"), Some("192.0.2.9"), Some("192.0.2.9"), 2;
     // Not bounces: an out-of-office reply and a read receipt.
     "autoreply-out-of-office.eml": "delivered", None,     N, N, N, N, N, 2;
     "autoreply-read-receipt.eml": "delivered", None,      N, N, N, N, N, 1;
@@ -176,6 +184,34 @@ fn several_recipients_get_one_line_each() {
         "{}",
         r.verdict
     );
+}
+
+/// No diagnostic is a literal "(reason: )" or a bare code, and no advice
+/// points to a diagnostic that the report does not show.
+#[test]
+fn diagnostics_say_something_and_advice_never_points_to_a_missing_one() {
+    let r = trace_sample("sendmail-reason-empty.eml");
+    assert_eq!(
+        r.stop.primary.diagnostic.as_deref(),
+        Some(
+            "550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos."
+        )
+    );
+    for entry in std::fs::read_dir(samples_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        let r = trace_file(&path);
+        let name = path.display();
+        if let Some(d) = &r.stop.primary.diagnostic {
+            assert!(d.contains(char::is_alphabetic), "{name}: {d:?}");
+            assert!(!d.contains("(reason: )"), "{name}: {d:?}");
+        } else if let Some(advice) = &r.stop.advice {
+            let advice = advice.to_lowercase();
+            assert!(
+                !advice.contains("diagnostic") && !advice.contains("last error"),
+                "{name}: {advice}"
+            );
+        }
+    }
 }
 
 /// Every recipient of a notice its own status, reply code, diagnostic and

@@ -6,6 +6,7 @@
 use super::recipients::recipient_line;
 use crate::stop::phrases;
 use crate::stop::reply::truncate;
+use crate::words::strip_prefix_ignore_case;
 
 /// When no reply code was found, the piece's own words: the lines that
 /// are not headings, addresses, transcript or a vendor's bookkeeping,
@@ -29,7 +30,20 @@ pub(super) fn diagnostic_without_reply(lines: &[&str]) -> Option<String> {
         }
     }
     let text = words.join(" ");
-    (!text.is_empty()).then(|| truncate(&text))
+    // Sendmail's `(reason: X)` is X; with nothing inside it says nothing.
+    let text = unwrap_label(&text);
+    text.contains(char::is_alphanumeric).then(|| truncate(text))
+}
+
+/// `X` from `(reason: X)`; other text as it is.
+fn unwrap_label(text: &str) -> &str {
+    text.strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .and_then(|t| {
+            phrases::all(|p| p.reason_markers)
+                .find_map(|m| strip_prefix_ignore_case(t.trim_start(), m.trim()))
+        })
+        .map_or(text, str::trim)
 }
 
 /// The text after a reason marker: the rest of its line, or the lines

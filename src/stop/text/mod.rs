@@ -36,6 +36,7 @@ pub mod vendors;
 pub use notice::Layout;
 pub use quoted_reply::reply_within;
 pub use recipients::MAX_RECIPIENTS;
+pub use remote::remote_named_in;
 pub use stage::stage_of;
 
 use diagnostic::{diagnostic_without_reply, explanation, introduced_diagnostic, short_notice};
@@ -203,7 +204,14 @@ fn extract(chunk: &str, whole: bool) -> Recipient {
         };
     }
     recipient.smtp_stage = stage_of(chunk);
-    let (host, ip) = remote(chunk, &outside);
+    let (mut host, mut ip) = remote(chunk, &outside);
+    // A host's address right before its reply: SurfControl's
+    // `bob@example.net: [192.0.2.9], 554 Service unavailable`.
+    if (host.is_none() && ip.is_none())
+        && let Some(f) = &found
+    {
+        (host, ip) = remote::bracketed_ip_at_end(&lines[f.line][..f.column]);
+    }
     recipient.remote_mta = host;
     recipient.remote_ip = ip;
     recipient

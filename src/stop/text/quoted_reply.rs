@@ -67,6 +67,11 @@ pub(super) fn find_reply(lines: &[&str]) -> Option<Found> {
             if column == line_indent {
                 score += 1;
             }
+            // In a transcript the `<<<` lines are the server's; Sendmail's
+            // unprefixed line below them is its own translation.
+            if before.ends_with("<<<") {
+                score += 1;
+            }
             let length = after.len().min(MAX_REPLY_SCORE_LEN);
             let better = best.is_none_or(|(s, l, _, _)| score > s || (score == s && length > l));
             if score > 0 && better {
