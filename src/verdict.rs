@@ -96,10 +96,16 @@ fn report_verdict(hop_count: usize, stop: &Stop) -> String {
         .collect();
     let codes = codes.join(" ");
     let reason = stop.primary.reason.unwrap_or(Reason::Other);
-    let why = if codes.is_empty() {
-        format!("({})", reason.label())
+    // A notice that gives no reason is not one the tool failed to classify.
+    let label = if reason == Reason::Other && stop.primary.diagnostic.is_none() {
+        "no reason given"
     } else {
-        format!("with {codes} ({})", reason.label())
+        reason.label()
+    };
+    let why = if codes.is_empty() {
+        format!("({label})")
+    } else {
+        format!("with {codes} ({label})")
     };
     let stage = stop
         .primary
@@ -142,12 +148,9 @@ fn report_verdict(hop_count: usize, stop: &Stop) -> String {
         }
         StopKind::Delayed => {
             let first = match (&who, stop.primary.reply_code.is_some()) {
-                (Some(w), true) => format!("{w} answered {codes}{stage} ({})", reason.label()),
+                (Some(w), true) => format!("{w} answered {codes}{stage} ({label})"),
                 (Some(w), false) => format!("{w} did not take the message{stage} {why}"),
-                (None, true) => format!(
-                    "the receiving server answered {codes}{stage} ({})",
-                    reason.label()
-                ),
+                (None, true) => format!("the receiving server answered {codes}{stage} ({label})"),
                 (None, false) => format!("delivery has not succeeded yet{stage} {why}"),
             };
             let retry = match (&stop.primary.will_retry_until, reporter) {

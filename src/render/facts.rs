@@ -12,9 +12,9 @@ use super::renderer::display_name;
 use crate::duration::human_duration;
 use crate::model::Report;
 use crate::model::Severity;
-use crate::model::StopKind;
 use crate::model::Trust;
 use crate::model::{Hop, format_utc};
+use crate::model::{Reason, Stop, StopKind};
 use crate::text::escape_controls;
 
 /// Shown for a value the report does not have.
@@ -314,7 +314,7 @@ pub const BOUNDARY: &str =
 
 /// The `stop` block: the outcome in words, then [`stop_rows`].
 pub fn stop(report: &Report) -> Vec<Field> {
-    let mut fields = vec![field("Outcome", stop_outcome(report.stop.kind))];
+    let mut fields = vec![field("Outcome", stop_outcome(&report.stop))];
     fields.extend(stop_rows(report));
     fields
 }
@@ -329,10 +329,19 @@ pub fn stop_kind(kind: StopKind) -> &'static str {
     }
 }
 
-fn stop_outcome(kind: StopKind) -> &'static str {
-    match kind {
+/// The outcome in words, claiming no more than the report says: a
+/// server refused only when one answered with a refusal, and a notice
+/// that gave up retrying says so.
+fn stop_outcome(stop: &Stop) -> &'static str {
+    let refused = stop.primary.reply_code.is_some_and(|c| c.class() == 5);
+    match stop.kind {
+        StopKind::Delivered if stop.is_report() => "delivered: the delivery report says so",
         StopKind::Delivered => "delivered: it reached the mailbox it was taken from",
-        StopKind::Bounced => "bounced: a server refused it for good",
+        StopKind::Bounced if stop.primary.reason == Some(Reason::Expired) => {
+            "bounced: the sending server gave up retrying"
+        }
+        StopKind::Bounced if refused => "bounced: a server refused it for good",
+        StopKind::Bounced => "bounced: it could not be delivered",
         StopKind::Delayed => "delayed: a server is still retrying",
         StopKind::Unknown => "unknown: it did not pass through a mail server",
     }

@@ -665,6 +665,7 @@ pub const RULES: &[Rule] = rules![
     Word("internal error") => SystemError, ADVICE_SYSTEM, "451 Internal error";
     Word("lookup failure") => SystemError, ADVICE_SYSTEM, "451 4.3.0 Temporary lookup failure";
     Word("system error") => SystemError, ADVICE_SYSTEM, "451 System error";
+    Word("server error") => SystemError, ADVICE_SYSTEM, "450 4.7.0 Temporary server error. Please try again later";
     // A catch-all status, then its subject alone.
     Status(7, 1) => Policy, ADVICE_POLICY, "550 5.7.1 Refused";
     Subject(6) => ContentRejected, ADVICE_CONTENT, "554 5.6.0 Refused";

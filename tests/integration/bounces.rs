@@ -132,6 +132,8 @@ const LABELS: &[Label] = labels![
     "generic-did-not-like.eml":   "bounced",   Some(550), Some("5.7.1"), Some("rcpt"), Some("policy"), Some("mail-inbound.example.net"), Some("192.0.2.25"), 0;
     "postfix-size-of-server.eml": "bounced",   None,      Some("5.3.4"), N, Some("message-too-large"), Some("mx.example.net"), Some("192.0.2.9"), 1;
     "surfcontrol-ip-before-reply.eml": "bounced", Some(554), Some("5.0.0"), N, Some("other"), Some("192.0.2.9"), Some("192.0.2.9"), 2;
+    // A delay notice (4.4.7) whose server gave a temporary error.
+    "exchange-delay-no-reason.eml": "delayed", Some(450), Some("4.4.7"), N, Some("system-error"), Some("mx.example.com"), Some("198.51.100.20"), 2;
     // Not bounces: an out-of-office reply and a read receipt.
     "autoreply-out-of-office.eml": "delivered", None,     N, N, N, N, N, 2;
     "autoreply-read-receipt.eml": "delivered", None,      N, N, N, N, N, 1;
@@ -443,6 +445,54 @@ fn verdicts_say_who_refused_when_and_why() {
         r.verdict,
         "Bounced: mail.example.org could not deliver the message with 5.4.4 (domain not found); the message had travelled 3 hops."
     );
+}
+
+/// The outcome and the verdict claim no more than the notice says: an
+/// expired notice was given up, not refused; a notice without a reply was
+/// not refused by a server; a delay is no unanswering server; a pipelined
+/// refusal answered RCPT TO, not DATA.
+#[test]
+fn outcomes_and_verdicts_claim_only_what_the_notice_says() {
+    let outcome = |file: &str| {
+        let r = trace_sample(file);
+        trace_path::render::facts::stop(&r)
+            .into_iter()
+            .find(|f| f.label == "Outcome")
+            .unwrap()
+            .value
+    };
+    assert_eq!(
+        outcome("dsn-expired.eml"),
+        "bounced: the sending server gave up retrying"
+    );
+    assert_eq!(
+        outcome("messagingserver-expired.eml"),
+        "bounced: the sending server gave up retrying"
+    );
+    assert_eq!(
+        outcome("dsn-host-not-found.eml"),
+        "bounced: it could not be delivered"
+    );
+    assert_eq!(
+        outcome("dsn-unknown-user.eml"),
+        "bounced: a server refused it for good"
+    );
+    assert_eq!(
+        outcome("exchange-delay-no-reason.eml"),
+        "delayed: a server is still retrying"
+    );
+    assert_eq!(
+        outcome("dsn-delivered.eml"),
+        "delivered: the delivery report says so"
+    );
+    let r = trace_sample("exchange-delay-no-reason.eml");
+    assert!(!r.verdict.contains("did not answer"), "{}", r.verdict);
+    assert!(!r.stop.advice.as_deref().unwrap().contains("did not answer"));
+    let r = trace_sample("exim-delay-no-reason.eml");
+    assert!(r.verdict.contains("(no reason given)"), "{}", r.verdict);
+    let r = trace_sample("sendmail-pipelined-rcpt.eml");
+    assert!(r.verdict.contains("after RCPT TO"), "{}", r.verdict);
+    assert!(!r.verdict.contains("DATA"), "{}", r.verdict);
 }
 
 #[test]
