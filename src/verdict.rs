@@ -4,7 +4,7 @@
 //! (DNS and `--redact` included), so it never needs rewriting.
 
 use crate::duration::human_duration;
-use crate::model::{Action, Fcrdns, Hop, Reason, Report, Severity, Stop, StopKind};
+use crate::model::{Action, Fcrdns, FindingCode, Hop, Reason, Report, Severity, Stop, StopKind};
 
 /// Writes the report's verdict from everything the stages found.
 pub fn conclude(report: &mut Report) {
@@ -16,7 +16,12 @@ pub fn verdict(report: &Report) -> String {
     let hops = &report.hops;
     let stop = &report.stop;
     if stop.is_report() {
-        return report_verdict(hops.len(), stop);
+        // Without a copy of the returned message, the hops are the notice's own.
+        let own_path = report
+            .findings
+            .iter()
+            .any(|f| f.code == FindingCode::ReturnedMessageMissing);
+        return report_verdict(hops.len(), own_path, stop);
     }
     if hops.is_empty() {
         return "No Received headers: this message has not passed through a mail server (a draft, or a copy saved before sending).".to_string();
@@ -85,8 +90,9 @@ fn originated_inside(oldest: &Hop) -> String {
 }
 
 /// The verdict of a delivery report: who refused (or delayed, or took)
-/// the message, when, with which codes and why, and how far it had got.
-fn report_verdict(hop_count: usize, stop: &Stop) -> String {
+/// the message, when, with which codes and why, and how far it had got
+/// (or, when `own_path`, how the notice itself travelled).
+fn report_verdict(hop_count: usize, own_path: bool, stop: &Stop) -> String {
     let codes: Vec<String> = stop
         .primary
         .reply_code
@@ -182,10 +188,13 @@ fn report_verdict(hop_count: usize, stop: &Stop) -> String {
         }
     };
     let recipients = recipient_counts(stop);
+    let plural = if hop_count == 1 { "hop" } else { "hops" };
     let travelled = match hop_count {
         0 => "the returned message's headers are not included".to_string(),
-        1 => "the message had travelled 1 hop".to_string(),
-        n => format!("the message had travelled {n} hops"),
+        n if own_path => format!(
+            "the returned message's headers are not included; the notice reached you over {n} {plural}"
+        ),
+        n => format!("the message had travelled {n} {plural}"),
     };
     format!("{what}{recipients}; {travelled}.")
 }

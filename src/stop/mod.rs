@@ -96,6 +96,98 @@ pub fn read_bounce(bytes: &[u8], parsed: &ParsedMessage) -> Option<Bounce> {
         return None;
     }
 
+    let daemon = detect::daemon_host(parsed.summary.from.as_deref());
+    Some(assemble(
+        dsn,
+        text,
+        parts.returned,
+        daemon,
+        parts.too_nested,
+    ))
+}
+
+/// Reads an input that starts with the visible text of a notice rather
+/// than with headers (the Postfix "This is the mail system at host ..."
+/// block, an Exim "This message was created automatically by mail
+/// delivery software" text, pasted without the notice's headers): a
+/// bounce with no headers of its own, whose text may go on to quote the
+/// returned message. `None` when the input starts with headers (quoted or
+/// not), or when the text before them reads like no notice (Gmail's "Show
+/// original" summary, an mbox `From ` line).
+pub fn read_pasted_notice(bytes: &[u8]) -> Option<Bounce> {
+    let text = String::from_utf8_lossy(bytes);
+    // Only the lines before the first header block are looked at: an
+    // ordinary message costs one line.
+    let mut lines = text.lines().peekable();
+    let mut before = Vec::new();
+    while let Some(line) = lines.next() {
+        if opens_header_block(line, lines.peek().copied()) {
+            break;
+        }
+        before.push(line);
+    }
+    if before.iter().all(|l| l.trim().is_empty()) {
+        return None;
+    }
+    read_notice_text(&before.join("\n"))?;
+    read_notice_text(&text)
+}
+
+/// Whether a line of pasted text (quoting and indentation aside) opens a
+/// header block: a header line that is a `Received:` line, or that a
+/// header line or a folded continuation follows.
+fn opens_header_block(line: &str, next: Option<&str>) -> bool {
+    let bare = |l: &str| l.trim_start_matches(['>', ' ', '\t']).to_string();
+    let is_header = |l: &str| normalise::is_header_line(bare(l).as_bytes());
+    if line.trim().is_empty() || !is_header(line) {
+        return false;
+    }
+    let received = bare(line)
+        .get(..9)
+        .is_some_and(|p| p.eq_ignore_ascii_case("received:"));
+    let next = next.unwrap_or("");
+    received || is_header(next) || next.starts_with([' ', '\t'])
+}
+
+/// Reads the visible text of a notice: `None` when it reads like no
+/// notice, neither a known system's wording nor a refusal it quotes.
+fn read_notice_text(text: &str) -> Option<Bounce> {
+    let report = text::read(text, None, &[], &[]);
+    // Generic words ("delivery failed") need a refusal to go with them: a
+    // reply code, an enhanced status, or words that name why.
+    let refusal = report
+        .recipients
+        .iter()
+        .any(|r| r.reply_code.is_some() || r.status.is_some())
+        || reason::names_a_cause(text);
+    let known = match report.layout {
+        Some(text::Layout::Vendor(_)) => true,
+        Some(text::Layout::Generic) => refusal,
+        None => false,
+    };
+    if !known {
+        return None;
+    }
+    // The delivery-status fields may have been copied with the text.
+    let has_fields = text.lines().any(|l| {
+        l.get(..16)
+            .is_some_and(|p| p.eq_ignore_ascii_case("final-recipient:"))
+    });
+    let dsn = has_fields.then(|| dsn::parse(text));
+    Some(assemble(dsn, report, None, None, false))
+}
+
+/// One bounce from what its parts say: each recipient from both
+/// accounts, who wrote it (else `daemon`, the host of its mail-daemon
+/// sender), and the returned message (a part, else the headers quoted in
+/// the text).
+fn assemble(
+    dsn: Option<dsn::DsnReport>,
+    text: text::TextReport,
+    returned: Option<(Vec<u8>, ReturnedSource)>,
+    daemon: Option<String>,
+    too_nested: bool,
+) -> Bounce {
     let dsn_recipients = dsn.as_ref().map_or(&[][..], |d| &d.recipients);
     let mut recipients = merge::merge(dsn_recipients, &text.recipients);
     merge::complete(&mut recipients, text.delayed, !dsn_recipients.is_empty());
@@ -103,8 +195,8 @@ pub fn read_bounce(bytes: &[u8], parsed: &ParsedMessage) -> Option<Bounce> {
         .as_ref()
         .and_then(|d| d.reporting_mta.clone())
         .or(text.reporting_mta.clone())
-        .or_else(|| detect::daemon_host(parsed.summary.from.as_deref()));
-    let returned = match parts.returned {
+        .or(daemon);
+    let returned = match returned {
         Some((raw, source)) => message::parse(&raw).map(|headers| Returned { headers, source }),
         None => text.quoted_headers.as_deref().and_then(|block| {
             let cleaned = normalise::normalise(block.as_bytes());
@@ -115,13 +207,13 @@ pub fn read_bounce(bytes: &[u8], parsed: &ParsedMessage) -> Option<Bounce> {
         }),
     };
     let (stop, unreadable) = merge::sum_up(recipients, reporting_mta);
-    Some(Bounce {
+    Bounce {
         stop,
         returned,
         unreadable,
         recipients_dropped: dsn.as_ref().map_or(0, |d| d.recipients_dropped),
-        too_nested: parts.too_nested,
-    })
+        too_nested,
+    }
 }
 
 /// The addresses of `X-Failed-Recipients`, angle brackets dropped.

@@ -88,23 +88,23 @@ const LABELS: &[Label] = labels![
     // antivirus footer, a delay warning that gives no reason).
     "dsn-moved-headers-follow.eml": "bounced", Some(550), Some("5.1.6"), N, Some("unknown-user"), N, N, 2;
     "dsn-av-footer-unknown-user.eml": "bounced", None,   Some("5.1.1"), N, Some("unknown-user"), N, N, 2;
-    "exim-delay-no-reason.eml":   "delayed",   None,      N, N, Some("other"), N, N, 0;
+    "exim-delay-no-reason.eml":   "delayed",   None,      N, N, Some("other"), N, N, 1;
     // Notices that were not read as bounces: a null sender with a text that
     // says why (a router's one line, a Japanese carrier, Apache James,
     // Verizon), a gateway's delivery-status part in multipart/mixed, an
     // Amazon SES JSON notification, a report whose MIME boundary is broken.
-    "exim-router-one-liner.eml":  "bounced",   None,      N, N, Some("unknown-user"), N, N, 0;
-    "kddi-mailbox-full.eml":      "bounced",   None,      N, N, Some("mailbox-full"), N, N, 0;
+    "exim-router-one-liner.eml":  "bounced",   None,      N, N, Some("unknown-user"), N, N, 2;
+    "kddi-mailbox-full.eml":      "bounced",   None,      N, N, Some("mailbox-full"), N, N, 1;
     "james-no-such-user.eml":     "bounced",   Some(550), N, N, Some("unknown-user"), N, N, 2;
-    "verizon-no-such-user.eml":   "bounced",   Some(550), N, N, Some("unknown-user"), N, N, 0;
+    "verizon-no-such-user.eml":   "bounced",   Some(550), N, N, Some("unknown-user"), N, N, 1;
     "mcafee-no-such-user.eml":    "bounced",   Some(550), Some("5.0.0"), N, Some("unknown-user"), Some("mailstore.example.net"), N, 2;
-    "amazon-ses-json-bounce.eml": "bounced",   Some(550), Some("5.1.1"), N, Some("unknown-user"), Some("192.0.2.9"), Some("192.0.2.9"), 0;
+    "amazon-ses-json-bounce.eml": "bounced",   Some(550), Some("5.1.1"), N, Some("unknown-user"), Some("192.0.2.9"), Some("192.0.2.9"), 1;
     "dsn-broken-boundary.eml":    "bounced",   Some(550), Some("5.1.1"), Some("rcpt"), Some("unknown-user"), Some("mx.example.net"), Some("192.0.2.9"), 1;
     // Plain-text layouts whose recipient and reason were not read: AOL,
     // Exchange 5.5 to 2003, GroupWise, CommuniGate Pro, Exim naming the
     // sender first, Sun/Oracle Messaging Server, Dovecot, Smail's "Failed
     // addresses follow:", a one-line "REASON: ADDRESS", Google Groups.
-    "aol-attachments.eml":        "bounced",   None,      N, N, Some("content-rejected"), N, N, 0;
+    "aol-attachments.eml":        "bounced",   None,      N, N, Some("content-rejected"), N, N, 1;
     "exchange-2003-did-not-reach.eml": "bounced", None,   N, N, Some("unknown-user"), N, N, 2;
     "groupwise-user-not-found.eml": "bounced", None,      N, N, Some("unknown-user"), N, N, 2;
     "communigate-quota.eml":      "bounced",   None,      Some("5.0.0"), N, Some("mailbox-full"), N, N, 2;
@@ -129,11 +129,14 @@ const LABELS: &[Label] = labels![
     // not like our RCPT TO", Postfix's "of server HOST[IP]" with no
     // Remote-MTA, SurfControl's "[IP], 554 ...".
     "sendmail-reason-empty.eml":  "bounced",   Some(550), Some("5.1.1"), Some("rcpt"), Some("unknown-user"), Some("mx.example.net"), N, 1;
-    "generic-did-not-like.eml":   "bounced",   Some(550), Some("5.7.1"), Some("rcpt"), Some("policy"), Some("mail-inbound.example.net"), Some("192.0.2.25"), 0;
+    "generic-did-not-like.eml":   "bounced",   Some(550), Some("5.7.1"), Some("rcpt"), Some("policy"), Some("mail-inbound.example.net"), Some("192.0.2.25"), 1;
     "postfix-size-of-server.eml": "bounced",   None,      Some("5.3.4"), N, Some("message-too-large"), Some("mx.example.net"), Some("192.0.2.9"), 1;
     "surfcontrol-ip-before-reply.eml": "bounced", Some(554), Some("5.0.0"), N, Some("other"), Some("192.0.2.9"), Some("192.0.2.9"), 2;
     // A delay notice (4.4.7) whose server gave a temporary error.
     "exchange-delay-no-reason.eml": "delayed", Some(450), Some("4.4.7"), N, Some("system-error"), Some("mx.example.com"), Some("198.51.100.20"), 2;
+    // A notice's visible text pasted without its headers.
+    "postfix-text-only.txt":      "bounced",   Some(552), Some("5.2.2"), Some("rcpt"), Some("mailbox-full"), Some("mx.example.net"), Some("192.0.2.9"), 0;
+    "exim-text-only.txt":         "bounced",   Some(550), Some("5.1.1"), Some("rcpt"), Some("unknown-user"), Some("mx.example.com"), Some("198.51.100.20"), 1;
     // Not bounces: an out-of-office reply and a read receipt.
     "autoreply-out-of-office.eml": "delivered", None,     N, N, N, N, N, 2;
     "autoreply-read-receipt.eml": "delivered", None,      N, N, N, N, N, 1;
@@ -558,6 +561,73 @@ This is the mail system at host mail.example.org.\n\n<bob@example.net>: host mx.
         "{}",
         report.verdict
     );
+}
+
+/// Without a copy of the returned message, the hops are the bounce's own
+/// Received headers, and the finding and the verdict say so.
+#[test]
+fn a_bounce_without_the_returned_message_shows_its_own_path() {
+    let r = trace_sample("verizon-no-such-user.eml");
+    assert_eq!(r.hops.len(), 1);
+    assert_eq!(r.hops[0].by.host.as_deref(), Some("mail.example.org"));
+    let missing = r
+        .findings
+        .iter()
+        .find(|f| f.code.as_str() == "returned-message-missing")
+        .expect("returned-message-missing");
+    assert!(
+        missing
+            .message
+            .contains("the hops are the bounce's own Received headers"),
+        "{}",
+        missing.message
+    );
+    assert!(
+        r.verdict.ends_with(
+            "the returned message's headers are not included; the notice reached you over 1 hop."
+        ),
+        "{}",
+        r.verdict
+    );
+}
+
+/// A notice's text pasted without its headers is read as a bounce with no
+/// headers of its own; other headerless text is still refused.
+#[test]
+fn a_notice_pasted_without_its_headers_is_read() {
+    let r = trace_sample("postfix-text-only.txt");
+    let codes: Vec<&str> = r.findings.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["returned-message-missing", "notice-without-headers"]
+    );
+    assert_eq!(r.stop.reporting_mta.as_deref(), Some("mail.example.org"));
+    assert_eq!(r.message.subject, None);
+    // Its returned copy, quoted in the text, gives the hops.
+    let r = trace_sample("exim-text-only.txt");
+    assert_eq!(r.hops.len(), 1);
+    let codes: Vec<&str> = r.findings.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(codes, ["returned-message", "notice-without-headers"]);
+    // A letter without headers, and Gmail's "Show original" summary before
+    // real headers, are not notices.
+    let letter = Input::new(
+        "x",
+        b"Hello Bob,\n\nlunch tomorrow? The delivery failed.\n".to_vec(),
+    );
+    let options = TraceOptions {
+        trusted: TrustedRelays::default(),
+        now: Utc::now(),
+        redact: false,
+    };
+    assert!(trace(&letter, &options).is_err());
+    let show_original = "Original Message\n\nMessage ID\t<x@example.org>\nCreated at:\tMon, 23 Nov 2026 10:00 (Delivered after 2 seconds)\n\nReceived: from a.example.org by b.example.net; Mon, 23 Nov 2026 10:00:02 +0000\nFrom: alice@example.org\nSubject: hi\n\nbody\n";
+    let r = trace(
+        &Input::new("x", show_original.as_bytes().to_vec()),
+        &options,
+    )
+    .unwrap();
+    assert!(!r.stop.is_report());
+    assert_eq!(r.hops.len(), 1);
 }
 
 #[test]
