@@ -115,17 +115,32 @@ pub struct Evidence {
     pub refusal_quoted: bool,
     /// The message nests too many messages to be parsed.
     pub too_nested: bool,
+    /// The text asks the sender to answer a challenge ("add yourself to my
+    /// Guest List") and no code in it is a permanent failure: the message
+    /// is held, not refused (Boxbe sends such notices as reports).
+    pub challenge: bool,
 }
 
 /// Whether a hinted message is a bounce. A report in a layout the reader
 /// does not know (another language) still counts when its sender or
 /// subject says bounce and its text quotes a refusal.
 pub fn is_bounce(e: &Evidence) -> bool {
-    e.dsn_recipients > 0
-        || e.text_recognised
-        || e.refusal_quoted
-        || e.hint == Hint::Report
-        || e.too_nested
+    !e.challenge
+        && (e.dsn_recipients > 0
+            || e.text_recognised
+            || e.refusal_quoted
+            || e.hint == Hint::Report
+            || e.too_nested)
+}
+
+/// Whether a notice is a challenge-response: its text asks the sender to
+/// prove itself, and none of `recipients` failed for good.
+pub fn is_challenge(human: &str, recipients: &[&crate::model::Recipient]) -> bool {
+    let lower = human.to_lowercase();
+    let permanent = recipients.iter().any(|r| {
+        r.status.is_some_and(|s| s.class == 5) || r.reply_code.is_some_and(|c| c.class() == 5)
+    });
+    !permanent && phrases::all(|p| p.challenges).any(|c| lower.contains(c))
 }
 
 /// `mail.example.org` from `Mail Delivery System <MAILER-DAEMON@mail.example.org>`:

@@ -85,12 +85,18 @@ pub fn read_bounce(bytes: &[u8], parsed: &ParsedMessage) -> Option<Bounce> {
         ),
     };
     let dsn = parts.delivery_status.as_deref().map(dsn::parse).or(ses);
+    let every_account: Vec<&Recipient> = dsn
+        .iter()
+        .flat_map(|d| &d.recipients)
+        .chain(&text.recipients)
+        .collect();
     let evidence = detect::Evidence {
         hint,
         dsn_recipients: dsn.as_ref().map_or(0, |d| d.recipients.len()),
         text_recognised: text.layout.is_some(),
         refusal_quoted: text.recipients.iter().any(Recipient::has_details),
         too_nested: parts.too_nested,
+        challenge: detect::is_challenge(&parts.human_text, &every_account),
     };
     if !detect::is_bounce(&evidence) {
         return None;
@@ -169,11 +175,7 @@ fn read_notice_text(text: &str) -> Option<Bounce> {
         return None;
     }
     // The delivery-status fields may have been copied with the text.
-    let has_fields = text.lines().any(|l| {
-        l.get(..16)
-            .is_some_and(|p| p.eq_ignore_ascii_case("final-recipient:"))
-    });
-    let dsn = has_fields.then(|| dsn::parse(text));
+    let dsn = parts::has_recipient_fields(text).then(|| dsn::parse(text));
     Some(assemble(dsn, report, None, None, false))
 }
 

@@ -85,11 +85,20 @@ fn pieces(message: &Message<'_>) -> BounceParts {
         };
         match (ctype.as_str(), subtype.as_str()) {
             ("multipart", _) => {}
-            ("message", "delivery-status" | "global-delivery-status")
-                if out.delivery_status.is_none() =>
+            // `delivery-status`, `global-delivery-status`, and vendors'
+            // experimental names for it (XWall's `xdelivery-status`).
+            ("message", sub)
+                if sub.ends_with("delivery-status") && out.delivery_status.is_none() =>
             {
                 let raw = part_bytes(message, part);
-                out.delivery_status = Some(String::from_utf8_lossy(&raw).into_owned());
+                let text = String::from_utf8_lossy(&raw).into_owned();
+                // A part so labelled that holds prose, not RFC 3464 fields,
+                // is human text; a later such part may hold the fields.
+                if has_recipient_fields(&text) {
+                    out.delivery_status = Some(text);
+                } else {
+                    plain.push(text);
+                }
             }
             ("message", "rfc822" | "global") if out.returned.is_none() => {
                 let raw = part_bytes(message, part).into_owned();
@@ -130,16 +139,27 @@ impl BounceParts {
         }
         let body = body_of(bytes);
         let text = String::from_utf8_lossy(body).into_owned();
-        let has_fields = text.lines().any(|l| {
-            l.get(..16)
-                .is_some_and(|p| p.eq_ignore_ascii_case("final-recipient:"))
-        });
         BounceParts {
-            delivery_status: has_fields.then(|| text.clone()),
+            delivery_status: has_recipient_fields(&text).then(|| text.clone()),
             human_text: text,
             ..self
         }
     }
+}
+
+/// Whether a text holds RFC 3464 per-recipient fields (`Final-Recipient:`,
+/// `Original-Recipient:`, `Action:`, `Status:`).
+pub fn has_recipient_fields(text: &str) -> bool {
+    text.lines().any(|l| {
+        [
+            "final-recipient:",
+            "original-recipient:",
+            "action:",
+            "status:",
+        ]
+        .iter()
+        .any(|f| l.get(..f.len()).is_some_and(|p| p.eq_ignore_ascii_case(f)))
+    })
 }
 
 /// The bytes after the header block (after its first empty line).
@@ -315,6 +335,32 @@ See you.\r\n\
             .unwrap()
             .join()
             .expect("no stack overflow");
+    }
+
+    #[test]
+    fn a_delivery_status_part_of_prose_is_text_and_the_next_one_is_read() {
+        let text = REPORT.replace(
+            "--B\r\nContent-Type: message/delivery-status\r\n",
+            "--B\r\nContent-Type: message/delivery-status;\r\n\r\n<bob@example.net> has restricted SMS e-mail\r\n\r\n--B\r\nContent-Type: message/delivery-status\r\n",
+        );
+        let p = split(text.as_bytes());
+        assert!(
+            p.human_text.contains("has restricted SMS e-mail"),
+            "{}",
+            p.human_text
+        );
+        assert!(p.delivery_status.unwrap().contains("Status: 5.1.1"));
+        // A vendor's experimental name for the part.
+        let text = REPORT.replace("message/delivery-status", "message/xdelivery-status");
+        assert!(split(text.as_bytes()).delivery_status.is_some());
+    }
+
+    #[test]
+    fn a_broken_structure_is_read_whole() {
+        let text = REPORT.replace("--B", "--LOST");
+        let p = split(text.as_bytes()).or_whole_body(text.as_bytes());
+        assert!(p.human_text.contains("This is the mail system"));
+        assert!(p.delivery_status.unwrap().contains("Final-Recipient"));
     }
 
     #[test]

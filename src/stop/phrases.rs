@@ -31,6 +31,9 @@ pub struct Phrases {
     pub markers: &'static [&'static str],
     /// Phrases of a notice's text that say delivery is only delayed.
     pub delay_text: &'static [&'static str],
+    /// Phrases of a challenge-response system asking the sender to prove
+    /// itself before the message is delivered.
+    pub challenges: &'static [&'static str],
     /// Phrases of a notice's subject that say delivery is only delayed.
     pub delay_subject: &'static [&'static str],
     /// Lines that introduce the returned copy of the message.
@@ -92,6 +95,7 @@ impl Phrases {
         bounce_words: &[],
         markers: &[],
         delay_text: &[],
+        challenges: &[],
         delay_subject: &[],
         copy_markers: &[],
         reply_markers: &[],
@@ -449,6 +453,8 @@ pub const ENGLISH: Phrases = Phrases {
         "still trying",
         "delivery has been delayed",
     ],
+    // Boxbe, and challenge-response systems alike.
+    challenges: &["waitlisted", "add yourself to my", "guest list"],
     delay_subject: &["delayed"],
     copy_markers: &[
         "original message follows",
@@ -572,6 +578,7 @@ mod tests {
             ("bounce_words", words(|p| p.bounce_words, |w| w.0)),
             ("markers", words(|p| p.markers, |w| w)),
             ("delay_text", words(|p| p.delay_text, |w| w)),
+            ("challenges", words(|p| p.challenges, |w| w)),
             ("delay_subject", words(|p| p.delay_subject, |w| w)),
             ("copy_markers", words(|p| p.copy_markers, |w| w)),
             ("reply_markers", words(|p| p.reply_markers, |w| w)),

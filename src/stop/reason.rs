@@ -196,15 +196,15 @@ pub fn classify(evidence: &Evidence<'_>) -> Classified {
     }
 }
 
-/// Whether a text names a cause outright: a phrase of the table that says
-/// why a delivery failed ("That's not a valid user here", "As their
-/// mailbox is full"). Such words make a text from the null sender a
-/// notice, whatever its layout.
+/// Whether a text names a cause outright: a phrase of the table, of more
+/// than one word, that says why a delivery failed ("That's not a valid
+/// user here", "As their mailbox is full"); one word ("DKIM", "quota")
+/// is too little to tell a notice. Such words make a text from the null
+/// sender a notice, whatever its layout.
 pub fn names_a_cause(text: &str) -> bool {
     let text = matchable(text);
     RULES.iter().any(|r| match r.clue {
-        Clue::Said(phrase) => text.contains(phrase),
-        Clue::SaidBoth(a, b) => text.contains(a) && text.contains(b),
+        Clue::Said(phrase) => phrase.trim().contains(' ') && text.contains(phrase),
         _ => false,
     })
 }
@@ -660,6 +660,7 @@ pub const RULES: &[Rule] = rules![
     Word("administrative prohibition") => Policy, ADVICE_POLICY, "550 Administrative prohibition";
     Word("whitelist") => Policy, ADVICE_POLICY, "550 Your server requires confirmation: see the whitelist page";
     Word("requires confirmation") => Policy, ADVICE_POLICY, "550 Your server requires confirmation before it may send here";
+    Word("restricted") => Policy, ADVICE_POLICY, "<bob@example.net> has restricted SMS e-mail";
     Word("local error") => SystemError, ADVICE_SYSTEM, "451 4.3.0 Requested action aborted: local error in processing";
     Word("local problem") => SystemError, ADVICE_SYSTEM, "451 4.3.0 Temporary local problem - please try later";
     Word("internal error") => SystemError, ADVICE_SYSTEM, "451 Internal error";
@@ -940,6 +941,17 @@ mod tests {
             )),
             Reason::Other
         );
+    }
+
+    #[test]
+    fn a_cause_is_named_in_words_not_in_a_token() {
+        assert!(names_a_cause(
+            "You sent mail to bob@example.net. That's not a valid user here."
+        ));
+        assert!(!names_a_cause(
+            "'1433868189.example._domainkey.example.com:v=DKIM1;p=MIGf:3600::"
+        ));
+        assert!(!names_a_cause("Your quota report for November"));
     }
 
     #[test]

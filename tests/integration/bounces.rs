@@ -137,8 +137,11 @@ const LABELS: &[Label] = labels![
     // A notice's visible text pasted without its headers.
     "postfix-text-only.txt":      "bounced",   Some(552), Some("5.2.2"), Some("rcpt"), Some("mailbox-full"), Some("mx.example.net"), Some("192.0.2.9"), 0;
     "exim-text-only.txt":         "bounced",   Some(550), Some("5.1.1"), Some("rcpt"), Some("unknown-user"), Some("mx.example.com"), Some("198.51.100.20"), 1;
-    // Not bounces: an out-of-office reply and a read receipt.
+    // Not bounces: an out-of-office reply and a read receipt; a
+    // challenge-response notice dressed as a report (the message is held
+    // until the sender answers, with 4.7.0: nothing failed for good).
     "autoreply-out-of-office.eml": "delivered", None,     N, N, N, N, N, 2;
+    "autoreply-challenge.eml":    "delivered", None,      N, N, N, N, N, 1;
     "autoreply-read-receipt.eml": "delivered", None,      N, N, N, N, N, 1;
 ];
 
@@ -523,7 +526,11 @@ fn backscatter_the_trustworthy_hop_is_the_top_of_the_returned_message() {
 
 #[test]
 fn auto_replies_and_receipts_are_not_bounces() {
-    for file in ["autoreply-out-of-office.eml", "autoreply-read-receipt.eml"] {
+    for file in [
+        "autoreply-out-of-office.eml",
+        "autoreply-read-receipt.eml",
+        "autoreply-challenge.eml",
+    ] {
         let r = trace_sample(file);
         assert_eq!(r.stop.kind.as_str(), "delivered", "{file}");
         assert!(!r.stop.is_report(), "{file}");
