@@ -236,7 +236,9 @@ fn each_recipient_keeps_its_own_outcome() {
             x.reason.unwrap().as_str(),
         )
     };
-    let cases: &[(&str, &[(&str, &str, u16, &str, &str)])] = &[
+    // (address, status, reply code, diagnostic, reason)
+    type Row<'a> = (&'a str, &'a str, u16, &'a str, &'a str);
+    let cases: &[(&str, &[Row<'_>])] = &[
         (
             "exchange-two-recipients.eml",
             &[

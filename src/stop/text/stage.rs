@@ -51,10 +51,7 @@ pub(super) fn transcript_reply_for(text: &str, address: &str) -> Option<(SmtpSta
     let address = address.to_ascii_lowercase();
     let exchanges = transcript(text);
     let at = exchanges.iter().position(|e| {
-        e.refused()
-            && e.command
-                .as_deref()
-                .is_some_and(|c| contains_ignore_case(c, &address))
+        e.refused() && e.command.is_some_and(|c| contains_ignore_case(c, &address))
     })?;
     Some((exchange_stage(&exchanges, at)?, exchanges[at].reply.clone()))
 }
