@@ -341,11 +341,11 @@ See you.\r\n\
     fn a_delivery_status_part_of_prose_is_text_and_the_next_one_is_read() {
         let text = REPORT.replace(
             "--B\r\nContent-Type: message/delivery-status\r\n",
-            "--B\r\nContent-Type: message/delivery-status;\r\n\r\n<bob@example.net> has restricted SMS e-mail\r\n\r\n--B\r\nContent-Type: message/delivery-status\r\n",
+            "--B\r\nContent-Type: message/delivery-status;\r\n\r\nbob has restricted incoming mail\r\n\r\n--B\r\nContent-Type: message/delivery-status\r\n",
         );
         let p = split(text.as_bytes());
         assert!(
-            p.human_text.contains("has restricted SMS e-mail"),
+            p.human_text.contains("has restricted incoming mail"),
             "{}",
             p.human_text
         );

@@ -178,7 +178,7 @@ pub const POSTFIX: Phrases = Phrases {
         "conversation with ",
         "connection with ",
         "delivery via ",
-        // "message size 18876259 exceeds size limit 10485760 of server
+        // "message size 31457280 exceeds size limit 26214400 of server
         // mx.example.net[192.0.2.9]": the limit the server announced.
         "of server ",
     ],

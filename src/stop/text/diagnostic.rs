@@ -57,7 +57,7 @@ pub(super) fn introduced_diagnostic(lines: &[&str]) -> Option<String> {
         else {
             continue;
         };
-        // "... because they are not accepting mail with attachments:".
+        // "... because they do not take attachments:".
         let same_line = line.get(pos..).unwrap_or("").trim().trim_end_matches(':');
         let text = if same_line.is_empty() {
             lines[i + 1..]
@@ -78,7 +78,7 @@ pub(super) fn introduced_diagnostic(lines: &[&str]) -> Option<String> {
 }
 
 /// The most lines, and characters, of a notice that is its own reason:
-/// "You sent mail to bob@example.net. That's not a valid user here."
+/// "You sent mail to bob@example.net, which is not a valid user here."
 const SHORT_NOTICE_LINES: usize = 3;
 const SHORT_NOTICE_CHARS: usize = 400;
 

@@ -16,7 +16,7 @@ pub enum Layout {
 
 /// The layout of a text: the first vendor whose phrases it contains, else
 /// generic when it or its subject says delivery failed, or it names why
-/// (a router's one line "That's not a valid user here."); `None` when it
+/// (a router's one line "... is not a valid user here."); `None` when it
 /// reads like no bounce at all.
 pub(super) fn layout(lower: &str, subject_lower: &str) -> Option<Layout> {
     vendors::recognise(lower)

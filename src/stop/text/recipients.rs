@@ -222,7 +222,7 @@ mod tests {
 
     #[test]
     fn names_listed_without_a_domain() {
-        let text = "Sorry alice@example.org. Your mail to the following recipients could not be delivered because they are not accepting mail with attachments:\n\tpaulscreenname\n";
+        let text = "Sorry alice@example.org. Your mail to the following recipients could not be delivered because they do not take attachments:\n\tpaulscreenname\n";
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(listed_names(&lines), ["paulscreenname"]);
     }

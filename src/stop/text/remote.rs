@@ -18,7 +18,7 @@ pub(super) fn remote(piece: &str, outside: &str) -> Remote {
 }
 
 /// The remote host named in a report's words (a Diagnostic-Code such as
-/// Postfix's `message size 18876259 exceeds size limit 10485760 of server
+/// Postfix's `message size 31457280 exceeds size limit 26214400 of server
 /// mx.example.net[192.0.2.9]`), when its Remote-MTA field names none.
 pub fn remote_named_in(text: &str) -> Remote {
     introduced(text)

@@ -73,7 +73,7 @@ impl Exchange<'_> {
 
 /// The stage of the refusal `at`. A client that pipelines sends RCPT TO
 /// and DATA together (RFC 2920): when the reply to DATA is followed by a
-/// 503 ("need RCPT command") for DATA itself, the refusal before it
+/// 503 ("need RCPT first") for DATA itself, the refusal before it
 /// answered the RCPT TO sent in the same batch, which Sendmail's
 /// transcript does not echo.
 fn exchange_stage(exchanges: &[Exchange<'_>], at: usize) -> Option<SmtpStage> {
@@ -207,7 +207,7 @@ mod tests {
     #[test]
     fn a_pipelined_refusal_answers_rcpt_to() {
         // Sendmail pipelines RCPT TO and DATA, and echoes only DATA.
-        let text = "... while talking to mx.example.net.:\n>>> DATA\n<<< 550 5.1.1 <bob@example.net>... User unknown\n550 5.1.1 <bob@example.net>... User unknown\n<<< 503 5.0.0 need RCPT command [data]\n";
+        let text = "... while talking to mx.example.net.:\n>>> DATA\n<<< 550 5.1.1 <bob@example.net>... User unknown\n550 5.1.1 <bob@example.net>... User unknown\n<<< 503 5.5.1 need RCPT first\n";
         assert_eq!(transcript_stage(text), Some(SmtpStage::Rcpt));
         // Without the 503, a refusal of DATA is a refusal of DATA.
         assert_eq!(
@@ -220,7 +220,7 @@ mod tests {
     fn other_transcripts_and_echoed_commands() {
         assert_eq!(
             stage_of(
-                "<bob@example.net>\n   send: RCPT TO:<bob@example.net>\n   recv: 550 User unknown\n"
+                "<bob@example.net>\n   send: RCPT TO:<bob@example.net>\n   recv: 550 no mailbox bob\n"
             ),
             Some(SmtpStage::Rcpt)
         );
@@ -236,7 +236,7 @@ mod tests {
 
     #[test]
     fn the_last_host_tried_gives_the_stage() {
-        let text = "... while talking to mx1.example.net.:\n<<< 450 busy - please try later\n... while talking to mx2.example.net.:\n>>> DATA\n<<< 551 not our customer\n<<< 503 need RCPT command [data]\n";
+        let text = "... while talking to mx1.example.net.:\n<<< 421 mx1.example.net busy, come back later\n... while talking to mx2.example.net.:\n>>> DATA\n<<< 550 5.1.1 unknown here\n<<< 503 5.5.1 need RCPT first\n";
         assert_eq!(transcript_stage(text), Some(SmtpStage::Rcpt));
     }
 
