@@ -121,6 +121,15 @@ pub fn read_bounce(bytes: &[u8], parsed: &ParsedMessage) -> Option<Bounce> {
 /// not), or when the text before them reads like no notice (Gmail's "Show
 /// original" summary, an mbox `From ` line).
 pub fn read_pasted_notice(bytes: &[u8]) -> Option<Bounce> {
+    // An ordinary message opens with its headers: two lines tell, before
+    // the whole input is decoded.
+    let mut head = bytes
+        .splitn(3, |&b| b == b'\n')
+        .map(String::from_utf8_lossy);
+    let (first, second) = (head.next()?, head.next());
+    if opens_header_block(first.trim_end_matches('\r'), second.as_deref()) {
+        return None;
+    }
     let text = String::from_utf8_lossy(bytes);
     // Only the lines before the first header block are looked at: an
     // ordinary message costs one line.
