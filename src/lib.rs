@@ -113,24 +113,37 @@ pub fn analyse(input: &Input, options: &TraceOptions) -> Result<Report, InputErr
     if input::looks_binary(&input.bytes) {
         return Err(not_mail("it looks like binary data"));
     }
-    let cleaned = normalise::normalise(&input.bytes);
-    if !cleaned
-        .bytes
-        .split(|&b| b == b'\n')
-        .next()
-        .is_some_and(normalise::is_header_line)
-    {
-        return Err(not_mail("no header lines (`Name: value`) found"));
-    }
-    let parsed = message::parse(&cleaned.bytes).ok_or_else(|| not_mail("no header lines found"))?;
-    let repaired = normalise::finding(&cleaned.repairs, input.is_stdin());
+    // A notice's visible text pasted without its headers is read as a
+    // bounce with no headers of its own (and its text as it was pasted).
+    let pasted_notice = stop::read_pasted_notice(&input.bytes);
+    let has_headers = pasted_notice.is_none();
+    let (parsed, bounce, repaired) = match pasted_notice {
+        Some(bounce) => (message::ParsedMessage::default(), Some(bounce), None),
+        None => {
+            let cleaned = normalise::normalise(&input.bytes);
+            if !cleaned
+                .bytes
+                .split(|&b| b == b'\n')
+                .next()
+                .is_some_and(normalise::is_header_line)
+            {
+                return Err(not_mail(
+                    "no header lines (`Name: value`) found, and it is not the text of a delivery notice",
+                ));
+            }
+            let parsed =
+                message::parse(&cleaned.bytes).ok_or_else(|| not_mail("no header lines found"))?;
+            let repaired = normalise::finding(&cleaned.repairs, input.is_stdin());
+            let bounce = stop::read_bounce(&cleaned.bytes, &parsed);
+            (parsed, bounce, repaired)
+        }
+    };
 
-    // A bounce tells the story of the message it returns: its hops are
-    // the returned message's, not the bounce's own.
-    let bounce = stop::read_bounce(&cleaned.bytes, &parsed);
-    let empty = message::ParsedMessage::default();
+    // A bounce tells the story of the message it returns: its hops are the
+    // returned message's. Without a copy of it, they are the bounce's own,
+    // which show how the notice reached you.
     let traced = match &bounce {
-        Some(b) => b.returned.as_ref().map_or(&empty, |r| &r.headers),
+        Some(b) => b.returned.as_ref().map_or(&parsed, |r| &r.headers),
         None => &parsed,
     };
 
@@ -150,8 +163,14 @@ pub fn analyse(input: &Input, options: &TraceOptions) -> Result<Report, InputErr
 
     let mut findings = match &bounce {
         None => message_findings(&parsed, repaired.as_ref(), message_date.is_some()),
-        Some(b) => bounce_findings(b, repaired.as_ref(), message_date.is_some()),
+        Some(b) => bounce_findings(b, &parsed, repaired.as_ref(), message_date.is_some()),
     };
+    if !has_headers {
+        findings.push(Finding::new(
+            FindingCode::NoticeWithoutHeaders,
+            "The input has no header lines: it was read as the text of a delivery notice pasted without its headers, so who sent the notice and how it reached you are not known.",
+        ));
+    }
     findings.extend(boundary.findings);
     let (auth, auth_findings) = auth::apply(&traced.fields, &hops);
     findings.extend(auth_findings);
@@ -182,20 +201,27 @@ pub fn analyse(input: &Input, options: &TraceOptions) -> Result<Report, InputErr
     })
 }
 
-/// The message-level findings of a bounce: where its hops come from, and
-/// the usual checks applied to the returned message.
+/// The message-level findings of a bounce (`own` is the bounce's own
+/// headers): where its hops come from, and the usual checks applied to
+/// the message they are from.
 fn bounce_findings(
     bounce: &stop::Bounce,
+    own: &message::ParsedMessage,
     repaired: Option<&Finding>,
     date_ok: bool,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     match &bounce.returned {
         Some(returned) => {
+            let own_hidden = if own.received.is_empty() {
+                ""
+            } else {
+                "; the bounce's own Received headers are not shown"
+            };
             findings.push(Finding::new(
                 FindingCode::ReturnedMessage,
                 format!(
-                    "This is a bounce: the hops are those of the returned message (from {}), showing how far it got; the bounce's own Received headers are not shown.",
+                    "This is a bounce: the hops are those of the returned message (from {}), showing how far it got{own_hidden}.",
                     returned.source.describe()
                 ),
             ));
@@ -209,15 +235,17 @@ fn bounce_findings(
         }
         None => {
             findings.extend(message_findings(
-                &message::ParsedMessage::default(),
+                own,
                 repaired,
-                true,
+                date_ok || own.received.is_empty(),
             ));
             findings.retain(|f| f.code != FindingCode::NoReceived);
-            findings.push(Finding::new(
-                FindingCode::ReturnedMessageMissing,
-                "This is a bounce without the returned message or its headers, so the path the message took cannot be shown.",
-            ));
+            let message = if own.received.is_empty() {
+                "This is a bounce without the returned message or its headers, so the path the message took cannot be shown."
+            } else {
+                "This is a bounce without the returned message or its headers, so the path the message took cannot be shown; the hops are the bounce's own Received headers, showing how the notice reached you."
+            };
+            findings.push(Finding::new(FindingCode::ReturnedMessageMissing, message));
         }
     }
     if bounce.too_nested {

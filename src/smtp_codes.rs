@@ -102,6 +102,13 @@ impl EnhancedStatus {
         self.subject == 0 && self.detail == 0
     }
 
+    /// `X.Y.0`: "other or undefined" within its subject (Amazon SES's
+    /// 5.1.0 around the server's 5.2.2): a more specific status of the
+    /// same class, where one is given, says more.
+    pub fn is_vague(self) -> bool {
+        self.detail == 0
+    }
+
     /// Whether the registry lists this subject and detail.
     pub fn is_registered(self) -> bool {
         status_title(self.subject, self.detail).is_some()

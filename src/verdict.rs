@@ -4,7 +4,9 @@
 //! (DNS and `--redact` included), so it never needs rewriting.
 
 use crate::duration::human_duration;
-use crate::model::{Action, Disposition, Fcrdns, Hop, Reason, Report, Severity, Stop, StopKind};
+use crate::model::{
+    Action, Disposition, Fcrdns, FindingCode, Hop, Reason, Report, Severity, Stop, StopKind,
+};
 
 /// Writes the report's verdict from everything the stages found.
 pub fn conclude(report: &mut Report) {
@@ -16,7 +18,12 @@ pub fn verdict(report: &Report) -> String {
     let hops = &report.hops;
     let stop = &report.stop;
     if stop.is_report() {
-        return report_verdict(hops.len(), stop);
+        // Without a copy of the returned message, the hops are the notice's own.
+        let own_path = report
+            .findings
+            .iter()
+            .any(|f| f.code == FindingCode::ReturnedMessageMissing);
+        return report_verdict(hops.len(), own_path, stop);
     }
     if hops.is_empty() {
         return "No Received headers: this message has not passed through a mail server (a draft, or a copy saved before sending).".to_string();
@@ -135,8 +142,9 @@ fn originated_inside(oldest: &Hop) -> String {
 }
 
 /// The verdict of a delivery report: who refused (or delayed, or took)
-/// the message, when, with which codes and why, and how far it had got.
-fn report_verdict(hop_count: usize, stop: &Stop) -> String {
+/// the message, when, with which codes and why, and how far it had got
+/// (or, when `own_path`, how the notice itself travelled).
+fn report_verdict(hop_count: usize, own_path: bool, stop: &Stop) -> String {
     let codes: Vec<String> = stop
         .primary
         .reply_code
@@ -146,10 +154,16 @@ fn report_verdict(hop_count: usize, stop: &Stop) -> String {
         .collect();
     let codes = codes.join(" ");
     let reason = stop.primary.reason.unwrap_or(Reason::Other);
-    let why = if codes.is_empty() {
-        format!("({})", reason.label())
+    // A notice that gives no reason is not one the tool failed to classify.
+    let label = if reason == Reason::Other && stop.primary.diagnostic.is_none() {
+        "no reason given"
     } else {
-        format!("with {codes} ({})", reason.label())
+        reason.label()
+    };
+    let why = if codes.is_empty() {
+        format!("({label})")
+    } else {
+        format!("with {codes} ({label})")
     };
     let stage = stop
         .primary
@@ -192,12 +206,9 @@ fn report_verdict(hop_count: usize, stop: &Stop) -> String {
         }
         StopKind::Delayed => {
             let first = match (&who, stop.primary.reply_code.is_some()) {
-                (Some(w), true) => format!("{w} answered {codes}{stage} ({})", reason.label()),
+                (Some(w), true) => format!("{w} answered {codes}{stage} ({label})"),
                 (Some(w), false) => format!("{w} did not take the message{stage} {why}"),
-                (None, true) => format!(
-                    "the receiving server answered {codes}{stage} ({})",
-                    reason.label()
-                ),
+                (None, true) => format!("the receiving server answered {codes}{stage} ({label})"),
                 (None, false) => format!("delivery has not succeeded yet{stage} {why}"),
             };
             let retry = match (&stop.primary.will_retry_until, reporter) {
@@ -229,10 +240,13 @@ fn report_verdict(hop_count: usize, stop: &Stop) -> String {
         }
     };
     let recipients = recipient_counts(stop);
+    let plural = if hop_count == 1 { "hop" } else { "hops" };
     let travelled = match hop_count {
         0 => "the returned message's headers are not included".to_string(),
-        1 => "the message had travelled 1 hop".to_string(),
-        n => format!("the message had travelled {n} hops"),
+        n if own_path => format!(
+            "the returned message's headers are not included; the notice reached you over {n} {plural}"
+        ),
+        n => format!("the message had travelled {n} {plural}"),
     };
     format!("{what}{recipients}; {travelled}.")
 }

@@ -167,6 +167,8 @@ finding_codes! {
     ReturnedMessage = "returned-message", Info;
     /// A bounce that carries neither the returned message nor its headers.
     ReturnedMessageMissing = "returned-message-missing", Info;
+    /// The text of a notice pasted without its headers.
+    NoticeWithoutHeaders = "notice-without-headers", Info;
     /// A bounce whose status, reply code and diagnostic could not be read.
     BounceUnreadable = "bounce-unreadable", Warning;
     /// A bounce listing more recipients than the tool keeps.

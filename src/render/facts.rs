@@ -21,7 +21,7 @@ use crate::duration::human_duration;
 use crate::model::Report;
 use crate::model::Severity;
 use crate::model::Trust;
-use crate::model::{Action, Disposition, FindingCode, Reason, SmtpStage, StopKind};
+use crate::model::{Action, Disposition, FindingCode, Reason, SmtpStage, Stop, StopKind};
 use crate::model::{Hop, format_utc};
 use crate::text::escape_controls;
 
@@ -595,9 +595,11 @@ pub const BOUNDARY: &str =
 
 /// The `stop` block: the outcome in words, then [`stop_rows`].
 pub fn stop(report: &Report) -> Vec<Field> {
-    let outcome = match report.stop.kind {
-        StopKind::Delivered => delivered(report),
-        kind => stop_outcome(kind).to_string(),
+    let stop = &report.stop;
+    // A delivered message whose filter named a folder says which.
+    let outcome = match stop.folder {
+        Some(folder) if !stop.is_report() && folder != Disposition::Unknown => delivered(report),
+        _ => stop_outcome(stop).to_string(),
     };
     let mut fields = vec![field("Outcome", outcome)];
     fields.extend(stop_rows(report));
@@ -614,10 +616,19 @@ pub fn stop_kind(kind: StopKind) -> &'static str {
     }
 }
 
-fn stop_outcome(kind: StopKind) -> &'static str {
-    match kind {
+/// The outcome in words, claiming no more than the report says: a
+/// server refused only when one answered with a refusal, and a notice
+/// that gave up retrying says so.
+fn stop_outcome(stop: &Stop) -> &'static str {
+    let refused = stop.primary.reply_code.is_some_and(|c| c.class() == 5);
+    match stop.kind {
+        StopKind::Delivered if stop.is_report() => "delivered: the delivery report says so",
         StopKind::Delivered => "delivered: it reached the mailbox it was taken from",
-        StopKind::Bounced => "bounced: a server refused it for good",
+        StopKind::Bounced if stop.primary.reason == Some(Reason::Expired) => {
+            "bounced: the sending server gave up retrying"
+        }
+        StopKind::Bounced if refused => "bounced: a server refused it for good",
+        StopKind::Bounced => "bounced: it could not be delivered",
         StopKind::Delayed => "delayed: a server is still retrying",
         StopKind::Unknown => "unknown: it did not pass through a mail server",
     }

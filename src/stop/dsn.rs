@@ -75,8 +75,15 @@ impl Block {
 
     /// The recipient this block describes: the address is Final-Recipient,
     /// else Original-Recipient; the reply code comes from an SMTP diagnostic.
+    /// A Final-Recipient that is no mail address (CommuniGate's
+    /// `LOCAL;<bob>`, Sun ONE's route to its internal channel
+    /// `@host:bob@ims_daemon`) gives way to an Original-Recipient that is.
     fn into_recipient(self) -> Recipient {
+        let plain = |a: &Option<String>| a.as_deref().is_some_and(is_plain_address);
         let (address, original_address) = match self.final_recipient {
+            Some(_) if !plain(&self.final_recipient) && plain(&self.original_recipient) => {
+                (self.original_recipient, self.final_recipient)
+            }
             Some(address) => (Some(address), self.original_recipient),
             None => (self.original_recipient, None),
         };
@@ -105,21 +112,49 @@ impl Block {
         }
         recipient.address = address;
         if let Some(text) = &self.diagnostic {
-            let r = reply::parse(text);
+            let r = server_reply(text);
             recipient.reply_code = r.code;
-            // A generic `Status: 5.0.0` (Exim, some gateways) gives way to
-            // the specific status of the same class in the server's reply.
-            let generic = recipient.status.is_none_or(EnhancedStatus::is_generic);
-            if generic
+            // A vague `Status: 5.0.0` (Exim, some gateways) or 5.1.0
+            // (Amazon SES) gives way to the specific status of the same
+            // class in the server's reply.
+            let vague = recipient.status.is_none_or(EnhancedStatus::is_vague);
+            if vague
                 && let Some(specific) = r.status
                 && recipient.status.is_none_or(|s| s.class == specific.class)
             {
                 recipient.status = Some(specific);
             }
             recipient.diagnostic = Some(r.cleaned);
+            // A report without Remote-MTA may name the server in its words
+            // (Postfix: "... exceeds size limit 10485760 of server
+            // mx.example.net[192.0.2.9]", "connect to mx.example.net[...]").
+            if recipient.remote_mta.is_none() && recipient.remote_ip.is_none() {
+                (recipient.remote_mta, recipient.remote_ip) = super::text::remote_named_in(text);
+            }
         }
         recipient
     }
+}
+
+/// A plain mail address: `bob@example.net`, with no route and a domain.
+fn is_plain_address(address: &str) -> bool {
+    crate::mailbox::is_address(address) && !address.starts_with('@')
+}
+
+/// The server's reply in a Diagnostic-Code value: the value itself
+/// (`550 5.1.1 ...`), or the reply the reporting MTA quotes inside its own
+/// words: Amazon SES's `5.1.0 - Unknown address error 550-'5.2.2 ...'`,
+/// Postfix's `host mx.example.net[192.0.2.9] said: 553-... (in reply to
+/// RCPT TO command)`.
+fn server_reply(text: &str) -> reply::Reply {
+    let own = reply::parse(text);
+    if own.code.is_some() {
+        return own;
+    }
+    reply::quoted(text)
+        .map(|quoted| reply::parse(&quoted))
+        .or_else(|| super::text::reply_within(text))
+        .unwrap_or(own)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -53,10 +53,10 @@ pub fn fill(mine: &mut Recipient, theirs: &Recipient) {
     fill(&mut mine.address, &theirs.address);
     fill(&mut mine.action, &theirs.action);
     match (mine.status, theirs.status) {
-        // A generic `X.0.0` gives way to the other account's specific
+        // A vague `X.Y.0` gives way to the other account's specific
         // status of the same class (OpenSMTPD's report says 5.0.0, its
         // notice quotes the server's 5.1.1).
-        (Some(m), Some(t)) if m.is_generic() && !t.is_generic() && t.class == m.class => {
+        (Some(m), Some(t)) if m.is_vague() && !t.is_vague() && t.class == m.class => {
             mine.status = Some(t);
         }
         _ => fill(&mut mine.status, &theirs.status),
@@ -136,11 +136,12 @@ pub fn sum_up(mut recipients: Vec<Recipient>, reporting_mta: Option<String>) -> 
     };
     let p = recipients[primary].clone();
     let unreadable = !p.has_details() && kind != StopKind::Delivered;
+    let advice = advice[primary].text(p.diagnostic.is_some()).to_string();
     let stop = Stop {
         kind,
         reporting_mta,
         primary: p,
-        advice: Some(advice[primary].to_string()),
+        advice: Some(advice),
         recipients: recipients
             .into_iter()
             .filter(|r| r.address.is_some() || r.has_details())
@@ -153,15 +154,12 @@ pub fn sum_up(mut recipients: Vec<Recipient>, reporting_mta: Option<String>) -> 
 /// The recipient's reason, from its codes, the server's words and the
 /// notice's explanation.
 fn classify(r: &Recipient) -> reason::Classified {
-    let text: Vec<&str> = [r.diagnostic.as_deref(), r.explanation.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
     reason::classify(&reason::Evidence {
         action: r.action,
         status: r.status,
         reply_code: r.reply_code,
-        text: &text.join("\n"),
+        said: r.diagnostic.as_deref().unwrap_or(""),
+        notice: r.explanation.as_deref().unwrap_or(""),
     })
 }
 

@@ -85,11 +85,20 @@ fn pieces(message: &Message<'_>) -> BounceParts {
         };
         match (ctype.as_str(), subtype.as_str()) {
             ("multipart", _) => {}
-            ("message", "delivery-status" | "global-delivery-status")
-                if out.delivery_status.is_none() =>
+            // `delivery-status`, `global-delivery-status`, and vendors'
+            // experimental names for it (XWall's `xdelivery-status`).
+            ("message", sub)
+                if sub.ends_with("delivery-status") && out.delivery_status.is_none() =>
             {
                 let raw = part_bytes(message, part);
-                out.delivery_status = Some(String::from_utf8_lossy(&raw).into_owned());
+                let text = String::from_utf8_lossy(&raw).into_owned();
+                // A part so labelled that holds prose, not RFC 3464 fields,
+                // is human text; a later such part may hold the fields.
+                if has_recipient_fields(&text) {
+                    out.delivery_status = Some(text);
+                } else {
+                    plain.push(text);
+                }
             }
             ("message", "rfc822" | "global") if out.returned.is_none() => {
                 let raw = undo_transfer_encoding(part, part_bytes(message, part).into_owned());
@@ -116,6 +125,53 @@ fn pieces(message: &Message<'_>) -> BounceParts {
     }
     out.human_text = if plain.is_empty() { html } else { plain }.join("\n\n");
     out
+}
+
+impl BounceParts {
+    /// A report whose MIME structure could not be read (a boundary that no
+    /// line uses, a part's headers broken) yields no part at all: then the
+    /// whole body is its text, and the RFC 3464 fields in it are read as
+    /// its delivery-status part. The server's reply and `Status: 5.1.1`
+    /// are still there.
+    pub fn or_whole_body(self, bytes: &[u8]) -> BounceParts {
+        if self.too_nested || self.delivery_status.is_some() || !self.human_text.trim().is_empty() {
+            return self;
+        }
+        let body = body_of(bytes);
+        let text = String::from_utf8_lossy(body).into_owned();
+        BounceParts {
+            delivery_status: has_recipient_fields(&text).then(|| text.clone()),
+            human_text: text,
+            ..self
+        }
+    }
+}
+
+/// Whether a text holds RFC 3464 per-recipient fields (`Final-Recipient:`,
+/// `Original-Recipient:`, `Action:`, `Status:`).
+pub fn has_recipient_fields(text: &str) -> bool {
+    text.lines().any(|l| {
+        [
+            "final-recipient:",
+            "original-recipient:",
+            "action:",
+            "status:",
+        ]
+        .iter()
+        .any(|f| l.get(..f.len()).is_some_and(|p| p.eq_ignore_ascii_case(f)))
+    })
+}
+
+/// The bytes after the header block (after its first empty line).
+fn body_of(bytes: &[u8]) -> &[u8] {
+    let mut at = 0;
+    for line in bytes.split_inclusive(|&b| b == b'\n') {
+        at += line.len();
+        if line.trim_ascii().is_empty() {
+            return &bytes[at..];
+        }
+    }
+    &[]
 }
 
 /// How many parts declare a nested message type: a cheap count over the
@@ -379,6 +435,32 @@ with ESMTP id 4ZAbCd; Mon, 23 Nov 2026 10:15:02 -000=\r\n0\r\nSubject: Lunch =3D
             .unwrap()
             .join()
             .expect("no stack overflow");
+    }
+
+    #[test]
+    fn a_delivery_status_part_of_prose_is_text_and_the_next_one_is_read() {
+        let text = REPORT.replace(
+            "--B\r\nContent-Type: message/delivery-status\r\n",
+            "--B\r\nContent-Type: message/delivery-status;\r\n\r\nbob has restricted incoming mail\r\n\r\n--B\r\nContent-Type: message/delivery-status\r\n",
+        );
+        let p = split(text.as_bytes());
+        assert!(
+            p.human_text.contains("has restricted incoming mail"),
+            "{}",
+            p.human_text
+        );
+        assert!(p.delivery_status.unwrap().contains("Status: 5.1.1"));
+        // A vendor's experimental name for the part.
+        let text = REPORT.replace("message/delivery-status", "message/xdelivery-status");
+        assert!(split(text.as_bytes()).delivery_status.is_some());
+    }
+
+    #[test]
+    fn a_broken_structure_is_read_whole() {
+        let text = REPORT.replace("--B", "--LOST");
+        let p = split(text.as_bytes()).or_whole_body(text.as_bytes());
+        assert!(p.human_text.contains("This is the mail system"));
+        assert!(p.delivery_status.unwrap().contains("Final-Recipient"));
     }
 
     #[test]

@@ -31,6 +31,9 @@ pub struct Phrases {
     pub markers: &'static [&'static str],
     /// Phrases of a notice's text that say delivery is only delayed.
     pub delay_text: &'static [&'static str],
+    /// Phrases of a challenge-response system asking the sender to prove
+    /// itself before the message is delivered.
+    pub challenges: &'static [&'static str],
     /// Phrases of a notice's subject that say delivery is only delayed.
     pub delay_subject: &'static [&'static str],
     /// Lines that introduce the returned copy of the message.
@@ -41,10 +44,22 @@ pub struct Phrases {
     pub reply_ends: &'static [&'static str],
     /// Words that introduce the reason, when no reply is quoted.
     pub reason_markers: &'static [&'static str],
+    /// Words right before a recipient's address that start its piece
+    /// ("Could not be delivered to: <bob@example.net>").
+    pub recipient_intros: &'static [&'static str],
+    /// Words that end the line before the original sender's address ("A
+    /// message sent by"): that address is no recipient.
+    pub sender_intros: &'static [&'static str],
+    /// Lines of a vendor's bookkeeping inside a recipient's piece, which are
+    /// no part of the reason (Exchange's "The MTS-ID of the original message
+    /// is: ..."); a next line starting with `;` continues them.
+    pub noise: &'static [&'static str],
     /// Phrases that name the SMTP stage.
     pub stages: &'static [(&'static str, SmtpStage)],
     /// Words right before the remote host's name.
     pub host_keys: &'static [&'static str],
+    /// Words right after the remote host's name.
+    pub host_followers: &'static [&'static str],
     /// Words right before the name of the notice's writer.
     pub reporter_keys: &'static [&'static str],
 }
@@ -80,13 +95,18 @@ impl Phrases {
         bounce_words: &[],
         markers: &[],
         delay_text: &[],
+        challenges: &[],
         delay_subject: &[],
         copy_markers: &[],
         reply_markers: &[],
         reply_ends: &[],
         reason_markers: &[],
+        recipient_intros: &[],
+        sender_intros: &[],
+        noise: &[],
         stages: &[],
         host_keys: &[],
+        host_followers: &[],
         reporter_keys: &[],
     };
 }
@@ -105,6 +125,9 @@ pub const SECTIONS: &[&Phrases] = &[
     &HMAILSERVER,
     &GMX,
     &COMMUNIGATE,
+    &DOVECOT,
+    &JAMES,
+    &GOOGLE_GROUPS,
     &ENGLISH,
     &GERMAN,
     &FRENCH,
@@ -155,6 +178,9 @@ pub const POSTFIX: Phrases = Phrases {
         "conversation with ",
         "connection with ",
         "delivery via ",
+        // "message size 31457280 exceeds size limit 26214400 of server
+        // mx.example.net[192.0.2.9]": the limit the server announced.
+        "of server ",
     ],
     reporter_keys: &["this is the mail system at host "],
     ..Phrases::NONE
@@ -240,6 +266,8 @@ pub const EXIM: Phrases = Phrases {
         "this is a copy of the headers",
     ],
     reason_markers: &["delay reason:"],
+    // Exim 4.9x names the sender when it is not the notice's addressee.
+    sender_intros: &["a message sent by"],
     stages: &[
         ("after rcpt to", Rcpt),
         ("after pipelined rcpt to", Rcpt),
@@ -267,6 +295,8 @@ pub const EXCHANGE: Phrases = Phrases {
         "informations de diagnostic pour les administrateurs",
         "remote server returned",
         "delivery has failed to these recipients",
+        // Exchange 5.5 to 2003 (Internet Mail Service).
+        "did not reach the following recipient",
     ],
     bounce_words: &[
         ("delivery has failed", Both),
@@ -283,6 +313,7 @@ pub const EXCHANGE: Phrases = Phrases {
     ],
     reply_markers: &["returned '", "returned \""],
     reply_ends: &[" ##"],
+    noise: &["the mts-id of the original message is:"],
     host_keys: &["receiving server: ", "message rejected by:"],
     reporter_keys: &[
         "generating server: ",
@@ -348,10 +379,34 @@ pub const GMX: Phrases = Phrases {
     ..Phrases::NONE
 };
 
-/// CommuniGate Pro: "message text rejected by mx.example.net: 554 ...".
+/// CommuniGate Pro: "message text rejected by mx.example.net: 554 ...",
+/// "Failed to deliver to '<bob@example.net>'".
 pub const COMMUNIGATE: Phrases = Phrases {
+    recipient_intros: &["failed to deliver to "],
     stages: &[("message text rejected", EndOfData)],
     host_keys: &["text rejected by "],
+    ..Phrases::NONE
+};
+
+/// Dovecot's LDA and Sieve: "Your message to <bob@example.net> was
+/// automatically rejected:" and the reason on the next line.
+pub const DOVECOT: Phrases = Phrases {
+    reason_markers: &["was automatically rejected:"],
+    ..Phrases::NONE
+};
+
+/// Apache James: "Hi. This is the James mail server at ...", "Error
+/// message below:" and the reply on the next line.
+pub const JAMES: Phrases = Phrases {
+    markers: &["this is the james mail server"],
+    reason_markers: &["error message below:"],
+    ..Phrases::NONE
+};
+
+/// Google Groups: "We're writing to let you know that the group you tried
+/// to contact (...) may not exist, or you may not have permission to post".
+pub const GOOGLE_GROUPS: Phrases = Phrases {
+    reason_markers: &["we're writing to let you know that"],
     ..Phrases::NONE
 };
 
@@ -398,6 +453,8 @@ pub const ENGLISH: Phrases = Phrases {
         "still trying",
         "delivery has been delayed",
     ],
+    // Boxbe, and challenge-response systems alike.
+    challenges: &["waitlisted", "add yourself to my", "guest list"],
     delay_subject: &["delayed"],
     copy_markers: &[
         "original message follows",
@@ -412,20 +469,30 @@ pub const ENGLISH: Phrases = Phrases {
         "<<<",
         "reason:",
         "]:",
+        // SurfControl: "bob@example.net: [192.0.2.9], 554 ...".
+        "],",
         "#",
         "error:",
         "reply:",
         "answered:",
         "response:",
     ],
-    reason_markers: &["reason:"],
+    // "could not be delivered because they are not accepting mail with
+    // attachments:" (AOL), "wasn't delivered to ... because the address
+    // couldn't be found" (Gmail).
+    reason_markers: &["reason:", " because "],
+    recipient_intros: &["could not be delivered to: "],
     stages: &[
+        ("did not like our rcpt to", Rcpt),
+        ("did not like our mail from", Mail),
+        ("did not like our data", Data),
         ("connection refused", Connect),
         ("connection timed out", Connect),
         ("no route to host", Connect),
         ("network is unreachable", Connect),
     ],
     host_keys: &["host ", "remote server: ", "remote host: "],
+    host_followers: &[" did not like our ", " didn't like our "],
     // RFC 3464 fields quoted in the text.
     reporter_keys: &["reporting-mta: dns; ", "reporting-mta: dns;"],
     ..Phrases::NONE
@@ -511,13 +578,18 @@ mod tests {
             ("bounce_words", words(|p| p.bounce_words, |w| w.0)),
             ("markers", words(|p| p.markers, |w| w)),
             ("delay_text", words(|p| p.delay_text, |w| w)),
+            ("challenges", words(|p| p.challenges, |w| w)),
             ("delay_subject", words(|p| p.delay_subject, |w| w)),
             ("copy_markers", words(|p| p.copy_markers, |w| w)),
             ("reply_markers", words(|p| p.reply_markers, |w| w)),
             ("reply_ends", words(|p| p.reply_ends, |w| w)),
             ("reason_markers", words(|p| p.reason_markers, |w| w)),
+            ("recipient_intros", words(|p| p.recipient_intros, |w| w)),
+            ("sender_intros", words(|p| p.sender_intros, |w| w)),
+            ("noise", words(|p| p.noise, |w| w)),
             ("stages", words(|p| p.stages, |w| w.0)),
             ("host_keys", words(|p| p.host_keys, |w| w)),
+            ("host_followers", words(|p| p.host_followers, |w| w)),
             ("reporter_keys", words(|p| p.reporter_keys, |w| w)),
         ];
         for (name, phrases) in tables {

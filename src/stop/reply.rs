@@ -102,6 +102,27 @@ pub fn parse(text: &str) -> Reply {
     }
 }
 
+/// A reply that a reporter quotes in its own words: the code, then the
+/// reply's text in single or double quotes (`550-'5.2.2 Mailbox full'`,
+/// `550 "5.1.1 unknown"`), as `550 5.2.2 Mailbox full`.
+pub fn quoted(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(4)).find_map(|i| {
+        let digits = bytes[i..i + 3].iter().all(u8::is_ascii_digit);
+        let boundary = i == 0 || bytes[i - 1].is_ascii_whitespace();
+        if !digits || !boundary {
+            return None;
+        }
+        let after = &text[i + 3..];
+        let after = after.strip_prefix(['-', ' ']).unwrap_or(after);
+        let quote = after.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
+        let inner = &after[1..];
+        let inner = &inner[..inner.find(quote)?];
+        let code = leading_code(&text[i..i + 3])?.0;
+        Some(format!("{code} {}", inner.trim()))
+    })
+}
+
 /// `550`, `550-`, `550-5.1.1` → the code and what follows the hyphen.
 fn leading_code(word: &str) -> Option<(ReplyCode, &str)> {
     let digits = word.get(..3)?;
@@ -197,6 +218,17 @@ mod tests {
         assert_eq!(p("650 x").0, None);
         assert_eq!(p("55 x").0, None);
         assert_eq!(p("").2, "");
+    }
+
+    #[test]
+    fn a_reply_quoted_in_the_reporter_s_words() {
+        assert_eq!(
+            quoted("5.1.0 - Unknown address error 550-'5.2.2 The mailbox is full' (delivery attempts: 0)")
+                .as_deref(),
+            Some("550 5.2.2 The mailbox is full")
+        );
+        assert_eq!(quoted("550 5.1.1 plain"), None);
+        assert_eq!(quoted("550-'unterminated"), None);
     }
 
     #[test]

@@ -85,8 +85,65 @@ const LABELS: &[Label] = labels![
     "generic-it-mailbox-full.eml": "bounced",  Some(552), Some("5.2.2"), N, Some("mailbox-full"), N, N, 1;
     "dsn-no-status-field.eml":    "bounced",   Some(554), Some("5.7.1"), N, Some("policy"), Some("mx.example.net"), N, 3;
     "dsn-delayed-quota.eml":      "delayed",   Some(452), Some("4.2.2"), Some("rcpt"), Some("mailbox-full"), Some("mx.example.net"), Some("192.0.2.9"), 3;
-    // Not bounces: an out-of-office reply and a read receipt.
+    // The notice's stock phrases and footers never decide the cause: the
+    // status and the server's words do ("Message headers follow.", an
+    // antivirus footer, a delay warning that gives no reason).
+    "dsn-moved-headers-follow.eml": "bounced", Some(550), Some("5.1.6"), N, Some("unknown-user"), N, N, 2;
+    "dsn-av-footer-unknown-user.eml": "bounced", None,   Some("5.1.1"), N, Some("unknown-user"), N, N, 2;
+    "exim-delay-no-reason.eml":   "delayed",   None,      N, N, Some("other"), N, N, 1;
+    // Notices that were not read as bounces: a null sender with a text that
+    // says why (a router's one line, a Japanese carrier, Apache James,
+    // Verizon), a gateway's delivery-status part in multipart/mixed, an
+    // Amazon SES JSON notification, a report whose MIME boundary is broken.
+    "exim-router-one-liner.eml":  "bounced",   None,      N, N, Some("unknown-user"), N, N, 2;
+    "kddi-mailbox-full.eml":      "bounced",   None,      N, N, Some("mailbox-full"), N, N, 1;
+    "james-no-such-user.eml":     "bounced",   Some(550), N, N, Some("unknown-user"), N, N, 2;
+    "verizon-no-such-user.eml":   "bounced",   Some(550), N, N, Some("unknown-user"), N, N, 1;
+    "mcafee-no-such-user.eml":    "bounced",   Some(550), Some("5.0.0"), N, Some("unknown-user"), Some("mailstore.example.net"), N, 2;
+    "amazon-ses-json-bounce.eml": "bounced",   Some(550), Some("5.1.1"), N, Some("unknown-user"), Some("192.0.2.9"), Some("192.0.2.9"), 1;
+    "dsn-broken-boundary.eml":    "bounced",   Some(550), Some("5.1.1"), Some("rcpt"), Some("unknown-user"), Some("mx.example.net"), Some("192.0.2.9"), 1;
+    // Plain-text layouts whose recipient and reason were not read: AOL,
+    // Exchange 5.5 to 2003, GroupWise, CommuniGate Pro, Exim naming the
+    // sender first, Sun/Oracle Messaging Server, Dovecot, Smail's "Failed
+    // addresses follow:", a one-line "REASON: ADDRESS", Google Groups.
+    "aol-attachments.eml":        "bounced",   None,      N, N, Some("content-rejected"), N, N, 1;
+    "exchange-2003-did-not-reach.eml": "bounced", None,   N, N, Some("unknown-user"), N, N, 2;
+    "groupwise-user-not-found.eml": "bounced", None,      N, N, Some("unknown-user"), N, N, 2;
+    "communigate-quota.eml":      "bounced",   None,      Some("5.0.0"), N, Some("mailbox-full"), N, N, 2;
+    "exim-sender-listed.eml":     "bounced",   Some(550), Some("5.7.1"), Some("rcpt"), Some("unknown-user"), Some("mx.example.net"), Some("192.0.2.9"), 1;
+    "messagingserver-expired.eml": "bounced",  None,      Some("4.4.7"), N, Some("expired"), N, N, 2;
+    "dovecot-quota.eml":          "bounced",   None,      Some("5.2.2"), N, Some("mailbox-full"), N, N, 2;
+    "smail-failed-addresses.eml": "bounced",   Some(552), Some("5.2.2"), N, Some("mailbox-full"), N, N, 1;
+    "generic-undeliverable-one-liner.eml": "bounced", None, N, N, Some("mailbox-full"), N, N, 1;
+    "google-groups-no-permission.eml": "bounced", None,   N, N, Some("policy"), N, N, 1;
+    "google-groups-no-such-group.eml": "bounced", Some(550), Some("5.1.1"), N, Some("unknown-user"), N, N, 1;
+    // Providers' own codes; a status wrapped around the server's reply.
+    "exchange-365-dbeb.eml":      "bounced",   Some(550), Some("5.4.1"), N, Some("unknown-user"), N, N, 2;
+    "amazon-ses-dsn-wrapper.eml": "bounced",   Some(550), Some("5.2.2"), N, Some("mailbox-full"), Some("mx.example.net"), N, 1;
+    // Several recipients, each with its own outcome; one reason given for
+    // two; a pipelined transcript whose refusal answered RCPT TO.
+    "exchange-two-recipients.eml": "bounced",  Some(550), Some("5.2.1"), N, Some("mailbox-disabled"), Some("mailstore.example.net"), N, 2;
+    "sendmail-two-recipients-transcript.eml": "bounced", Some(550), Some("5.2.1"), Some("rcpt"), Some("mailbox-disabled"), Some("mx.example.net"), N, 1;
+    "gmail-two-recipients-same-reason.eml": "bounced", Some(550), Some("5.7.1"), N, Some("blocklisted"), N, N, 1;
+    "sendmail-pipelined-rcpt.eml": "bounced",  Some(550), Some("5.1.1"), Some("rcpt"), Some("unknown-user"), Some("mx.example.net"), N, 1;
+    // Diagnostics and remote servers the text gives: Sendmail's empty
+    // "(reason: )" above the transcript's reply, a host named before "did
+    // not like our RCPT TO", Postfix's "of server HOST[IP]" with no
+    // Remote-MTA, SurfControl's "[IP], 554 ...".
+    "sendmail-reason-empty.eml":  "bounced",   Some(550), Some("5.1.1"), Some("rcpt"), Some("unknown-user"), Some("mx.example.net"), N, 1;
+    "generic-did-not-like.eml":   "bounced",   Some(550), Some("5.7.1"), Some("rcpt"), Some("policy"), Some("mail-inbound.example.net"), Some("192.0.2.25"), 1;
+    "postfix-size-of-server.eml": "bounced",   None,      Some("5.3.4"), N, Some("message-too-large"), Some("mx.example.net"), Some("192.0.2.9"), 1;
+    "surfcontrol-ip-before-reply.eml": "bounced", Some(554), Some("5.0.0"), N, Some("other"), Some("192.0.2.9"), Some("192.0.2.9"), 2;
+    // A delay notice (4.4.7) whose server gave a temporary error.
+    "exchange-delay-no-reason.eml": "delayed", Some(450), Some("4.4.7"), N, Some("system-error"), Some("mx.example.com"), Some("198.51.100.20"), 2;
+    // A notice's visible text pasted without its headers.
+    "postfix-text-only.txt":      "bounced",   Some(552), Some("5.2.2"), Some("rcpt"), Some("mailbox-full"), Some("mx.example.net"), Some("192.0.2.9"), 0;
+    "exim-text-only.txt":         "bounced",   Some(550), Some("5.1.1"), Some("rcpt"), Some("unknown-user"), Some("mx.example.com"), Some("198.51.100.20"), 1;
+    // Not bounces: an out-of-office reply and a read receipt; a
+    // challenge-response notice dressed as a report (the message is held
+    // until the sender answers, with 4.7.0: nothing failed for good).
     "autoreply-out-of-office.eml": "delivered", None,     N, N, N, N, N, 2;
+    "autoreply-challenge.eml":    "delivered", None,      N, N, N, N, N, 1;
     "autoreply-read-receipt.eml": "delivered", None,      N, N, N, N, N, 1;
 ];
 
@@ -139,6 +196,236 @@ fn several_recipients_get_one_line_each() {
     );
 }
 
+/// No diagnostic is a literal "(reason: )" or a bare code, and no advice
+/// points to a diagnostic that the report does not show.
+#[test]
+fn diagnostics_say_something_and_advice_never_points_to_a_missing_one() {
+    let r = trace_sample("sendmail-reason-empty.eml");
+    assert_eq!(
+        r.stop.primary.diagnostic.as_deref(),
+        Some(
+            "550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos."
+        )
+    );
+    for entry in std::fs::read_dir(samples_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        let r = trace_file(&path);
+        let name = path.display();
+        if let Some(d) = &r.stop.primary.diagnostic {
+            assert!(d.contains(char::is_alphabetic), "{name}: {d:?}");
+            assert!(!d.contains("(reason: )"), "{name}: {d:?}");
+        } else if let Some(advice) = &r.stop.advice {
+            let advice = advice.to_lowercase();
+            assert!(
+                !advice.contains("diagnostic") && !advice.contains("last error"),
+                "{name}: {advice}"
+            );
+        }
+    }
+}
+
+/// Every recipient of a notice its own status, reply code, diagnostic and
+/// cause: two refusals in a text-only notice (Exchange), in one Sendmail
+/// transcript after them all, and one reason given for two recipients.
+#[test]
+fn each_recipient_keeps_its_own_outcome() {
+    let row = |x: &trace_path::model::Recipient| {
+        (
+            x.address.clone().unwrap(),
+            x.status.map(|s| s.to_string()),
+            x.reply_code.map(|c| c.value()),
+            x.diagnostic.clone(),
+            x.reason.unwrap().as_str(),
+        )
+    };
+    // (address, status, reply code, diagnostic, reason)
+    type Row<'a> = (&'a str, &'a str, u16, &'a str, &'a str);
+    let cases: &[(&str, &[Row<'_>])] = &[
+        (
+            "exchange-two-recipients.eml",
+            &[
+                (
+                    "zara@example.net",
+                    "5.2.1",
+                    550,
+                    "550 5.2.1 Mailbox disabled, not accepting messages",
+                    "mailbox-disabled",
+                ),
+                (
+                    "yuri@example.net",
+                    "5.2.2",
+                    552,
+                    "552 5.2.2 Mailbox full",
+                    "mailbox-full",
+                ),
+            ],
+        ),
+        (
+            "sendmail-two-recipients-transcript.eml",
+            &[
+                (
+                    "walt@example.net",
+                    "5.2.1",
+                    550,
+                    "550 5.2.1 <walt@example.net>... Mailbox disabled",
+                    "mailbox-disabled",
+                ),
+                (
+                    "vera@example.net",
+                    "5.2.2",
+                    552,
+                    "552 5.2.2 <vera@example.net>... Mailbox full",
+                    "mailbox-full",
+                ),
+            ],
+        ),
+        (
+            "gmail-two-recipients-same-reason.eml",
+            &[
+                (
+                    "xavier@example.net",
+                    "5.7.1",
+                    550,
+                    "550 5.7.1 Service unavailable; client [203.0.113.5] blocked using bl.example.org",
+                    "blocklisted",
+                ),
+                (
+                    "yvonne@example.net",
+                    "5.7.1",
+                    550,
+                    "550 5.7.1 Service unavailable; client [203.0.113.5] blocked using bl.example.org",
+                    "blocklisted",
+                ),
+            ],
+        ),
+    ];
+    for (file, want) in cases {
+        let r = trace_sample(file);
+        let got: Vec<_> = r.stop.recipients.iter().map(row).collect();
+        let want: Vec<_> = want
+            .iter()
+            .map(|(a, s, c, d, why)| {
+                (
+                    a.to_string(),
+                    Some(s.to_string()),
+                    Some(*c),
+                    Some(d.to_string()),
+                    *why,
+                )
+            })
+            .collect();
+        assert_eq!(got, want, "{file}");
+        assert!(
+            r.verdict.contains("of 2 recipients: 2 failed"),
+            "{file}: {}",
+            r.verdict
+        );
+    }
+}
+
+/// The reason each notice gives, as its diagnostic, and the recipients it
+/// names, in layouts the reader did not know.
+#[test]
+fn unfamiliar_layouts_show_their_reason_and_recipients() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "aol-attachments.eml",
+            "they do not take mail with attachments or pictures",
+            &["paulscreenname"],
+        ),
+        (
+            "kddi-mailbox-full.eml",
+            "As their mailbox is full.",
+            &["taro@mobile.example"],
+        ),
+        (
+            "exim-router-one-liner.eml",
+            "You sent mail to sam@example.net, which is not a valid user here.",
+            &["sam@example.net"],
+        ),
+        (
+            "groupwise-user-not-found.eml",
+            "user not found",
+            &["quinn@example.net"],
+        ),
+        (
+            "dovecot-quota.eml",
+            "Quota exceeded (mailbox for user is full)",
+            &["uma@example.net"],
+        ),
+        (
+            "exchange-2003-did-not-reach.eml",
+            "The recipient name is not recognized MSEXCH:IMS:EXAMPLE:HQ:EXCH 0 (000C05A6) Unknown Recipient",
+            &["lena@example.net", "mark@example.net"],
+        ),
+        (
+            "communigate-quota.eml",
+            "LOCAL module(account rita) reports: mailbox quota exceeded",
+            &["rita@example.net"],
+        ),
+        (
+            "exim-sender-listed.eml",
+            "550 5.7.1 No such user (ref 4711)",
+            &["henry@example.net"],
+        ),
+        (
+            "messagingserver-expired.eml",
+            "Failed; 4.4.7 (delivery time expired)",
+            &["tor@example.net"],
+        ),
+        (
+            "google-groups-no-permission.eml",
+            "the group you tried to contact (volunteers) may not exist, or you may not have permission to post messages to the group. A few more details on why you weren't able to post",
+            &["volunteers@groups.example.org"],
+        ),
+        (
+            "amazon-ses-dsn-wrapper.eml",
+            "550 5.2.2 The email account that you tried to reach is over quota. Please direct the recipient to https://support.example.net/mail/?p=OverQuota",
+            &["kate@example.net"],
+        ),
+    ];
+    for (file, diagnostic, addresses) in cases {
+        let r = trace_sample(file);
+        assert_eq!(
+            r.stop.primary.diagnostic.as_deref(),
+            Some(*diagnostic),
+            "{file}"
+        );
+        let got: Vec<&str> = r
+            .stop
+            .recipients
+            .iter()
+            .filter_map(|x| x.address.as_deref())
+            .collect();
+        assert_eq!(got, *addresses, "{file}");
+    }
+    // Amazon SES's JSON: each bounced recipient with its own status.
+    let r = trace_sample("amazon-ses-json-bounce.eml");
+    let got: Vec<(&str, String, &str)> = r
+        .stop
+        .recipients
+        .iter()
+        .map(|x| {
+            (
+                x.address.as_deref().unwrap(),
+                x.status.unwrap().to_string(),
+                x.reason.unwrap().as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("ivan@example.net", "5.1.1".to_string(), "unknown-user"),
+            ("judy@example.com", "5.2.1".to_string(), "mailbox-disabled"),
+        ]
+    );
+    assert_eq!(
+        r.stop.reporting_mta.as_deref(),
+        Some("a1-23.smtp-out.eu-west-1.example.com")
+    );
+}
+
 #[test]
 fn verdicts_say_who_refused_when_and_why() {
     let r = trace_sample("dsn-unknown-user.eml");
@@ -168,6 +455,54 @@ fn verdicts_say_who_refused_when_and_why() {
         r.verdict,
         "Bounced: mail.example.org could not deliver the message with 5.4.4 (domain not found); the message had travelled 3 hops."
     );
+}
+
+/// The outcome and the verdict claim no more than the notice says: an
+/// expired notice was given up, not refused; a notice without a reply was
+/// not refused by a server; a delay is no unanswering server; a pipelined
+/// refusal answered RCPT TO, not DATA.
+#[test]
+fn outcomes_and_verdicts_claim_only_what_the_notice_says() {
+    let outcome = |file: &str| {
+        let r = trace_sample(file);
+        trace_path::render::facts::stop(&r)
+            .into_iter()
+            .find(|f| f.label == "Outcome")
+            .unwrap()
+            .value
+    };
+    assert_eq!(
+        outcome("dsn-expired.eml"),
+        "bounced: the sending server gave up retrying"
+    );
+    assert_eq!(
+        outcome("messagingserver-expired.eml"),
+        "bounced: the sending server gave up retrying"
+    );
+    assert_eq!(
+        outcome("dsn-host-not-found.eml"),
+        "bounced: it could not be delivered"
+    );
+    assert_eq!(
+        outcome("dsn-unknown-user.eml"),
+        "bounced: a server refused it for good"
+    );
+    assert_eq!(
+        outcome("exchange-delay-no-reason.eml"),
+        "delayed: a server is still retrying"
+    );
+    assert_eq!(
+        outcome("dsn-delivered.eml"),
+        "delivered: the delivery report says so"
+    );
+    let r = trace_sample("exchange-delay-no-reason.eml");
+    assert!(!r.verdict.contains("did not answer"), "{}", r.verdict);
+    assert!(!r.stop.advice.as_deref().unwrap().contains("did not answer"));
+    let r = trace_sample("exim-delay-no-reason.eml");
+    assert!(r.verdict.contains("(no reason given)"), "{}", r.verdict);
+    let r = trace_sample("sendmail-pipelined-rcpt.eml");
+    assert!(r.verdict.contains("after RCPT TO"), "{}", r.verdict);
+    assert!(!r.verdict.contains("DATA"), "{}", r.verdict);
 }
 
 #[test]
@@ -219,7 +554,11 @@ fn backscatter_the_trustworthy_hop_is_the_top_of_the_returned_message() {
 
 #[test]
 fn auto_replies_and_receipts_are_not_bounces() {
-    for file in ["autoreply-out-of-office.eml", "autoreply-read-receipt.eml"] {
+    for file in [
+        "autoreply-out-of-office.eml",
+        "autoreply-read-receipt.eml",
+        "autoreply-challenge.eml",
+    ] {
         let r = trace_sample(file);
         assert_eq!(r.stop.kind.as_str(), "delivered", "{file}");
         assert!(!r.stop.is_report(), "{file}");
@@ -257,6 +596,73 @@ This is the mail system at host mail.example.org.\n\n<bob@example.net>: host mx.
         "{}",
         report.verdict
     );
+}
+
+/// Without a copy of the returned message, the hops are the bounce's own
+/// Received headers, and the finding and the verdict say so.
+#[test]
+fn a_bounce_without_the_returned_message_shows_its_own_path() {
+    let r = trace_sample("verizon-no-such-user.eml");
+    assert_eq!(r.hops.len(), 1);
+    assert_eq!(r.hops[0].by.host.as_deref(), Some("mail.example.org"));
+    let missing = r
+        .findings
+        .iter()
+        .find(|f| f.code.as_str() == "returned-message-missing")
+        .expect("returned-message-missing");
+    assert!(
+        missing
+            .message
+            .contains("the hops are the bounce's own Received headers"),
+        "{}",
+        missing.message
+    );
+    assert!(
+        r.verdict.ends_with(
+            "the returned message's headers are not included; the notice reached you over 1 hop."
+        ),
+        "{}",
+        r.verdict
+    );
+}
+
+/// A notice's text pasted without its headers is read as a bounce with no
+/// headers of its own; other headerless text is still refused.
+#[test]
+fn a_notice_pasted_without_its_headers_is_read() {
+    let r = trace_sample("postfix-text-only.txt");
+    let codes: Vec<&str> = r.findings.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["returned-message-missing", "notice-without-headers"]
+    );
+    assert_eq!(r.stop.reporting_mta.as_deref(), Some("mail.example.org"));
+    assert_eq!(r.message.subject, None);
+    // Its returned copy, quoted in the text, gives the hops.
+    let r = trace_sample("exim-text-only.txt");
+    assert_eq!(r.hops.len(), 1);
+    let codes: Vec<&str> = r.findings.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(codes, ["returned-message", "notice-without-headers"]);
+    // A letter without headers, and Gmail's "Show original" summary before
+    // real headers, are not notices.
+    let letter = Input::new(
+        "x",
+        b"Hello Bob,\n\nlunch tomorrow? The delivery failed.\n".to_vec(),
+    );
+    let options = TraceOptions {
+        trusted: TrustedRelays::default(),
+        now: Utc::now(),
+        redact: false,
+    };
+    assert!(trace(&letter, &options).is_err());
+    let show_original = "Original Message\n\nMessage ID\t<x@example.org>\nCreated at:\tMon, 23 Nov 2026 10:00 (Delivered after 2 seconds)\n\nReceived: from a.example.org by b.example.net; Mon, 23 Nov 2026 10:00:02 +0000\nFrom: alice@example.org\nSubject: hi\n\nbody\n";
+    let r = trace(
+        &Input::new("x", show_original.as_bytes().to_vec()),
+        &options,
+    )
+    .unwrap();
+    assert!(!r.stop.is_report());
+    assert_eq!(r.hops.len(), 1);
 }
 
 #[test]

@@ -6,17 +6,44 @@
 use super::recipients::recipient_line;
 use crate::stop::phrases;
 use crate::stop::reply::truncate;
+use crate::words::strip_prefix_ignore_case;
 
 /// When no reply code was found, the piece's own words: the lines that
-/// are not headings, addresses or transcript, joined.
+/// are not headings, addresses, transcript or a vendor's bookkeeping,
+/// joined.
 pub(super) fn diagnostic_without_reply(lines: &[&str]) -> Option<String> {
-    let words: Vec<&str> = lines
-        .iter()
-        .map(|l| l.trim())
-        .filter(|l| !l.is_empty() && recipient_line(l).is_none())
-        .collect();
+    let mut words: Vec<&str> = Vec::new();
+    let mut in_noise = false;
+    for line in lines.iter().map(|l| l.trim()) {
+        let lower = line.to_lowercase();
+        if phrases::all(|p| p.noise).any(|n| lower.starts_with(n)) {
+            in_noise = true;
+            continue;
+        }
+        // A bookkeeping line wrapped onto the next: `;p=example;l=...`.
+        if in_noise && line.starts_with(';') {
+            continue;
+        }
+        in_noise = false;
+        if !line.is_empty() && recipient_line(line).is_none() {
+            words.push(line);
+        }
+    }
     let text = words.join(" ");
-    (!text.is_empty()).then(|| truncate(&text))
+    // Sendmail's `(reason: X)` is X; with nothing inside it says nothing.
+    let text = unwrap_label(&text);
+    text.contains(char::is_alphanumeric).then(|| truncate(text))
+}
+
+/// `X` from `(reason: X)`; other text as it is.
+fn unwrap_label(text: &str) -> &str {
+    text.strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .and_then(|t| {
+            phrases::all(|p| p.reason_markers)
+                .find_map(|m| strip_prefix_ignore_case(t.trim_start(), m.trim()))
+        })
+        .map_or(text, str::trim)
 }
 
 /// The text after a reason marker: the rest of its line, or the lines
@@ -30,7 +57,8 @@ pub(super) fn introduced_diagnostic(lines: &[&str]) -> Option<String> {
         else {
             continue;
         };
-        let same_line = line.get(pos..).unwrap_or("").trim();
+        // "... because they do not take attachments:".
+        let same_line = line.get(pos..).unwrap_or("").trim().trim_end_matches(':');
         let text = if same_line.is_empty() {
             lines[i + 1..]
                 .iter()
@@ -47,6 +75,25 @@ pub(super) fn introduced_diagnostic(lines: &[&str]) -> Option<String> {
         }
     }
     None
+}
+
+/// The most lines, and characters, of a notice that is its own reason:
+/// "You sent mail to bob@example.net, which is not a valid user here."
+const SHORT_NOTICE_LINES: usize = 3;
+const SHORT_NOTICE_CHARS: usize = 400;
+
+/// A notice so short that it is all reason, on one line.
+pub(super) fn short_notice(human: &str) -> Option<String> {
+    let lines: Vec<&str> = human
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let text = lines.join(" ");
+    (!lines.is_empty()
+        && lines.len() <= SHORT_NOTICE_LINES
+        && text.chars().count() <= SHORT_NOTICE_CHARS)
+        .then_some(text)
 }
 
 /// The human text, on one line, for classification.

@@ -34,20 +34,23 @@ pub mod stage;
 pub mod vendors;
 
 pub use notice::Layout;
+pub use quoted_reply::reply_within;
 pub use recipients::MAX_RECIPIENTS;
+pub use remote::remote_named_in;
 pub use stage::stage_of;
 
-use diagnostic::{diagnostic_without_reply, explanation, introduced_diagnostic};
+use diagnostic::{diagnostic_without_reply, explanation, introduced_diagnostic, short_notice};
 use notice::{layout, says_delayed};
 use quoted_reply::{bare_status, find_reply};
-use recipients::{first_address, segments};
+use recipients::{first_address, listed_names, segments};
 use remote::remote;
 use reporting_mta::reporting_mta;
 use returned::returned_copy;
-use stage::transcript_stage_for;
+use stage::transcript_reply_for;
 
 use crate::model::Recipient;
 use crate::stop::merge::fill;
+use crate::stop::reply;
 
 /// The most bytes of bounce text read.
 pub const MAX_TEXT_BYTES: usize = 256 * 1024;
@@ -102,7 +105,11 @@ pub fn read(
             o.address = known_recipients
                 .first()
                 .cloned()
-                .or_else(|| first_address(&human, not_recipients));
+                .or_else(|| first_address(&human, not_recipients))
+                .or_else(|| listed_names(human_lines).into_iter().next());
+            if o.diagnostic.is_none() {
+                o.diagnostic = short_notice(&human);
+            }
             o.explanation = Some(explanation(&human));
             recipients.push(o);
         }
@@ -111,11 +118,36 @@ pub fn read(
             only.explanation = Some(explanation(&human));
         }
         several => {
-            for o in several.iter_mut().filter(|o| o.smtp_stage.is_none()) {
-                o.smtp_stage = o
+            // One transcript after them all (Sendmail): each recipient's
+            // reply is the one to the command that names it.
+            for o in several.iter_mut() {
+                let Some((stage, reply)) = o
                     .address
                     .as_deref()
-                    .and_then(|a| transcript_stage_for(&human, a));
+                    .and_then(|a| transcript_reply_for(&human, a))
+                else {
+                    continue;
+                };
+                o.smtp_stage.get_or_insert(stage);
+                if o.reply_code.is_none() && o.diagnostic.is_none() {
+                    let r = reply::parse(&reply);
+                    o.reply_code = r.code;
+                    o.status = o.status.or(r.status);
+                    o.diagnostic = Some(r.cleaned);
+                }
+                // The host the transcript was talking to.
+                if o.remote_mta.is_none() && o.remote_ip.is_none() {
+                    o.remote_mta.clone_from(&global.remote_mta);
+                    o.remote_ip = global.remote_ip;
+                }
+            }
+            // Recipients listed together above one reason (Gmail's
+            // "Delivery to the following recipients failed permanently"):
+            // the reason is each one's.
+            if several.iter().all(|o| !o.has_details()) && global.has_details() {
+                for o in several.iter_mut() {
+                    fill(o, &global);
+                }
             }
         }
     }
@@ -172,7 +204,14 @@ fn extract(chunk: &str, whole: bool) -> Recipient {
         };
     }
     recipient.smtp_stage = stage_of(chunk);
-    let (host, ip) = remote(chunk, &outside);
+    let (mut host, mut ip) = remote(chunk, &outside);
+    // A host's address right before its reply: SurfControl's
+    // `bob@example.net: [192.0.2.9], 554 Service unavailable`.
+    if (host.is_none() && ip.is_none())
+        && let Some(f) = &found
+    {
+        (host, ip) = remote::bracketed_ip_at_end(&lines[f.line][..f.column]);
+    }
     recipient.remote_mta = host;
     recipient.remote_ip = ip;
     recipient

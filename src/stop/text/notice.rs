@@ -3,7 +3,7 @@
 //! says delivery is only delayed.
 
 use super::vendors;
-use crate::stop::phrases;
+use crate::stop::{phrases, reason};
 
 /// Whose layout a notice has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,15 +15,17 @@ pub enum Layout {
 }
 
 /// The layout of a text: the first vendor whose phrases it contains, else
-/// generic when it or its subject says delivery failed; `None` when it
+/// generic when it or its subject says delivery failed, or it names why
+/// (a router's one line "... is not a valid user here."); `None` when it
 /// reads like no bounce at all.
 pub(super) fn layout(lower: &str, subject_lower: &str) -> Option<Layout> {
     vendors::recognise(lower)
         .map(|v| Layout::Vendor(v.name))
         .or_else(|| {
-            phrases::all(|p| p.bounce_words)
+            (phrases::all(|p| p.bounce_words)
                 .any(|(w, c)| c.in_notice() && (lower.contains(w) || subject_lower.contains(w)))
-                .then_some(Layout::Generic)
+                || reason::names_a_cause(lower))
+            .then_some(Layout::Generic)
         })
 }
 

@@ -67,6 +67,11 @@ pub(super) fn find_reply(lines: &[&str]) -> Option<Found> {
             if column == line_indent {
                 score += 1;
             }
+            // In a transcript the `<<<` lines are the server's; Sendmail's
+            // unprefixed line below them is its own translation.
+            if before.ends_with("<<<") {
+                score += 1;
+            }
             let length = after.len().min(MAX_REPLY_SCORE_LEN);
             let better = best.is_none_or(|(s, l, _, _)| score > s || (score == s && length > l));
             if score > 0 && better {
@@ -82,6 +87,13 @@ pub(super) fn find_reply(lines: &[&str]) -> Option<Found> {
         column,
         last_line,
     })
+}
+
+/// The SMTP reply quoted in a text (`host mx.example.net[192.0.2.9] said:
+/// 553-... (in reply to RCPT TO command)`), as [`find_reply`] finds it.
+pub fn reply_within(text: &str) -> Option<reply::Reply> {
+    let lines: Vec<&str> = text.lines().collect();
+    find_reply(&lines).map(|f| f.reply)
 }
 
 /// Text after a code beyond this length does not make a reply more likely.

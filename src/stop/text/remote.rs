@@ -17,16 +17,54 @@ pub(super) fn remote(piece: &str, outside: &str) -> Remote {
     vendors::remote(Where::InPiece, piece).unwrap_or_else(|| remote_outside_reply(outside))
 }
 
+/// The remote host named in a report's words (a Diagnostic-Code such as
+/// Postfix's `message size 31457280 exceeds size limit 26214400 of server
+/// mx.example.net[192.0.2.9]`), when its Remote-MTA field names none.
+pub fn remote_named_in(text: &str) -> Remote {
+    introduced(text)
+        .or_else(|| followed(text))
+        .unwrap_or((None, None))
+}
+
 /// The remote host's name and IP, from phrases that introduce it, else
 /// from a vendor's way of naming it in the text, else in one line.
 fn remote_outside_reply(text: &str) -> Remote {
     introduced(text)
+        .or_else(|| followed(text))
         .or_else(|| vendors::remote(Where::InText, text))
         .or_else(|| {
             text.lines()
                 .find_map(|line| vendors::remote(Where::InLine, line.trim()))
         })
         .unwrap_or((None, None))
+}
+
+/// The IP in brackets that ends `text` (trailing `,`, `:` and spaces
+/// aside): written right before the reply it gave.
+pub(super) fn bracketed_ip_at_end(text: &str) -> Remote {
+    let t = text.trim_end_matches([',', ':', ';', ' ', '\t']);
+    let Some(open) = t.strip_suffix(']').and_then(|inner| inner.rfind('[')) else {
+        return (None, None);
+    };
+    (None, t[open + 1..t.len() - 1].parse().ok())
+}
+
+/// The host right before a phrase that follows it (`host_followers`):
+/// `mail-inbound.example.net [192.0.2.25] did not like our RCPT TO`.
+fn followed(text: &str) -> Option<Remote> {
+    text.lines().find_map(|line| {
+        // ASCII lowercase keeps byte offsets valid in `line`.
+        let lower = line.to_ascii_lowercase();
+        let at = phrases::all(|p| p.host_followers).find_map(|f| lower.find(f))?;
+        let words: Vec<&str> = line[..at].split_whitespace().collect();
+        // `name [ip]`, `name[ip]` or `name`, as the last words.
+        let from = match words.as_slice() {
+            [.., name, ip] if ip.starts_with('[') && !name.starts_with('[') => words.len() - 2,
+            [.., _] => words.len() - 1,
+            [] => return None,
+        };
+        host::name_and_ip(&words[from..].join(" "))
+    })
 }
 
 /// The host the earliest of the phrases that name it (`host_keys`) introduces.

@@ -46,7 +46,10 @@ const LABELS: &[Label] = labels![
     "domino-quota.eml":                      "bounced", Some(552), Some("5.2.2"), N, Some("mailbox-full"), Some("mx.example.net"), N, 1;
     "groupwise-user-not-found.eml":          "bounced", None,      N, N, Some("unknown-user"), N, N, 1;
     "mdaemon-transcript.eml":                "bounced", Some(550), Some("5.1.1"), Some("rcpt"), Some("unknown-user"), Some("mx.example.net"), Some("192.0.2.9"), 1;
-    "hmailserver-relay-denied.eml":          "bounced", Some(554), Some("5.7.1"), Some("rcpt"), Some("relay-denied"), Some("192.0.2.77"), Some("192.0.2.77"), 0;
+    // Behaviour change (not a label error): a bounce that carries no copy
+    // of the returned message now shows its own Received path (docs/json.md,
+    // "Which message the hops are from"); labelled 0 hops on the first run.
+    "hmailserver-relay-denied.eml":          "bounced", Some(554), Some("5.7.1"), Some("rcpt"), Some("relay-denied"), Some("192.0.2.77"), Some("192.0.2.77"), 1;
     // Label error: the host in `<host #5.3.4 smtp;552 ...>` (the Exchange
     // 2003 layout Kerio copies) is the server that wrote the report, not
     // the remote one; the first run labelled it the remote MTA.
@@ -96,7 +99,9 @@ const LABELS: &[Label] = labels![
     "exim-icloud-spamhaus-mail-from.eml":     "bounced", Some(550), Some("5.7.1"), Some("mail"), Some("blocklisted"), Some("mx01.mail.icloud.example"), Some("198.51.100.90"), 1;
     "sendmail-554-greeting-blocked.eml":      "bounced", Some(554), Some("5.0.0"), Some("connect"), Some("blocklisted"), Some("mx.example.net"), N, 2;
     "qmail-local-no-mailbox.eml":             "bounced", None,      Some("5.1.1"), N, Some("unknown-user"), N, N, 3;
-    "esp-hard-bounce-notification.eml":       "bounced", Some(550), Some("5.1.1"), N, Some("unknown-user"), Some("mx.example.net"), N, 0;
+    // Behaviour change, as for hmailserver-relay-denied: the bounce's own
+    // path; labelled 0 hops on the first run.
+    "esp-hard-bounce-notification.eml":       "bounced", Some(550), Some("5.1.1"), N, Some("unknown-user"), Some("mx.example.net"), N, 1;
     "tonline-de-relay-denied.eml":            "bounced", Some(550), Some("5.7.1"), Some("rcpt"), Some("relay-denied"), Some("mx.example.net"), Some("192.0.2.9"), 1;
     "dutch-isp-quota-delayed.eml":            "delayed", Some(452), Some("4.2.2"), N, Some("mailbox-full"), Some("mx.example.net"), Some("203.0.113.25"), 1;
     // Not bounces: a vacation reply and a read receipt (MDN).
