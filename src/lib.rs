@@ -115,7 +115,7 @@ pub fn analyse(input: &Input, options: &TraceOptions) -> Result<Report, InputErr
     }
     // A notice's visible text pasted without its headers is read as a
     // bounce with no headers of its own (and its text as it was pasted).
-    let pasted_notice = stop::read_pasted_notice(&input.bytes);
+    let pasted_notice = stop::read_pasted_notice(&normalise::line_feeds(&input.bytes));
     let has_headers = pasted_notice.is_none();
     let (parsed, bounce, repaired) = match pasted_notice {
         Some(bounce) => (message::ParsedMessage::default(), Some(bounce), None),

@@ -80,11 +80,7 @@ pub fn normalise(input: &[u8]) -> Normalised<'_> {
     // Text saved with carriage returns alone (classic Mac OS, some web
     // forms) has no line feed in its header block: every repair below
     // works on lines, so those become line feeds first.
-    if has_bare_cr_line_ends(input) {
-        let unix: Vec<u8> = input
-            .iter()
-            .map(|&b| if b == b'\r' { b'\n' } else { b })
-            .collect();
+    if let Cow::Owned(unix) = line_feeds(input) {
         let mut repaired = normalise(&unix);
         repaired.repairs.insert(0, Repair::BareCarriageReturns);
         return Normalised {
@@ -130,6 +126,20 @@ pub fn normalise(input: &[u8]) -> Normalised<'_> {
         Cow::Owned(join_lines(&lines))
     };
     Normalised { bytes, repairs }
+}
+
+/// The input with line feeds for line ends: carriage returns alone become
+/// line feeds; anything else is returned as it is.
+pub fn line_feeds(input: &[u8]) -> Cow<'_, [u8]> {
+    if !has_bare_cr_line_ends(input) {
+        return Cow::Borrowed(input);
+    }
+    Cow::Owned(
+        input
+            .iter()
+            .map(|&b| if b == b'\r' { b'\n' } else { b })
+            .collect(),
+    )
 }
 
 /// Line ends are carriage returns alone: the first line ends in a CR that

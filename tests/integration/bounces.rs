@@ -685,3 +685,32 @@ fn batch_summary_counts_bounce_reasons_only_for_failures_and_delays() {
     assert_eq!(reasons, [("greylisted", 1), ("unknown-user", 1)]);
     assert_eq!(summary.stop_kinds.get("delivered"), Some(&2));
 }
+
+/// Saved with carriage returns alone (old Mac line ends, some web forms),
+/// every sample reads as it does with line feeds: the same outcome, cause,
+/// codes and number of hops.
+#[test]
+fn bare_carriage_returns_read_like_line_feeds() {
+    let options = TraceOptions {
+        trusted: TrustedRelays::default(),
+        now: Utc::now(),
+        redact: false,
+    };
+    let mut compared = 0;
+    for entry in std::fs::read_dir(samples_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let lf: Vec<u8> = String::from_utf8_lossy(&bytes)
+            .replace("\r\n", "\n")
+            .into_bytes();
+        let cr: Vec<u8> = lf
+            .iter()
+            .map(|&b| if b == b'\n' { b'\r' } else { b })
+            .collect();
+        let read = |bytes: Vec<u8>| trace(&Input::new("sample", bytes), &options).unwrap();
+        let (with_lf, with_cr) = (read(lf), read(cr));
+        assert_eq!(observed(&with_cr), observed(&with_lf), "{}", path.display());
+        compared += 1;
+    }
+    assert!(compared >= 80, "only {compared} samples");
+}
