@@ -87,8 +87,8 @@ pub fn summary(report: &Report) -> Vec<Field> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Trustworthy {
     pub number: usize,
-    /// The sender IP, or "no IP recorded".
-    pub ip: String,
+    /// The sender IP, when the hop records one.
+    pub ip: Option<String>,
     /// The host of yours that recorded it.
     pub by: Option<String>,
 }
@@ -97,12 +97,19 @@ pub fn trustworthy(report: &Report) -> Option<Trustworthy> {
     let hop = report.trustworthy()?;
     Some(Trustworthy {
         number: hop.number,
-        ip: hop
-            .from
-            .ip_text()
-            .unwrap_or_else(|| "no IP recorded".to_string()),
+        ip: hop.from.ip_text(),
         by: hop.by.host.as_deref().map(safe),
     })
+}
+
+impl Trustworthy {
+    /// `sender IP 192.0.2.7`, or that the hop records none.
+    pub fn sender(&self) -> String {
+        match &self.ip {
+            Some(ip) => format!("sender IP {ip}"),
+            None => "no sender IP recorded".to_string(),
+        }
+    }
 }
 
 /// The total transit time, when known.
@@ -118,9 +125,10 @@ pub fn outcome(report: &Report) -> Vec<Field> {
     }
     if let Some(t) = trustworthy(report) {
         let by =
-            t.by.map(|b| format!(", recorded by {b}"))
+            t.by.as_ref()
+                .map(|b| format!(", recorded by {b}"))
                 .unwrap_or_default();
-        let value = format!("hop {}, sender IP {}{by}", t.number, t.ip);
+        let value = format!("hop {}, {}{by}", t.number, t.sender());
         fields.push(field("Trustworthy", value));
     }
     fields

@@ -87,11 +87,14 @@ impl Table {
         }
         if let Some(t) = facts::trustworthy(report) {
             let by =
-                t.by.map(|b| format!(", recorded by {b}"))
+                t.by.as_ref()
+                    .map(|b| format!(", recorded by {b}"))
                     .unwrap_or_default();
-            let text = format!("{} — sender IP {}{}", t.number, t.ip, by);
+            let text = format!("{} — {}{}", t.number, t.sender(), by);
             let mut wrapped = fill(&text, width, "Trustworthy hop: ", "  ");
-            self.paint_word(&mut wrapped, &t.ip, "1;32");
+            if let Some(ip) = &t.ip {
+                self.paint_word(&mut wrapped, ip, "1;32");
+            }
             lines.extend(wrapped);
         }
         if let Some(auth) = super::auth_text::line(report) {
