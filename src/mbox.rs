@@ -6,8 +6,8 @@
 //! (the mboxrd rule, which also reads mboxo correctly for `>From `). A
 //! `From ` line starts the next message only after a blank line and only
 //! when it carries a date ([`is_from_line`]; words after the date are
-//! fine), so an unescaped body line such as `From time to time` stays in
-//! its message. The file is streamed: memory holds one message, never the
+//! fine) or, with a sender alone, when a header field follows it, so an
+//! unescaped body line such as `From time to time` stays in its message. The file is streamed: memory holds one message, never the
 //! whole file.
 
 use std::io::{self, BufRead};
@@ -41,6 +41,20 @@ impl<R: BufRead> MboxReader<R> {
             at_separator: false,
             done: false,
         }
+    }
+
+    /// Whether the next line, already buffered, is a header field
+    /// (`Name: value`). Unknown (not buffered, or a read error) is no.
+    fn header_follows(&mut self) -> bool {
+        let Ok(ahead) = self.reader.fill_buf() else {
+            return false;
+        };
+        let line = ahead.split(|&b| b == b'\n').next().unwrap_or_default();
+        let name_len = line
+            .iter()
+            .take_while(|&&b| b.is_ascii_graphic() && b != b':')
+            .count();
+        name_len > 0 && line.get(name_len) == Some(&b':')
     }
 
     fn read_line(&mut self) -> io::Result<bool> {
@@ -86,6 +100,18 @@ pub fn is_from_line(line: &[u8]) -> bool {
         time |= is_clock_time(w);
     }
     month && time
+}
+
+/// A `From ` line with a sender and no date (`From 1844@xxx`, as some
+/// exports write it): a separator only when a header field follows.
+fn is_dateless_from_line(line: &[u8]) -> bool {
+    let Some(rest) = line.strip_prefix(SEPARATOR_START) else {
+        return false;
+    };
+    let mut words = rest
+        .split(u8::is_ascii_whitespace)
+        .filter(|w| !w.is_empty());
+    matches!((words.next(), words.next()), (Some(sender), None) if sender.contains(&b'@'))
 }
 
 /// `h:mm` or `hh:mm:ss`.
@@ -142,7 +168,10 @@ impl<R: BufRead> Iterator for MboxReader<R> {
             // A separator counts only after a blank line (or the previous
             // separator), and only with a date, so a stray unescaped `From `
             // in a body stays body.
-            if previous_blank && is_from_line(&self.line) {
+            if previous_blank
+                && (is_from_line(&self.line)
+                    || (is_dateless_from_line(&self.line) && self.header_follows()))
+            {
                 break;
             }
             previous_blank = self.line.iter().all(|b| b.is_ascii_whitespace());
@@ -211,6 +240,20 @@ mod tests {
         assert!(is_from_line(b"From - Mon Jun  3 12:50:27 1996"));
         assert!(is_from_line(b"From - "));
         assert!(!is_from_line(b"From here on, a body line"));
+    }
+
+    /// An export that writes the sender alone: the line separates when a
+    /// header follows it, and stays body text when prose follows.
+    #[test]
+    fn dateless_from_lines_separate_before_headers_only() {
+        let mbox = "From 1001@xxx\nSubject: one\n\nbody\n\nFrom bob@example.org\nsaid hello\n\nFrom 1002@xxx\nSubject: two\n\nbody\n";
+        assert_eq!(
+            messages(mbox),
+            vec![
+                "Subject: one\n\nbody\n\nFrom bob@example.org\nsaid hello\n",
+                "Subject: two\n\nbody\n",
+            ]
+        );
     }
 
     #[test]
