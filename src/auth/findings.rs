@@ -123,6 +123,10 @@ pub fn findings(auth: &Auth, hops: &[Hop]) -> Vec<Finding> {
     }
     // Signatures are the sender's by design, and a forwarder's ARC set is
     // shown with the chain: only verdicts below the boundary are claims.
+    let boundary = hops
+        .iter()
+        .find(|h| h.trust == Trust::Trustworthy)
+        .map(|h| h.number);
     let claims: Vec<String> = auth
         .headers
         .iter()
@@ -134,6 +138,12 @@ pub fn findings(auth: &Auth, hops: &[Hop]) -> Vec<Finding> {
             )
         })
         .map(|h| match h.hop {
+            // A claim placed at or above the boundary is an earlier copy of
+            // a header the receiver writes below the Received headers
+            // (Microsoft's trailer): the sending organisation's own.
+            Some(n) if boundary.is_some_and(|b| n >= b) => {
+                format!("{} (an earlier copy, below the Received headers)", h.name)
+            }
             Some(n) => format!("{} (hop {n})", h.name),
             None => h.name.clone(),
         })
@@ -142,7 +152,7 @@ pub fn findings(auth: &Auth, hops: &[Hop]) -> Vec<Finding> {
         found.push(Finding::new(
             FindingCode::AuthClaimBelowBoundary,
             format!(
-                "Below the trustworthy hop, so written by the sending side (or forged), not counted: {}.",
+                "Written by the sending side (or forged), below the trustworthy hop, so not counted: {}.",
                 claims.join(", ")
             ),
         ));
