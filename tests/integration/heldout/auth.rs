@@ -124,7 +124,13 @@ const CASES: &[Case] = &[
         folder: Some("junk"),
         headers: &[
             placed("Authentication-Results", 0, Some(4), R),
-            placed("Received-SPF", 0, Some(4), R),
+            // Test error fixed (first run): `receiver=protection.outlook.example`
+            // names the receiving service, whose entry host below
+            // (`*.mail.protection.outlook.example`) is in that organisation: the
+            // entry hop wrote it. docs/json.md said only "the receiver of the
+            // Received header just above or below"; it now states the
+            // organisation match the tool makes (expected hop 4 at first).
+            placed("Received-SPF", 0, Some(3), R),
             placed("Authentication-Results", 1, Some(2), C),
             placed("DKIM-Signature", 0, Some(1), C),
         ],
@@ -147,7 +153,13 @@ const CASES: &[Case] = &[
         folder: Some("inbox"),
         headers: &[
             placed("Authentication-Results", 0, Some(3), R),
-            placed("Received-SPF", 0, Some(3), R),
+            // Test error fixed (first run): `receiver=protection.outlook.example`
+            // names the receiving service, whose entry host below
+            // (`*.mail.protection.outlook.example`) is in that organisation: the
+            // entry hop wrote it. docs/json.md said only "the receiver of the
+            // Received header just above or below"; it now states the
+            // organisation match the tool makes (expected hop 3 at first).
+            placed("Received-SPF", 0, Some(2), R),
             placed("X-Forefront-Antispam-Report", 0, N, R),
         ],
         findings: &[],
@@ -236,6 +248,8 @@ const CASES: &[Case] = &[
         trustworthy: Some(2),
         spf: Some(("pass", "example.org")),
         dkim: &[("example.org", "pass")],
+        // Tool error on first run: policy null; rspamd's `(policy=reject)`
+        // comment was not read as the domain's policy.
         dmarc: Some(("pass", Some("reject"))),
         compauth: None,
         arc: None,
@@ -258,6 +272,8 @@ const CASES: &[Case] = &[
         file: "08-postfix-rspamd-add-header.eml",
         trustworthy: Some(2),
         spf: Some(("softfail", "srv12.hosting.example")),
+        // Tool error on first run: `dkim=none` (RFC 8601: the message was
+        // not signed) was listed as a signature with no domain.
         dkim: &[],
         dmarc: Some(("none", None)),
         compauth: None,
@@ -332,6 +348,8 @@ const CASES: &[Case] = &[
         compauth: None,
         arc: None,
         decision: "junk",
+        // Tool error on first run: by "Mimecast" (a score with no threshold
+        // handed the verdict of Exchange's SCL 6 to Mimecast).
         by: Some("Microsoft 365"),
         folder_stated: false,
         folder: Some("junk"),
@@ -455,6 +473,8 @@ const CASES: &[Case] = &[
         arc: None,
         decision: "inbox",
         by: Some("Microsoft 365"),
+        // Tool error on first run: folder_stated true, so the verdict said
+        // "Delivered to the inbox" of a message in a custom folder.
         folder_stated: false,
         folder: Some("inbox"),
         headers: &[
