@@ -248,7 +248,7 @@ const CASES: &[Case] = &[
         trustworthy: Some(2),
         spf: Some(("pass", "example.org")),
         dkim: &[("example.org", "pass")],
-        // Tool error on first run: policy null; rspamd's `(policy=reject)`
+        // Tool error on first run (fixed): policy null; rspamd's `(policy=reject)`
         // comment was not read as the domain's policy.
         dmarc: Some(("pass", Some("reject"))),
         compauth: None,
@@ -272,7 +272,7 @@ const CASES: &[Case] = &[
         file: "08-postfix-rspamd-add-header.eml",
         trustworthy: Some(2),
         spf: Some(("softfail", "srv12.hosting.example")),
-        // Tool error on first run: `dkim=none` (RFC 8601: the message was
+        // Tool error on first run (fixed): `dkim=none` (RFC 8601: the message was
         // not signed) was listed as a signature with no domain.
         dkim: &[],
         dmarc: Some(("none", None)),
@@ -348,7 +348,7 @@ const CASES: &[Case] = &[
         compauth: None,
         arc: None,
         decision: "junk",
-        // Tool error on first run: by "Mimecast" (a score with no threshold
+        // Tool error on first run (fixed): by "Mimecast" (a score with no threshold
         // handed the verdict of Exchange's SCL 6 to Mimecast).
         by: Some("Microsoft 365"),
         folder_stated: false,
@@ -473,7 +473,7 @@ const CASES: &[Case] = &[
         arc: None,
         decision: "inbox",
         by: Some("Microsoft 365"),
-        // Tool error on first run: folder_stated true, so the verdict said
+        // Tool error on first run (fixed): folder_stated true, so the verdict said
         // "Delivered to the inbox" of a message in a custom folder.
         folder_stated: false,
         folder: Some("inbox"),
