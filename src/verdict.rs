@@ -43,7 +43,10 @@ pub fn verdict(report: &Report) -> String {
         (StopKind::Delivered, Some(Disposition::Rejected)) => {
             format!("Delivered, though {by} marked it for rejection")
         }
-        (StopKind::Delivered, Some(Disposition::Inbox)) => "Delivered to the inbox".to_string(),
+        (StopKind::Delivered, Some(Disposition::Inbox)) => match report.auth.custom_folder() {
+            Some(c) => format!("Delivered to a custom folder (dest:{c})"),
+            None => "Delivered to the inbox".to_string(),
+        },
         (StopKind::Delivered, _) => "Delivered".to_string(),
         (StopKind::Bounced, _) => "Bounced".to_string(),
         (StopKind::Delayed, _) => "Delayed".to_string(),

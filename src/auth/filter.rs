@@ -3,8 +3,10 @@
 //! (Microsoft's `X-Microsoft-Antispam-Mailbox-Delivery: dest:J`), then a
 //! verdict that quarantines (Microsoft's high-confidence phishing and
 //! malware categories), then any filter calling the message spam; when
-//! every filter says "not spam" it went to the inbox. Gmail and Yahoo write
-//! no such header: then the decision is unknown.
+//! every filter says "not spam" it went to the inbox. A custom folder
+//! (Microsoft's `dest:C`) is none of these: the verdicts decide, and the
+//! folder is not stated. Gmail and Yahoo write no such header: then the
+//! decision is unknown.
 
 use crate::model::{
     Disposition, FilterDecision, FilterVerdict, Folder, Parsed, PlacedHeader, Side,
@@ -44,10 +46,11 @@ pub fn decide(headers: &[PlacedHeader]) -> FilterDecision {
         decision.folder_stated = true;
         decision
     };
+    // A custom folder (Microsoft's `dest:C`, the mailbox's own rules) is
+    // none of the decisions: the filter's verdict below decides, and the
+    // folder is not stated (reports name the custom folder).
     let explicit = verdicts.iter().find_map(|v| match &v.folder {
-        Some(folder @ (Folder::Junk | Folder::Inbox | Folder::Custom(_)))
-            if v.field("dest").is_some() =>
-        {
+        Some(folder @ (Folder::Junk | Folder::Inbox)) if v.field("dest").is_some() => {
             Some((v, folder))
         }
         _ => None,
@@ -92,11 +95,14 @@ pub fn decide(headers: &[PlacedHeader]) -> FilterDecision {
     by_weight
         .sort_by_key(|v| std::cmp::Reverse(v.score.is_some() as u8 + v.threshold.is_some() as u8));
     if let Some(v) = by_weight.iter().find(|v| v.spam == Some(true)) {
-        // A generic spam flag (`X-Spam-Flag`) speaks for the filter that
-        // scored the message, when one did and did not say "not spam".
+        // A generic spam flag (`X-Spam-Flag`, no score of its own) speaks
+        // for the filter that scored the message, when one did and did not
+        // say "not spam". A verdict with its own score (Microsoft's SCL)
+        // speaks for itself: another filter's bare score (Mimecast's, with
+        // no threshold) is no verdict.
         let lead = by_weight
             .first()
-            .filter(|l| l.score.is_some() && l.spam != Some(false))
+            .filter(|l| v.score.is_none() && l.score.is_some() && l.spam != Some(false))
             .unwrap_or(v);
         let mut decision = decided(Disposition::Junk, v, raw_of(v));
         decision.by = Some(lead.vendor.to_string());
@@ -176,4 +182,59 @@ fn summarise(verdicts: &[&FilterVerdict]) -> Option<String> {
         .map(|(name, w)| format!("{name}: {}", w.join(", ")))
         .collect();
     (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn receiver(name: &str, value: &str) -> PlacedHeader {
+        PlacedHeader {
+            name: name.to_string(),
+            hop: Some(3),
+            side: Side::Receiver,
+            raw: value.to_string(),
+            reading: super::super::read_header(name, value).unwrap(),
+        }
+    }
+
+    #[test]
+    fn a_score_without_threshold_does_not_take_another_filter_s_verdict() {
+        let d = decide(&[
+            receiver("X-Mimecast-Spam-Score", "22"),
+            receiver("X-MS-Exchange-Organization-SCL", "6"),
+        ]);
+        assert_eq!(d.decision, Disposition::Junk);
+        assert_eq!(d.by.as_deref(), Some("Microsoft 365"));
+        assert!(!d.folder_stated);
+        // A bare flag is still credited to the filter that scored.
+        let d = decide(&[
+            receiver(
+                "X-Spamd-Result",
+                "default: False [8.39 / 15.00]; BAYES_SPAM(5.10)[99%]",
+            ),
+            receiver("X-Spam-Flag", "YES"),
+        ]);
+        assert_eq!(d.decision, Disposition::Junk);
+        assert_eq!(d.by.as_deref(), Some("Rspamd"));
+    }
+
+    #[test]
+    fn a_custom_folder_is_not_a_stated_inbox() {
+        let d = decide(&[
+            receiver("X-MS-Exchange-Organization-SCL", "1"),
+            receiver(
+                "X-Microsoft-Antispam-Mailbox-Delivery",
+                "ucf:1;jmr:0;auth:0;dest:C;OFR:CustomRules;",
+            ),
+        ]);
+        assert_eq!(d.decision, Disposition::Inbox);
+        assert!(!d.folder_stated);
+        let d = decide(&[
+            receiver("X-MS-Exchange-Organization-SCL", "1"),
+            receiver("X-Microsoft-Antispam-Mailbox-Delivery", "dest:I;"),
+        ]);
+        assert_eq!(d.decision, Disposition::Inbox);
+        assert!(d.folder_stated);
+    }
 }

@@ -96,6 +96,10 @@ pub fn spf(headers: &[PlacedHeader]) -> Option<SpfVerdict> {
     }
 }
 
+/// The signatures the receiving side checked, from its topmost
+/// Authentication-Results with DKIM results. A `dkim=none` result says
+/// the message was not signed (RFC 8601 §2.7.1): no signature, so no entry
+/// (the reports still say "none", from the header).
 pub fn dkim(headers: &[PlacedHeader]) -> Vec<DkimVerdict> {
     receiver_results(headers)
         .into_iter()
@@ -103,6 +107,7 @@ pub fn dkim(headers: &[PlacedHeader]) -> Vec<DkimVerdict> {
         .map(|(r, h)| {
             r.dkim()
                 .into_iter()
+                .filter(|m| m.result != "none")
                 .map(|m| DkimVerdict {
                     result: m.result.clone(),
                     domain: domain_property(m, &["header.d", "header.i"]),
@@ -127,10 +132,13 @@ pub fn dmarc(headers: &[PlacedHeader]) -> Option<DmarcVerdict> {
         Some(DmarcVerdict {
             result: m.result.clone(),
             from_domain: from.map(domain_of),
+            // `policy.p=` (RFC 8601 registry), Gmail's and OpenDMARC's
+            // `(p=REJECT ...)`, rspamd's `(policy=reject)`.
             policy: m
                 .property("policy.p")
                 .map(str::to_ascii_lowercase)
-                .or_else(|| comment_value(m, "p")),
+                .or_else(|| comment_value(m, "p"))
+                .or_else(|| comment_value(m, "policy")),
             disposition: m
                 .property("action")
                 .or(m.property("policy.dmarc"))
@@ -238,5 +246,93 @@ pub fn envelope(fields: &[Field]) -> Envelope {
         delivered_to: first("Delivered-To"),
         original_to: first("X-Original-To"),
         originating_ip: first("X-Originating-IP").map(|v| v.trim_matches(['[', ']']).to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Auth;
+
+    fn receiver(name: &str, value: &str) -> PlacedHeader {
+        PlacedHeader {
+            name: name.to_string(),
+            hop: Some(2),
+            side: Side::Receiver,
+            raw: value.to_string(),
+            reading: super::super::read_header(name, value).unwrap(),
+        }
+    }
+
+    #[test]
+    fn dmarc_policy_in_each_writer_s_words() {
+        for (value, want) in [
+            // Gmail, OpenDMARC.
+            (
+                "mx.example.net; dmarc=fail (p=REJECT sp=NONE dis=NONE) header.from=example.org",
+                "reject",
+            ),
+            // rspamd, before and after header.from.
+            (
+                "mx.example.net; dmarc=pass (policy=reject) header.from=example.org",
+                "reject",
+            ),
+            (
+                "mx.example.net; dmarc=fail reason=\"No valid SPF\" header.from=example.org (policy=quarantine)",
+                "quarantine",
+            ),
+            (
+                "mx.example.net; dmarc=pass policy.p=NONE header.from=example.org",
+                "none",
+            ),
+        ] {
+            let d = dmarc(&[receiver("Authentication-Results", value)]).unwrap();
+            assert_eq!(d.policy.as_deref(), Some(want), "{value}");
+        }
+        let d = dmarc(&[receiver(
+            "Authentication-Results",
+            "spf=pass smtp.mailfrom=example.org;dmarc=pass action=none header.from=example.org",
+        )])
+        .unwrap();
+        assert_eq!(d.policy, None, "Microsoft writes no policy");
+    }
+
+    #[test]
+    fn dkim_none_is_no_signature() {
+        for value in [
+            "mx.example.net; dkim=none; spf=pass smtp.mailfrom=example.org",
+            "spf=pass (sender IP is 192.0.2.1) smtp.mailfrom=example.org; dkim=none (message not signed) header.d=none;dmarc=none action=none header.from=example.org",
+        ] {
+            let headers = [receiver("Authentication-Results", value)];
+            assert!(dkim(&headers).is_empty(), "{value}");
+            let auth = Auth {
+                headers: headers.to_vec(),
+                ..Auth::default()
+            };
+            assert_eq!(
+                auth.dkim_unsigned().map(|m| m.result.as_str()),
+                Some("none")
+            );
+        }
+        let headers = [receiver(
+            "Authentication-Results",
+            "mx.example.net; dkim=fail header.d=example.org; dkim=pass header.d=esp.example.net",
+        )];
+        let found: Vec<_> = dkim(&headers)
+            .into_iter()
+            .map(|d| (d.domain.unwrap(), d.result))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("example.org".to_string(), "fail".to_string()),
+                ("esp.example.net".to_string(), "pass".to_string())
+            ]
+        );
+        let auth = Auth {
+            headers: headers.to_vec(),
+            ..Auth::default()
+        };
+        assert_eq!(auth.dkim_unsigned(), None);
     }
 }

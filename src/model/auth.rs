@@ -350,6 +350,46 @@ pub struct Auth {
     pub headers: Vec<PlacedHeader>,
 }
 
+impl Auth {
+    /// The custom folder a receiving side's header names (Microsoft's
+    /// `dest:C`: a folder the mailbox's own rules chose), as written.
+    pub fn custom_folder(&self) -> Option<&str> {
+        self.headers
+            .iter()
+            .filter(|h| h.side == Side::Receiver)
+            .find_map(|h| match &h.reading {
+                Parsed::Verdict(FilterVerdict {
+                    folder: Some(Folder::Custom(raw)),
+                    upstream_copy: false,
+                    ..
+                }) => Some(raw.as_str()),
+                _ => None,
+            })
+    }
+
+    /// The receiving side's `dkim=none` (the message was not signed, RFC
+    /// 8601 §2.7.1), when its topmost Authentication-Results with DKIM
+    /// results says only that: no signature is listed in `dkim` then.
+    pub fn dkim_unsigned(&self) -> Option<&MethodResult> {
+        let dkim: Vec<&MethodResult> = self
+            .headers
+            .iter()
+            .filter(|h| h.side == Side::Receiver)
+            .filter_map(|h| match &h.reading {
+                Parsed::AuthenticationResults(r) => Some(r),
+                _ => None,
+            })
+            .map(|r| {
+                r.results
+                    .iter()
+                    .filter(|m| m.method.eq_ignore_ascii_case("dkim"))
+                    .collect::<Vec<_>>()
+            })
+            .find(|d| !d.is_empty())?;
+        dkim.iter().all(|m| m.result == "none").then(|| dkim[0])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -72,6 +72,16 @@ pub fn fields(report: &Report) -> Vec<Field> {
             safe(&format!("{}{signer}{selector}{why}", d.result)),
         ));
     }
+    if let Some(m) = auth.dkim_unsigned() {
+        // `dkim=none`: no signature, but the receiver said so.
+        let why = m
+            .reason
+            .as_deref()
+            .or(m.comments.first().map(String::as_str))
+            .map(|r| format!(": {r}"))
+            .unwrap_or_default();
+        out.push(Field::new("DKIM", safe(&format!("{}{why}", m.result))));
+    }
     if let Some(m) = &auth.dmarc {
         let domain = m
             .from_domain
@@ -182,6 +192,9 @@ fn filter_words(auth: &Auth) -> Option<String> {
     }
     let mut text = match f.decision {
         Disposition::Junk if !f.folder_stated => "spam (folder not stated)".to_string(),
+        Disposition::Inbox if let Some(c) = auth.custom_folder() => {
+            format!("not spam, filed in a custom folder (dest:{c})")
+        }
         decision => decision.as_str().to_string(),
     };
     if let Some(by) = &f.by {
@@ -213,6 +226,9 @@ pub fn line(report: &Report) -> Option<String> {
             None => parts.push(format!("DKIM {}", d.result)),
         }
     }
+    if let Some(m) = auth.dkim_unsigned() {
+        parts.push(format!("DKIM {}", m.result));
+    }
     if let Some(m) = &auth.dmarc {
         parts.push(format!("DMARC {}", m.result));
     }
@@ -228,7 +244,13 @@ pub fn line(report: &Report) -> Option<String> {
             .as_deref()
             .map(|b| format!(" ({b})"))
             .unwrap_or_default();
-        parts.push(format!("filter: {}{by}", auth.filter.decision.as_str()));
+        let decision = match auth.custom_folder() {
+            Some(c) if auth.filter.decision == Disposition::Inbox => {
+                format!("not spam, custom folder dest:{c}")
+            }
+            _ => auth.filter.decision.as_str().to_string(),
+        };
+        parts.push(format!("filter: {decision}{by}"));
     }
     (!parts.is_empty()).then(|| safe(&parts.join(" · ")))
 }

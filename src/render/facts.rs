@@ -273,7 +273,10 @@ pub fn delivered(report: &Report) -> String {
         Some(Disposition::Rejected) => {
             format!("delivered, though {by} marked it for rejection")
         }
-        Some(Disposition::Inbox) => "delivered to the inbox".to_string(),
+        Some(Disposition::Inbox) => match report.auth.custom_folder() {
+            Some(c) => format!("delivered to a custom folder (dest:{c})"),
+            None => "delivered to the inbox".to_string(),
+        },
         Some(Disposition::Unknown) | None => "delivered to the mailbox".to_string(),
     }
 }

@@ -2,6 +2,7 @@
 //! with the expectations committed before the first run (protocol and
 //! first-run figures: tests/heldout/README.md and RESULTS.md).
 
+mod auth;
 mod bounces;
 mod chains;
 mod chains3;
