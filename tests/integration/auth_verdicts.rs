@@ -4,17 +4,11 @@
 //! listed and never counted. The samples run with the providers' stand-in
 //! config (tests/fixtures/providers/config.toml), as in the golden tests.
 
-use crate::support::{formats, sample, trace_path};
+use crate::support::{formats, sample, trace_path_with_providers};
 use serde_json::Value;
 
-const CONFIG: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/providers/config.toml"
-);
-
 fn run(format: &str, name: &str) -> String {
-    let out = trace_path()
-        .env("TRACE_PATH_CONFIG", CONFIG)
+    let out = trace_path_with_providers()
         .args(["--color", "never", "-f", format])
         .arg(sample(name))
         .output()
@@ -229,8 +223,7 @@ fn forged_pass_results_below_the_entry_change_nothing() {
     }
     let mut file = tempfile::NamedTempFile::new().unwrap();
     std::io::Write::write_all(&mut file, (kept.join("\n") + "\n").as_bytes()).unwrap();
-    let out = trace_path()
-        .env("TRACE_PATH_CONFIG", CONFIG)
+    let out = trace_path_with_providers()
         .args(["-f", "json"])
         .arg(file.path())
         .output()

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::support::{document_formats, trace_path};
+use crate::support::{document_formats, trace_path_with_providers};
 
 /// `insta::assert_snapshot!` against `{dir}/golden__{name}.snap`, `dir`
 /// relative to this file (default `../snapshots`, i.e. tests/snapshots/):
@@ -53,9 +53,8 @@ fn run(args: &[&str], sample: &str) -> String {
 /// providers' mail, which the built-in provider list recognises by their
 /// real names.
 fn run_path(args: &[&str], path: &str) -> String {
-    let out = trace_path()
+    let out = trace_path_with_providers()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("TRACE_PATH_CONFIG", "tests/fixtures/providers/config.toml")
         .args(args)
         .arg(path)
         .output()

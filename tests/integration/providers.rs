@@ -7,13 +7,8 @@
 //! providers exactly as a user adds an operator the built-in list does not
 //! know (`[[provider]]` in the config file).
 
-use crate::support::{sample, trace_path};
+use crate::support::{PROVIDERS_CONFIG as CONFIG, sample, trace_path};
 use serde_json::Value;
-
-const CONFIG: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/providers/config.toml"
-);
 
 fn report(args: &[&str], name: &str, config: Option<&str>) -> Value {
     let mut cmd = trace_path();

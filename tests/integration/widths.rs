@@ -10,7 +10,7 @@
 use serde_json::Value;
 use trace_path::text::display_width;
 
-use crate::support::{json_report, stdout_of, trace_path};
+use crate::support::{stdout_of, trace_path, trace_path_with_providers};
 
 const WIDTHS: [usize; 5] = [60, 80, 100, 120, 200];
 
@@ -25,9 +25,11 @@ const SAMPLES: [&str; 6] = [
     "samples/bounces/dsn-delayed-greylist.eml",
 ];
 
+/// Laid out as a user with the providers' stand-ins in their config sees
+/// it (the golden tests' setting).
 fn table(path: &str, width: usize) -> String {
     stdout_of(
-        trace_path()
+        trace_path_with_providers()
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .env("COLUMNS", width.to_string())
             .args(["--color", "never", path]),
@@ -37,7 +39,12 @@ fn table(path: &str, width: usize) -> String {
 /// What must be read whole: every address, host name, date, time, code
 /// and trust label the report holds.
 fn tokens(path: &str) -> Vec<String> {
-    let report = json_report(&[&format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))]);
+    let json = stdout_of(
+        trace_path_with_providers()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["-f", "json", path]),
+    );
+    let report: Value = serde_json::from_str(&json).expect("JSON");
     let mut tokens = Vec::new();
     let mut push = |v: &Value| {
         if let Some(s) = v.as_str().filter(|s| !s.is_empty()) {
@@ -118,7 +125,12 @@ fn the_table_fits_every_width_and_cuts_no_token() {
 #[test]
 fn no_empty_column_and_few_lines_per_hop() {
     for path in SAMPLES {
-        let report = json_report(&[&format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))]);
+        let json = stdout_of(
+            trace_path_with_providers()
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .args(["-f", "json", path]),
+        );
+        let report: Value = serde_json::from_str(&json).expect("JSON");
         let hops = report["hops"].as_array().unwrap();
         let notes = hops
             .iter()

@@ -24,6 +24,22 @@ pub fn trace_path() -> Command {
     cmd
 }
 
+/// The config file naming stand-ins for the large providers by the example
+/// names the samples use: the samples stand in for real providers' mail,
+/// which the built-in provider list recognises by their real names.
+pub const PROVIDERS_CONFIG: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/providers/config.toml"
+);
+
+/// Like [`trace_path`], with the providers' stand-ins
+/// ([`PROVIDERS_CONFIG`]), as a user who added them to their config.
+pub fn trace_path_with_providers() -> Command {
+    let mut cmd = trace_path();
+    cmd.env("TRACE_PATH_CONFIG", PROVIDERS_CONFIG);
+    cmd
+}
+
 /// Like [`trace_path`] but with DNS on: give it `--resolver` for a test
 /// server, never leave it on the system resolver.
 pub fn trace_path_online() -> Command {
