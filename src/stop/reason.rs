@@ -13,8 +13,11 @@
 //!    5.7.1);
 //! 3. a specific enhanced status (RFC 3463 subject and detail: 5.1.1,
 //!    5.2.2, 5.7.26...);
-//! 4. loose words ([`Clue::Word`]: "policy", "content", "spam") in the
-//!    server's reply: they never outweigh a specific status;
+//! 4. loose words ([`Clue::Word`]: "policy", "content", "spam") and the
+//!    stock text of a reply code ([`Clue::Permanent`]: RFC 5321's 550
+//!    "mailbox unavailable") in the server's reply: they never outweigh a
+//!    specific status (`550 5.2.1 Mailbox unavailable: account closed` is
+//!    a disabled mailbox);
 //! 5. words that name the cause outright in the notice's own prose, when
 //!    the server's words and the status are silent. The prose's loose
 //!    words (a stock closing "Message headers follow.", an antivirus
@@ -41,8 +44,12 @@ pub enum Clue {
     /// The report says the message was delivered, relayed or expanded
     /// (or a 2.x.x status / 2xx reply with no action).
     Success,
-    /// The report says `failed` with a transient (4.x.x or 4xx) code: the
-    /// reporting server retried until it gave up.
+    /// The report says `failed` with a transient (4.x.x or 4xx) code, or
+    /// with X.4.7 "Delivery time expired" (RFC 3463): the reporting server
+    /// retried until it gave up. A transient reply under a permanent
+    /// status (Amazon SES's `5.4.7 - Delivery expired (message too old)
+    /// 421-'4.7.0 ...'`) is the last answer of a server that never
+    /// refused for good.
     GaveUp,
     /// A phrase that names the cause outright; lowercase. Counts in the
     /// server's words over any status, and in the notice's prose when
@@ -51,9 +58,11 @@ pub enum Clue {
     /// Two phrases in the same words, in any order: `ip address` and
     /// `blocked`.
     SaidBoth(&'static str, &'static str),
-    /// A phrase that names the cause only in a permanent refusal (a 5xx
-    /// reply or 5.x.x status): RFC 5321's 550 "mailbox unavailable" (its
-    /// 450 is a busy mailbox).
+    /// The stock text of a reply code, which names the cause only in a
+    /// permanent refusal (a 5xx reply or 5.x.x status): RFC 5321's 550
+    /// "mailbox unavailable" (its 450 is a busy mailbox). Like a loose
+    /// word, it counts only in the server's words, and never over a
+    /// specific status: servers write it before any reason.
     Permanent(&'static str),
     /// A vendor's documented pair of an enhanced status and words
     /// (Exchange Online's 5.4.1 "Access denied": no such recipient).
@@ -227,10 +236,10 @@ fn in_pass(clue: Clue, pass: Pass, e: &Evidence<'_>) -> bool {
     let specific = e.status.is_some_and(is_specific);
     match clue {
         Clue::Success | Clue::GaveUp => pass == Pass::Report,
-        Clue::Said(_) | Clue::SaidBoth(..) | Clue::Permanent(_) | Clue::StatusSaid(..) => {
+        Clue::Said(_) | Clue::SaidBoth(..) | Clue::StatusSaid(..) => {
             matches!(pass, Pass::StatedReason | Pass::Said | Pass::Notice)
         }
-        Clue::Word(_) => pass == Pass::Words,
+        Clue::Word(_) | Clue::Permanent(_) => pass == Pass::Words,
         Clue::Status(..) => {
             (pass == Pass::SpecificStatus && specific)
                 || (pass == Pass::CatchAllStatus && !specific)
@@ -251,8 +260,9 @@ fn matches(clue: Clue, e: &Evidence<'_>, text: &str) -> bool {
             None => status_class == Some(2) || (status_class.is_none() && reply_class == Some(2)),
         },
         Clue::GaveUp => {
+            let expired = e.status.is_some_and(|s| (s.subject, s.detail) == (4, 7));
             e.action == Some(Action::Failed)
-                && (status_class == Some(4) || (status_class.is_none() && reply_class == Some(4)))
+                && (status_class == Some(4) || reply_class == Some(4) || expired)
         }
         Clue::Said(phrase) | Clue::Word(phrase) => text.contains(phrase),
         Clue::SaidBoth(a, b) => text.contains(a) && text.contains(b),
@@ -513,7 +523,6 @@ pub const RULES: &[Rule] = rules![
     Said("not a valid mailbox") => UnknownUser, ADVICE_UNKNOWN_USER, "550 That is not a valid mailbox";
     Said("not an active address") => UnknownUser, ADVICE_UNKNOWN_USER, "550 That is not an active address";
     Said("mailbox name not allowed") => UnknownUser, ADVICE_UNKNOWN_USER, "553 Requested action not taken: mailbox name not allowed";
-    Permanent("mailbox unavailable") => UnknownUser, ADVICE_UNKNOWN_USER, "550 Requested action not taken: mailbox unavailable";
     Said("not listed in domino directory") => UnknownUser, ADVICE_UNKNOWN_USER, "User bob (bob@example.net) not listed in Domino Directory";
     Said("address couldn't be found") => UnknownUser, ADVICE_UNKNOWN_USER, "The email account couldn't be reached: the address couldn't be found";
     Said("user doesn't have") => UnknownUser, ADVICE_UNKNOWN_USER, "554 delivery error: dd This user doesn't have a example.net account";
@@ -589,6 +598,11 @@ pub const RULES: &[Rule] = rules![
     Said("frequency limit") => RateLimited, ADVICE_RATE, "550 Ip frequency limited [203.0.113.5]";
     Said("too many messages") => RateLimited, ADVICE_RATE, "421 4.7.0 Too many messages from 203.0.113.5";
     Said("too many connections") => RateLimited, ADVICE_RATE, "421 Too many connections from your IP";
+    SaidBoth("concurrent", "connection") => RateLimited, ADVICE_RATE, "421 4.7.0 Too many concurrent SMTP connections from this IP address; please try again later";
+    SaidBoth("simultaneous", "connection") => RateLimited, ADVICE_RATE, "421 4.3.2 Limit of simultaneous connections from your host reached";
+    // Gmail's per-recipient limit (450 4.2.1): the recipient gets too much
+    // mail, not a disabled mailbox.
+    Said("receiving mail at a rate") => RateLimited, ADVICE_RATE, "450 4.2.1 The recipient is receiving mail at a rate that prevents more deliveries; try later";
     Said("too many recipients") => RateLimited, ADVICE_RATE, "452 4.5.3 Too many recipients";
     Said("unexpected volume") => RateLimited, ADVICE_RATE, "421 4.7.0 Messages from 203.0.113.5 temporarily deferred due to unexpected volume or user complaints";
     Said("try again later, closing connection") => RateLimited, ADVICE_RATE, "421 4.7.0 Try again later, closing connection. (rate)";
@@ -641,8 +655,9 @@ pub const RULES: &[Rule] = rules![
     Status(7, 27) => SenderRejected, ADVICE_SENDER, "550 5.7.27 Refused";
     Status(7, 29) => SenderRejected, ADVICE_SENDER, "550 5.7.29 Refused";
     Status(7, 8) => SenderRejected, ADVICE_SENDER, "535 5.7.8 Refused";
-    // Loose words in the server's reply: content first, then policy and
-    // trouble on the far side.
+    // Loose words in the server's reply: the stock text of a 550 first,
+    // then content, then policy and trouble on the far side.
+    Permanent("mailbox unavailable") => UnknownUser, ADVICE_UNKNOWN_USER, "550 Requested action not taken: mailbox unavailable";
     Word("spam") => ContentRejected, ADVICE_CONTENT, "554 5.7.1 Spam message rejected";
     Word("virus") => ContentRejected, ADVICE_CONTENT, "554 5.7.0 Virus found in message";
     Word("malware") => ContentRejected, ADVICE_CONTENT, "554 Malware detected";
@@ -803,6 +818,37 @@ mod tests {
     }
 
     #[test]
+    fn a_permanent_status_over_a_transient_reply_was_given_up() {
+        // Amazon SES gave up on a server that kept deferring: its own
+        // 5.4.7 around the server's last 421.
+        let e = Evidence {
+            action: Some(Action::Failed),
+            status: "5.4.7".parse().ok(),
+            reply_code: ReplyCode::new(421),
+            said: "421 4.7.0 [TSS04] Messages from 198.51.100.224 temporarily deferred due to unexpected volume or user complaints",
+            ..Evidence::default()
+        };
+        assert_eq!(reason(&e), Reason::Expired);
+        // X.4.7 "Delivery time expired", with no reply at all.
+        let e = Evidence {
+            action: Some(Action::Failed),
+            status: "5.4.7".parse().ok(),
+            said: "Connection timed out",
+            ..Evidence::default()
+        };
+        assert_eq!(reason(&e), Reason::Expired);
+        // A permanent refusal that was never retried is its own cause.
+        let e = Evidence {
+            action: Some(Action::Failed),
+            status: "5.7.1".parse().ok(),
+            reply_code: ReplyCode::new(554),
+            said: "554 5.7.1 Messages from 198.51.100.224 refused due to unexpected volume",
+            ..Evidence::default()
+        };
+        assert_eq!(reason(&e), Reason::RateLimited);
+    }
+
+    #[test]
     fn a_delay_that_gives_no_reason_is_not_an_unreachable_host() {
         // Exchange's delay notice: 4.4.7 and "Delivery is delayed", nothing more.
         let e = Evidence {
@@ -940,6 +986,20 @@ mod tests {
                 "450 Requested mail action not taken: mailbox unavailable"
             )),
             Reason::Other
+        );
+        // The stock words come before the reason, and a specific status
+        // says more than they do.
+        assert_eq!(
+            reason(&evidence(
+                "550 5.2.1 Mailbox unavailable: account is closed"
+            )),
+            Reason::MailboxDisabled
+        );
+        assert_eq!(
+            reason(&evidence(
+                "550 5.5.0 Requested action not taken: mailbox unavailable"
+            )),
+            Reason::UnknownUser
         );
     }
 

@@ -87,6 +87,7 @@ pub const VENDORS: &[Vendor] = &[
         readers: &[
             Reader::Remote(Where::InPiece, exchange_last_attempt),
             Reader::Remote(Where::InLine, exchange_2010_remote),
+            Reader::Remote(Where::InLine, exchange_remote_server_at),
             Reader::ReportingMta(exchange_2003_writer),
         ],
     },
@@ -202,6 +203,23 @@ fn exchange_2010_remote(line: &str) -> Option<Remote> {
         .map(|host| (Some(host), None))
 }
 
+/// Exchange 2013 and later: `Remote Server at mx.example.net (192.0.2.9)
+/// returned '...'`, the server it last tried even when that server never
+/// answered (`550 5.4.316 Message expired, connection refused`); the lines
+/// of earlier attempts open with their date (`11/26/2026 8:41:03 AM -
+/// Remote Server at ...`).
+fn exchange_remote_server_at(line: &str) -> Option<Remote> {
+    const KEY: &str = "remote server at ";
+    // ASCII lowercase keeps byte offsets valid in `line`.
+    let lower = line.to_ascii_lowercase();
+    let at = lower.find(KEY)? + KEY.len();
+    if !lower[at..].contains(" returned") {
+        return None;
+    }
+    let (host, ip) = host::name_and_ip(&line[at..])?;
+    host.is_some().then_some((host, ip))
+}
+
 /// Exchange 2003: `<mail.example.org #5.7.1 smtp;550 ...>` names the
 /// server that wrote the report.
 fn exchange_2003_writer(text: &str) -> Option<String> {
@@ -294,11 +312,22 @@ mod tests {
             exchange_2010_remote("<mail.example.org #5.7.1 smtp;550 5.7.1 no>"),
             None
         );
+        assert_eq!(
+            exchange_remote_server_at(
+                "11/26/2026 8:41:03 AM - Remote Server at mx.example.net (192.0.2.9) returned '441 4.4.1 Error'"
+            ),
+            Some((Some("mx.example.net".into()), ip("192.0.2.9")))
+        );
+        assert_eq!(
+            exchange_remote_server_at("Remote Server returned '550 5.1.1 not found'"),
+            None
+        );
         for line in ["Remote host said: 550 no", "host mx.example.net said: 550"] {
             assert_eq!(qmail_remote(line), None);
             assert_eq!(server_label(line), None);
             assert_eq!(courier_remote(line), None);
             assert_eq!(exchange_2010_remote(line), None);
+            assert_eq!(exchange_remote_server_at(line), None);
         }
     }
 }
