@@ -75,7 +75,7 @@ use crate::message::Field;
 
 pub use arc::{ArcChain, ArcProblem, ArcSet};
 
-use crate::model::{Auth, Finding, Hop, Parsed, PlacedHeader};
+use crate::model::{Auth, Finding, Hop, Parsed, PlacedHeader, Side};
 
 /// Reads every authentication and filter header of the message, places
 /// each on the hop that wrote it (after the trust stage has found the
@@ -101,6 +101,7 @@ pub fn apply(fields: &[Field], hops: &[Hop]) -> (Auth, Vec<Finding>) {
             })
         })
         .collect();
+    let headers = arc_sets_placed_together(headers);
     let auth = Auth {
         spf: summary::spf(&headers),
         dkim: summary::dkim(&headers),
@@ -113,6 +114,33 @@ pub fn apply(fields: &[Field], hops: &[Hop]) -> (Auth, Vec<Finding>) {
     };
     let found = findings::findings(&auth, hops);
     (auth, found)
+}
+
+/// An ARC set's three headers are written by one forwarder at one time,
+/// and only its ARC-Authentication-Results names it (an authserv-id): the
+/// seal and the message signature of the same instance go where their
+/// results went. By position alone they would land on the next receiver,
+/// whose Received header sits right above them.
+fn arc_sets_placed_together(mut headers: Vec<PlacedHeader>) -> Vec<PlacedHeader> {
+    let placed: Vec<(u32, Option<usize>, Side)> = headers
+        .iter()
+        .filter_map(|h| match &h.reading {
+            Parsed::ArcAuthenticationResults(r) => r.instance.map(|i| (i, h.hop, h.side)),
+            _ => None,
+        })
+        .collect();
+    for header in &mut headers {
+        let instance = match &header.reading {
+            Parsed::ArcSeal(s) => s.instance,
+            Parsed::ArcMessageSignature(s) => s.instance,
+            _ => None,
+        };
+        if let Some(&(_, hop, side)) = instance.and_then(|i| placed.iter().find(|p| p.0 == i)) {
+            header.hop = hop;
+            header.side = side;
+        }
+    }
+    headers
 }
 
 /// Reads one placed header field; `None` for a header this stage does not

@@ -208,7 +208,10 @@ pub fn arc_verdict(
                         .collect()
                 })
                 .unwrap_or_default(),
-            hop: set.seal.as_ref().and_then(|s| hop_at(s.received_above)),
+            // Where the set's results were placed (they name the
+            // forwarder), else where the seal sits.
+            hop: arc_results_hop(headers, set.instance)
+                .or_else(|| set.seal.as_ref().and_then(|s| hop_at(s.received_above))),
         })
         .collect();
     Some(ArcVerdict {
@@ -219,6 +222,14 @@ pub fn arc_verdict(
             .iter()
             .map(|p| serde_json::to_value(p).map_or_else(|_| String::new(), describe_problem))
             .collect(),
+    })
+}
+
+/// The hop on which the ARC-Authentication-Results of `instance` was placed.
+fn arc_results_hop(headers: &[PlacedHeader], instance: u32) -> Option<usize> {
+    headers.iter().find_map(|h| match &h.reading {
+        Parsed::ArcAuthenticationResults(r) if r.instance == Some(instance) => h.hop,
+        _ => None,
     })
 }
 
