@@ -244,6 +244,7 @@ This is the mail system at host mail.example.org.\n\n<bob@example.net>: host mx.
             trusted: TrustedRelays::default(),
             now: Utc::now(),
             redact: false,
+            keep_signed: false,
         },
     )
     .unwrap();
