@@ -435,6 +435,40 @@ fn each_dkim_failure_is_named() {
 }
 
 #[test]
+fn a_failing_lookup_is_a_dns_failure_never_a_missing_record() {
+    let server = TestServer::start(ServerConfig {
+        servfail: vec![
+            "broken._domainkey.example.org.".into(),
+            "_dmarc.example.com.".into(),
+        ],
+        ..zones()
+    });
+    let sent = signed(Key::Ed25519, "broken", &original("alice@example.com"));
+    let (s, r) = only_signature(&server, &sent);
+    assert_eq!(
+        (s["result"].as_str(), s["cause"].as_str()),
+        (Some("temperror"), Some("dns-failure"))
+    );
+    assert_eq!(s["key_status"], "servfail");
+    assert!(
+        s["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("server failure (SERVFAIL)")
+    );
+    let dmarc = &r["auth"]["checked_now"]["dmarc"];
+    assert_eq!(dmarc["status"], "servfail");
+    assert_eq!(
+        dmarc["lookups"],
+        serde_json::json!([{"name": "_dmarc.example.com", "status": "servfail"}])
+    );
+    let c = codes(&r);
+    assert!(!c.contains(&"dmarc-record-missing".to_string()), "{c:?}");
+    assert!(!c.contains(&"dkim-unverifiable-now".to_string()), "{c:?}");
+    assert!(c.contains(&"dns-error".to_string()), "{c:?}");
+}
+
+#[test]
 fn an_expired_signature_is_named_without_asking_for_its_key() {
     let server = TestServer::start(zones());
     let signature = Key::Ed25519.sign(&original("alice@example.org"), "example.org", "ed", Some(1));
