@@ -44,6 +44,7 @@ fn end_to_end(c: &mut Criterion) {
         trusted: TrustedRelays::default(),
         now: DateTime::from_timestamp(1_796_083_200, 0).unwrap(),
         redact: false,
+        keep_signed: false,
     };
     let mut group = c.benchmark_group("mbox");
     group.sample_size(10);

@@ -55,7 +55,7 @@ fn main() {
     println!("|---|---:|---:|---:|---:|");
     let zone = HostName::parse("bl.example.net").unwrap();
     for (label, dnsbl) in [
-        ("PTR, FCrDNS, HELO, MX", Vec::new()),
+        ("PTR, FCrDNS, HELO, MX, SPF and DMARC now", Vec::new()),
         ("+ --dnsbl --dnsbl-all", vec![zone]),
     ] {
         let options = DnsOptions {
@@ -115,7 +115,7 @@ fn batch(resolver: ResolverAddr) {
     println!("| {BATCH} one-hop messages | one report after another | as a batch |");
     println!("|---|---:|---:|");
     println!(
-        "| PTR, FCrDNS, HELO, MX | {} ms | {} ms |",
+        "| PTR, FCrDNS, HELO, MX, SPF and DMARC now | {} ms | {} ms |",
         sequential.as_millis(),
         batched.as_millis()
     );
@@ -143,6 +143,7 @@ fn trace_options() -> TraceOptions {
         trusted: TrustedRelays::default(),
         now: chrono::Utc::now(),
         redact: false,
+        keep_signed: true,
     }
 }
 

@@ -50,6 +50,7 @@ fn message(c: &mut Criterion) {
         trusted: TrustedRelays::default(),
         now: DateTime::from_timestamp(1_796_083_200, 0).unwrap(),
         redact: false,
+        keep_signed: false,
     };
     let inputs: Vec<Input> = SAMPLES
         .iter()

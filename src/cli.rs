@@ -87,8 +87,9 @@ pub struct Cli {
     pub redact: bool,
 
     /// Send no DNS query at all (the trace is offline). Without it, each
-    /// hop's sender is checked in DNS (PTR, forward-confirmed rDNS, HELO)
-    /// and so is the recipient domain's MX.
+    /// hop's sender is checked in DNS (PTR, forward-confirmed rDNS, HELO),
+    /// and so are the recipient domain's MX and, as they stand today, the
+    /// message's SPF, DMARC record and DKIM signatures.
     #[arg(long)]
     pub no_dns: bool,
 

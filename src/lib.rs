@@ -24,8 +24,9 @@
 //! * [`stop`] reads a bounce: where and why the message stopped (for a
 //!   delivered message, the filter's folder from `auth`). It runs before
 //!   DNS because the MX check asks about the bounce's recipient.
-//! * [`dns`] (optional, `--no-dns` turns it off) checks each hop's sender
-//!   and the recipient domain's MX, on its own runtime.
+//! * [`dns`] (optional, `--no-dns` turns it off) checks each hop's sender,
+//!   the recipient domain's MX and, as they stand today, the message's
+//!   SPF, DMARC record and DKIM signatures, on its own runtime.
 //! * [`redact`] (`--redact`) replaces personal and internal values in the
 //!   model with tokens.
 //! * [`verdict`] writes the one-line verdict from the finished model, so
@@ -71,7 +72,7 @@ use chrono::{DateTime, Utc};
 
 use chain::ChainContext;
 use input::{Input, InputError};
-use model::{Finding, FindingCode, InputInfo, Report, ReportOptions, Stop};
+use model::{Finding, FindingCode, InputInfo, Report, ReportOptions, Signed, Stop, TracedMessage};
 use trust::TrustedRelays;
 
 /// What changes a trace besides the input.
@@ -85,6 +86,11 @@ pub struct TraceOptions {
     /// names with stable tokens. Applied by [`conclude`], after every
     /// other stage (DNS included).
     pub redact: bool,
+    /// Keep a DKIM-signed message's text on the report, for the DNS stage
+    /// to verify its signatures against today's keys; set when DNS runs.
+    /// Off, the text is not copied, and the report says the signatures
+    /// were not checked.
+    pub keep_signed: bool,
 }
 
 /// Traces one input, offline: every stage but DNS, verdict included.
@@ -95,7 +101,11 @@ pub fn trace(input: &Input, options: &TraceOptions) -> Result<Report, InputError
 }
 
 /// The last stages, after DNS: redaction when asked, then the verdict.
+/// The signed text kept for DNS is let go first.
 pub fn conclude(report: &mut Report, options: &TraceOptions) {
+    if matches!(report.traced.signed, Signed::Bytes { .. }) {
+        report.traced.signed = Signed::NotKept;
+    }
     if options.redact {
         redact::redact(report, &options.trusted);
     }
@@ -117,8 +127,8 @@ pub fn analyse(input: &Input, options: &TraceOptions) -> Result<Report, InputErr
     // bounce with no headers of its own (and its text as it was pasted).
     let pasted_notice = stop::read_pasted_notice(&normalise::line_feeds(&input.bytes));
     let has_headers = pasted_notice.is_none();
-    let (parsed, bounce, repaired) = match pasted_notice {
-        Some(bounce) => (message::ParsedMessage::default(), Some(bounce), None),
+    let (parsed, bounce, repaired, cleaned) = match pasted_notice {
+        Some(bounce) => (message::ParsedMessage::default(), Some(bounce), None, None),
         None => {
             let cleaned = normalise::normalise(&input.bytes);
             if !cleaned
@@ -135,7 +145,7 @@ pub fn analyse(input: &Input, options: &TraceOptions) -> Result<Report, InputErr
                 message::parse(&cleaned.bytes).ok_or_else(|| not_mail("no header lines found"))?;
             let repaired = normalise::finding(&cleaned.repairs, input.is_stdin());
             let bounce = stop::read_bounce(&cleaned.bytes, &parsed);
-            (parsed, bounce, repaired)
+            (parsed, bounce, repaired, Some(cleaned))
         }
     };
 
@@ -175,6 +185,15 @@ pub fn analyse(input: &Input, options: &TraceOptions) -> Result<Report, InputErr
     let (auth, auth_findings) = auth::apply(&traced.fields, &hops);
     findings.extend(auth_findings);
 
+    let traced_message = TracedMessage {
+        from: traced.summary.from.clone(),
+        signed: signed(
+            traced,
+            bounce.is_some(),
+            cleaned.as_ref(),
+            options.keep_signed,
+        ),
+    };
     let total_transit_seconds = chain::total_transit_seconds(&hops);
     let stop = match bounce {
         Some(b) => b.stop,
@@ -198,7 +217,32 @@ pub fn analyse(input: &Input, options: &TraceOptions) -> Result<Report, InputErr
         dns: None,
         verdict: String::new(),
         generated_at: options.now,
+        traced: traced_message,
     })
+}
+
+/// Whether the traced message is DKIM-signed, and the text its signatures
+/// are verified against: the input as read, repairs included (a paste
+/// cannot be verified at all without them), shared with the DNS stage.
+fn signed(
+    traced: &message::ParsedMessage,
+    bounce: bool,
+    cleaned: Option<&normalise::Normalised<'_>>,
+    keep: bool,
+) -> Signed {
+    let has_signature = traced
+        .fields
+        .iter()
+        .any(|f| f.name.eq_ignore_ascii_case("DKIM-Signature"));
+    match (has_signature, bounce, cleaned.filter(|_| keep)) {
+        (false, _, _) => Signed::Unsigned,
+        (true, true, _) => Signed::ReturnedCopy,
+        (true, false, None) => Signed::NotKept,
+        (true, false, Some(cleaned)) => Signed::Bytes {
+            bytes: cleaned.bytes.as_ref().into(),
+            repaired: cleaned.repairs.iter().any(|r| r.alters_message()),
+        },
+    }
 }
 
 /// The message-level findings of a bounce (`own` is the bounce's own

@@ -57,6 +57,7 @@ fn run(cli: Cli) -> i32 {
         trusted: TrustedRelays(relays),
         now: report_time(),
         redact: cli.redact,
+        keep_signed: !cli.no_dns,
     };
 
     let sources = sources(&cli);

@@ -24,6 +24,13 @@ pub enum Repair {
 }
 
 impl Repair {
+    /// Whether the repair changed lines of the message itself, so that the
+    /// text read is not the text that was sent (and signed): dropping what
+    /// came before the headers does not.
+    pub fn alters_message(self) -> bool {
+        !matches!(self, Repair::MboxFromLine | Repair::LeadingText)
+    }
+
     pub fn describe(self) -> &'static str {
         match self {
             Repair::BareCarriageReturns => {

@@ -32,7 +32,7 @@ use crate::model::HopDns;
 use crate::model::MxCheck;
 use crate::model::Report;
 use crate::model::Trust;
-use crate::model::{Auth, Hop};
+use crate::model::{Auth, CheckedNow, Hop, SpfIdentityNow};
 use crate::trust::{TrustedRelay, TrustedRelays};
 
 /// Replaces personal and internal values in `report` with tokens.
@@ -264,6 +264,58 @@ impl<'a> Redactor<'a> {
             &mut env.delivered_to,
             &mut env.original_to,
             &mut env.originating_ip,
+        ] {
+            self.opt(field);
+        }
+        if let Some(now) = &mut auth.checked_now {
+            self.checked_now(now);
+        }
+    }
+
+    /// The checks done now: every name and address through
+    /// [`Self::text`], the user's own addresses withheld; results, causes
+    /// and policies stay.
+    fn checked_now(&mut self, now: &mut CheckedNow) {
+        let spf = &mut now.spf;
+        self.opt(&mut spf.not_checked);
+        self.opt(&mut spf.receiver);
+        if spf.ip.is_some_and(|ip| self.sensitive_ip(ip)) {
+            spf.ip = None;
+        }
+        for identity in spf.mail_from.iter_mut().chain(spf.helo.iter_mut()) {
+            self.spf_identity(identity);
+        }
+        let dmarc = &mut now.dmarc;
+        for field in [
+            &mut dmarc.not_checked,
+            &mut dmarc.from_domain,
+            &mut dmarc.organisational_domain,
+        ] {
+            self.opt(field);
+        }
+        for lookup in &mut dmarc.lookups {
+            lookup.name = self.text(&lookup.name);
+        }
+        for record in &mut dmarc.records {
+            *record = self.text(record);
+        }
+        if let Some(record) = &mut dmarc.record {
+            record.name = self.text(&record.name);
+        }
+        let dkim = &mut now.dkim;
+        self.opt(&mut dkim.not_checked);
+        for s in &mut dkim.signatures {
+            self.opt(&mut s.domain);
+            self.opt(&mut s.key);
+            s.explanation = self.text(&s.explanation);
+        }
+    }
+
+    fn spf_identity(&mut self, identity: &mut SpfIdentityNow) {
+        for field in [
+            &mut identity.identity,
+            &mut identity.domain,
+            &mut identity.note,
         ] {
             self.opt(field);
         }

@@ -14,6 +14,7 @@ fuzz_target!(|data: &[u8]| {
         trusted: TrustedRelays::default(),
         now: DateTime::from_timestamp(1_796_083_200, 0).unwrap(),
         redact: data.first().is_some_and(|b| b & 1 == 1),
+        keep_signed: false,
     };
     let input = Input::new("fuzz", data.to_vec());
     let Ok(report) = trace(&input, &options) else { return };

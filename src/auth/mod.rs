@@ -74,6 +74,7 @@ pub mod vendors;
 use crate::message::Field;
 
 pub use arc::{ArcChain, ArcProblem, ArcSet};
+pub use summary::envelope_sender;
 
 use crate::model::{Auth, Finding, Hop, Parsed, PlacedHeader, Side};
 
@@ -110,6 +111,8 @@ pub fn apply(fields: &[Field], hops: &[Hop]) -> (Auth, Vec<Finding>) {
         compauth: summary::compauth(&headers),
         filter: filter::decide(&headers),
         envelope: summary::envelope(fields),
+        // Checked by the DNS stage, when it runs.
+        checked_now: None,
         headers,
     };
     let found = findings::findings(&auth, hops);

@@ -5,8 +5,8 @@
 
 use crate::message::Field;
 use crate::model::{
-    ArcInstance, ArcVerdict, AuthResults, Compauth, DkimVerdict, DmarcVerdict, Envelope,
-    MethodResult, Parsed, PlacedHeader, Side, SpfVerdict,
+    ArcInstance, ArcVerdict, Auth, AuthResults, Compauth, DkimVerdict, DmarcVerdict, Envelope,
+    MethodResult, Parsed, PlacedHeader, Side, SpfSource, SpfVerdict,
 };
 
 use super::arc;
@@ -260,6 +260,35 @@ pub fn envelope(fields: &[Field]) -> Envelope {
     }
 }
 
+/// The envelope sender (RFC 5321 MAIL FROM) as the receiving side
+/// recorded it, and where: the Return-Path the delivering server wrote,
+/// else the `smtp.mailfrom` of its Authentication-Results or the
+/// `envelope-from` of its Received-SPF. The value is as written, angle
+/// brackets removed: `""` is the null sender (`<>`), and the receiver's
+/// record may give a domain alone (Microsoft writes
+/// `smtp.mailfrom=example.org`).
+pub fn envelope_sender(auth: &Auth) -> Option<(String, SpfSource)> {
+    let unbracketed = |v: &str| v.trim().trim_matches(['<', '>']).trim().to_string();
+    if let Some(path) = &auth.envelope.return_path {
+        return Some((unbracketed(path), SpfSource::ReturnPath));
+    }
+    let from_results = receiver_results(&auth.headers)
+        .into_iter()
+        .find_map(|(r, _)| r.spf()?.property("smtp.mailfrom").map(str::to_string));
+    let from_received_spf = || {
+        auth.headers
+            .iter()
+            .filter(|h| h.side == Side::Receiver)
+            .find_map(|h| match &h.reading {
+                Parsed::ReceivedSpf(s) => s.envelope_from().map(str::to_string),
+                _ => None,
+            })
+    };
+    from_results
+        .or_else(from_received_spf)
+        .map(|v| (unbracketed(&v), SpfSource::SmtpMailfrom))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,5 +374,49 @@ mod tests {
             ..Auth::default()
         };
         assert_eq!(auth.dkim_unsigned(), None);
+    }
+
+    /// The `auth` of a traced message: one hop from 192.0.2.7 into
+    /// mx.example.net, below it `lower` (more headers), above it `upper`.
+    fn auth_of(upper: &str, lower: &str) -> Auth {
+        let text = format!(
+            "{upper}Received: from out.example.org (out.example.org [192.0.2.7]) by mx.example.net with ESMTP id 1; Mon, 23 Nov 2026 10:00:05 +0000\n{lower}From: a@example.org\n\nx\n"
+        );
+        let options = crate::TraceOptions {
+            trusted: Default::default(),
+            now: chrono::DateTime::from_timestamp(1_796_083_200, 0).unwrap(),
+            redact: false,
+            keep_signed: false,
+        };
+        crate::trace(&crate::input::Input::new("t", text.into_bytes()), &options)
+            .unwrap()
+            .auth
+    }
+
+    #[test]
+    fn the_envelope_sender_is_the_receiving_sides_record() {
+        let sender = |upper: &str, lower: &str| envelope_sender(&auth_of(upper, lower));
+        assert_eq!(
+            sender(
+                "Return-Path: <>\nAuthentication-Results: mx.example.net; spf=pass smtp.mailfrom=example.org\n",
+                ""
+            ),
+            Some((String::new(), SpfSource::ReturnPath))
+        );
+        assert_eq!(
+            sender(
+                "Authentication-Results: mx.example.net; spf=pass smtp.mailfrom=example.org\n",
+                ""
+            ),
+            Some(("example.org".to_string(), SpfSource::SmtpMailfrom))
+        );
+        assert_eq!(
+            sender(
+                "Received-SPF: pass (mx.example.net) envelope-from=\"<b@example.org>\"; receiver=mx.example.net\n",
+                ""
+            ),
+            Some(("b@example.org".to_string(), SpfSource::SmtpMailfrom))
+        );
+        assert_eq!(sender("", ""), None);
     }
 }

@@ -1,5 +1,7 @@
 //! The DNS stage: checks each hop's sender (PTR, forward-confirmed rDNS,
-//! HELO, optional blocklists) and the recipient domain's MX.
+//! HELO, optional blocklists), the recipient domain's MX, and the
+//! message's authentication as it stands today ([`auth_now`]: SPF, DMARC
+//! record, DKIM signatures).
 //!
 //! It runs after [`crate::trace`] (which stays offline) and before
 //! rendering. All questions of a report run concurrently on tokio with
@@ -8,6 +10,7 @@
 //! anyway. Names from the message are validated before they are asked
 //! about, and nothing from the message ever chooses the resolver.
 
+pub mod auth_now;
 pub mod checks;
 pub mod dnsbl;
 pub mod findings;
@@ -21,6 +24,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures_util::StreamExt;
+use mail_auth::MessageAuthenticator;
 use tokio::runtime::Runtime;
 use tokio::sync::Semaphore;
 use tokio::time::Instant;
@@ -28,8 +32,9 @@ use tokio::time::Instant;
 use crate::host::HostName;
 use crate::ip_kind::IpKind;
 use crate::model::Hop;
-use crate::model::{Finding, FindingCode, HopDns, Report, ReportDns, Trust};
+use crate::model::{CheckedNow, Finding, FindingCode, HopDns, Report, ReportDns, Trust};
 
+use auth_now::AuthPlan;
 use checks::HopQuestion;
 use mx::MxQuestion;
 pub use resolver::{DnsError, Limits, ResolverAddr};
@@ -77,6 +82,8 @@ impl Default for DnsOptions {
 pub struct DnsChecker {
     runtime: Option<Runtime>,
     resolver: hickory_resolver::TokioResolver,
+    /// mail-auth's checks, on the same resolver (and its cache).
+    authenticator: MessageAuthenticator,
     options: DnsOptions,
     /// Questions on the wire at once, across the reports checked together.
     in_flight: Arc<Semaphore>,
@@ -98,6 +105,7 @@ impl DnsChecker {
         };
         Ok(DnsChecker {
             runtime: Some(runtime),
+            authenticator: MessageAuthenticator(resolver.clone()),
             resolver,
             in_flight: resolver::in_flight_permits(options.limits),
             options: options.clone(),
@@ -105,8 +113,8 @@ impl DnsChecker {
         })
     }
 
-    /// Fills `hop.dns`, the hops' DNS findings, `report.dns` and the
-    /// message-level MX findings.
+    /// Fills `hop.dns`, the hops' DNS findings, `report.dns`,
+    /// `report.auth.checked_now` and the message-level findings.
     pub fn check(&self, report: &mut Report) {
         self.check_all(std::iter::once(report));
     }
@@ -130,7 +138,7 @@ impl DnsChecker {
         );
         for (report, result) in reports.iter_mut().zip(results) {
             match result {
-                Some((hops, summary)) => apply(report, hops, summary),
+                Some(found) => apply(report, found),
                 None => report.findings.push(Finding::new(
                     FindingCode::DnsUnavailable,
                     "DNS checks skipped: the resolver answered nothing before the deadline for an earlier message of this run.",
@@ -142,15 +150,16 @@ impl DnsChecker {
     /// One report's checks, or `None` once the resolver has proved dead:
     /// later reports of the same run (an mbox, a Maildir) then skip DNS
     /// instead of each waiting the deadline.
-    async fn run_unless_silent(&self, plan: &Plan) -> Option<(Vec<HopDns>, ReportDns)> {
+    async fn run_unless_silent(&self, plan: &Plan) -> Option<Found> {
         if self.silent.get() {
             return None;
         }
-        let (hops, summary, answered) = self.run(plan, self.resolver_names()).await;
-        if summary.deadline_passed && summary.queries > 0 && answered == 0 {
+        let found = self.run(plan, self.resolver_names()).await;
+        let summary = &found.summary;
+        if summary.deadline_passed && summary.queries > 0 && found.answered == 0 {
             self.silent.set(true);
         }
-        Some((hops, summary))
+        Some(found)
     }
 
     fn resolver_names(&self) -> Vec<String> {
@@ -165,7 +174,7 @@ impl DnsChecker {
         }
     }
 
-    async fn run(&self, plan: &Plan, resolvers: Vec<String>) -> (Vec<HopDns>, ReportDns, usize) {
+    async fn run(&self, plan: &Plan, resolvers: Vec<String>) -> Found {
         let deadline = Instant::now() + self.options.deadline;
         let engine = resolver::Engine::new(
             self.resolver.clone(),
@@ -185,11 +194,17 @@ impl DnsChecker {
                 None => None,
             }
         };
-        let all = async { tokio::join!(hops, mx) };
+        let auth = async {
+            match &plan.auth {
+                Some(auth) => Some(auth_now::check(&engine, &self.authenticator, auth).await),
+                None => None,
+            }
+        };
+        let all = async { tokio::join!(hops, mx, auth) };
         let guard = self.options.deadline + GUARD_MARGIN;
-        let (hops, mx, guard_fired) = match tokio::time::timeout(guard, all).await {
-            Ok((hops, mx)) => (hops, mx, false),
-            Err(_) => (plan.unfinished(), None, true),
+        let (hops, mx, auth, guard_fired) = match tokio::time::timeout(guard, all).await {
+            Ok((hops, mx, auth)) => (hops, mx, auth, false),
+            Err(_) => (plan.unfinished(), None, plan.auth_unfinished(), true),
         };
         let summary = ReportDns {
             resolvers,
@@ -199,7 +214,12 @@ impl DnsChecker {
             deadline_passed: guard_fired || engine.deadline_passed(),
             mx,
         };
-        (hops, summary, engine.answered())
+        Found {
+            hops,
+            summary,
+            auth,
+            answered: engine.answered(),
+        }
     }
 }
 
@@ -230,11 +250,21 @@ pub fn unavailable(report: &mut Report, error: &DnsError) {
     ));
 }
 
+/// What one report's checks found.
+struct Found {
+    hops: Vec<HopDns>,
+    summary: ReportDns,
+    auth: Option<CheckedNow>,
+    /// Questions that got an answer: none at all means a dead resolver.
+    answered: usize,
+}
+
 /// What to ask for one report: per hop a question or the reason to skip
-/// it, and the recipient domain.
+/// it, the recipient domain, and the authentication checked now.
 struct Plan {
     hops: Vec<HopPlan>,
     mx: Option<MxQuestion>,
+    auth: Option<AuthPlan>,
 }
 
 impl Plan {
@@ -246,7 +276,15 @@ impl Plan {
                 .map(|h| hop_question(h, options))
                 .collect(),
             mx: MxQuestion::of(report),
+            auth: AuthPlan::of(report),
         }
+    }
+
+    /// The authentication checks' result when the guard had to stop everything.
+    fn auth_unfinished(&self) -> Option<CheckedNow> {
+        self.auth
+            .as_ref()
+            .map(|_| CheckedNow::not_done("DNS checks did not finish before the deadline"))
     }
 
     /// Every hop's result when the guard had to stop everything.
@@ -297,7 +335,13 @@ fn hop_question(hop: &Hop, options: &DnsOptions) -> HopPlan {
     })
 }
 
-fn apply(report: &mut Report, hops: Vec<HopDns>, summary: ReportDns) {
+fn apply(report: &mut Report, found: Found) {
+    let Found {
+        hops,
+        summary,
+        auth,
+        ..
+    } = found;
     for (hop, dns) in report.hops.iter_mut().zip(hops) {
         hop.findings
             .extend(findings::hop_findings(&dns, findings::authenticated(hop)));
@@ -306,5 +350,6 @@ fn apply(report: &mut Report, hops: Vec<HopDns>, summary: ReportDns) {
     if let Some(mx) = &summary.mx {
         report.findings.extend(findings::mx_findings(mx));
     }
+    auth_now::apply(report, auth);
     report.dns = Some(summary);
 }

@@ -20,7 +20,7 @@ use hickory_resolver::net::{DnsError as HickoryDnsError, NetError};
 use hickory_resolver::proto::op::ResponseCode;
 use hickory_resolver::proto::rr::{Name, RData, RecordType};
 use thiserror::Error;
-use tokio::sync::{OnceCell, Semaphore};
+use tokio::sync::{OnceCell, Semaphore, SemaphorePermit};
 use tokio::time::Instant;
 
 use crate::host::HostName;
@@ -266,7 +266,8 @@ impl Engine {
         slot.get_or_init(|| self.send(name, kind)).await.clone()
     }
 
-    /// Distinct questions sent so far.
+    /// Distinct questions sent so far, with those charged by checks that
+    /// ask outside [`Engine::ask`] ([`Engine::charge`]).
     pub fn asked(&self) -> usize {
         self.asked.load(Ordering::Relaxed)
     }
@@ -285,6 +286,49 @@ impl Engine {
         self.timed_out.load(Ordering::Relaxed)
     }
 
+    /// When every question of the report must be answered.
+    pub fn deadline(&self) -> Instant {
+        self.deadline
+    }
+
+    /// Claims one question of the report's cap for a check that asks DNS
+    /// through the resolver itself (mail-auth's SPF evaluation) and counts
+    /// it as asked; `false`, and the report marked capped, when the cap is
+    /// reached: the caller must then not ask.
+    pub fn charge(&self) -> bool {
+        if self.claim() {
+            self.asked.fetch_add(1, Ordering::Relaxed);
+            true
+        } else {
+            self.capped.store(true, Ordering::Relaxed);
+            false
+        }
+    }
+
+    /// Notes an answer to a question asked outside [`Engine::ask`].
+    pub fn note_answered(&self) {
+        self.answered.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Notes that a check asking outside [`Engine::ask`] was stopped by
+    /// the deadline.
+    pub fn note_deadline_passed(&self) {
+        self.timed_out.store(true, Ordering::Relaxed);
+    }
+
+    /// One of the shared places for a question in flight, held by a check
+    /// that asks one question at a time outside [`Engine::ask`].
+    pub async fn in_flight_place(&self) -> Option<SemaphorePermit<'_>> {
+        self.in_flight.acquire().await.ok()
+    }
+
+    /// Takes one question off the report's cap; `false` when none is left.
+    fn claim(&self) -> bool {
+        self.remaining
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1))
+            .is_ok()
+    }
+
     fn slot(&self, name: &HostName, kind: QueryType) -> Slot {
         // A poisoned lock only means another question panicked; the map is still usable.
         let mut answers = self.answers.lock().unwrap_or_else(|e| e.into_inner());
@@ -295,10 +339,7 @@ impl Engine {
     }
 
     async fn send(&self, name: &HostName, kind: QueryType) -> DnsAnswer<Records> {
-        let claimed = self
-            .remaining
-            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1));
-        if claimed.is_err() {
+        if !self.claim() {
             self.capped.store(true, Ordering::Relaxed);
             return Err(DnsFailure::Capped);
         }
@@ -349,9 +390,9 @@ impl Engine {
         let mut seen = vec![plain(start)];
         let mut current = start.clone();
         for _ in 0..MAX_CNAME_HOPS {
-            self.remaining
-                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1))
-                .ok()?;
+            if !self.claim() {
+                return None;
+            }
             let asked = async {
                 let _permit = self.in_flight.acquire().await;
                 self.asked.fetch_add(1, Ordering::Relaxed);

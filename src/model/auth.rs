@@ -9,6 +9,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Serialize, Serializer};
 
+use super::checked_now::CheckedNow;
+
 /// One `name=value` pair: an Authentication-Results property
 /// (`smtp.mailfrom=a@example.org`), a Received-SPF key
 /// (`client-ip=192.0.2.1`) or a DKIM / ARC tag (`d=example.org`).
@@ -346,6 +348,9 @@ pub struct Auth {
     pub compauth: Option<Compauth>,
     pub filter: FilterDecision,
     pub envelope: Envelope,
+    /// SPF, DMARC and DKIM checked now against today's DNS (the DNS
+    /// stage); `None` without DNS, or when there was nothing to check.
+    pub checked_now: Option<CheckedNow>,
     /// Every authentication and filter header, in header order.
     pub headers: Vec<PlacedHeader>,
 }

@@ -163,6 +163,14 @@ finding_codes! {
     Quarantined = "quarantined", Warning;
     /// Authentication or filter headers sit below the trust boundary: claims from outside, not counted.
     AuthClaimBelowBoundary = "auth-claim-below-boundary", Info;
+    /// Checked now: today's SPF record of the envelope sender's domain fails (or soft-fails) the trustworthy hop's IP.
+    SpfFailNow = "spf-fail-now", Warning;
+    /// Checked now: a DKIM signature no longer matches the message (its body or a signed header changed).
+    DkimFailNow = "dkim-fail-now", Warning;
+    /// Checked now: a DKIM signature cannot be verified today (its key is gone or revoked, or it expired); says nothing about the message.
+    DkimUnverifiableNow = "dkim-unverifiable-now", Info;
+    /// Checked now: the From domain publishes no DMARC record that applies.
+    DmarcRecordMissing = "dmarc-record-missing", Info;
     /// A bounce: the hops shown are the returned message's.
     ReturnedMessage = "returned-message", Info;
     /// A bounce that carries neither the returned message nor its headers.

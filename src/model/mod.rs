@@ -7,6 +7,7 @@
 //! be read and tested with the model alone.
 
 pub mod auth;
+pub mod checked_now;
 pub mod dns;
 pub mod finding;
 pub mod hop;
@@ -20,6 +21,10 @@ pub use auth::{
     FilterDecision, FilterVerdict, Folder, MethodResult, Pair, Parsed, PlacedHeader, ReceivedSpf,
     Side, SpfVerdict, Timestamp,
 };
+pub use checked_now::{
+    CheckedNow, DkimCause, DkimNow, DkimNowResult, DkimSignatureNow, DmarcNow, DmarcNowStatus,
+    DmarcRecordNow, NameLookup, SpfIdentityNow, SpfNow, SpfNowResult, SpfSource,
+};
 pub use dns::{
     BrokenPtr, DnsblCheck, Fcrdns, FcrdnsCheck, ForwardCheck, HeloCheck, HeloKind, HopDns,
     LookupStatus, MxCheck, MxHost, MxKind, PtrCheck, RecipientSource, ReportDns,
@@ -29,5 +34,5 @@ pub use hop::{
     EvidenceCode, Hop, HopKind, ParseQuality, Receiver, Sender, Trust, TrustEvidence, format_utc,
 };
 pub use message::MessageSummary;
-pub use report::{InputInfo, Report, ReportOptions, SCHEMA_VERSION, Tool};
+pub use report::{InputInfo, Report, ReportOptions, SCHEMA_VERSION, Signed, Tool, TracedMessage};
 pub use stop::{Action, Reason, Recipient, SmtpStage, Stop, StopKind};

@@ -1,6 +1,9 @@
 //! The report: one serde model of everything the pipeline found. It is the
 //! JSON contract (docs/json.md); renderers only format it.
 
+use std::fmt;
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -85,6 +88,54 @@ pub struct Report {
     /// When the report was made; shown by ticket formats, not part of the JSON.
     #[serde(skip)]
     pub generated_at: DateTime<Utc>,
+    /// What the DNS stage's authentication checks need from the traced
+    /// message; not part of the JSON, and emptied once DNS has run.
+    #[serde(skip)]
+    pub traced: TracedMessage,
+}
+
+/// What the checks done now (`auth.checked_now`) read from the message
+/// that was traced: for a bounce, the returned copy, not the bounce.
+#[derive(Debug, Clone, Default)]
+pub struct TracedMessage {
+    /// Its From header, as written.
+    pub from: Option<String>,
+    pub signed: Signed,
+}
+
+/// Whether the traced message carries DKIM signatures, and the bytes they
+/// are verified against.
+#[derive(Clone, Default)]
+pub enum Signed {
+    /// No DKIM-Signature header.
+    #[default]
+    Unsigned,
+    /// The whole input as read (after the repairs a paste needs), shared
+    /// rather than copied again. `repaired` says whether the repairs
+    /// changed lines a signature covers (quoting, indentation, folding).
+    Bytes { bytes: Arc<[u8]>, repaired: bool },
+    /// Signed, but the bytes were not kept: the trace ran without DNS, or
+    /// DNS has run already.
+    NotKept,
+    /// The signatures are on the copy returned inside a bounce, which is
+    /// usually cut or re-encoded: they are not verified.
+    ReturnedCopy,
+}
+
+impl fmt::Debug for Signed {
+    // The bytes can be megabytes: show their length only.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Signed::Unsigned => f.write_str("Unsigned"),
+            Signed::Bytes { bytes, repaired } => f
+                .debug_struct("Bytes")
+                .field("len", &bytes.len())
+                .field("repaired", repaired)
+                .finish(),
+            Signed::NotKept => f.write_str("NotKept"),
+            Signed::ReturnedCopy => f.write_str("ReturnedCopy"),
+        }
+    }
 }
 
 impl Report {

@@ -1,7 +1,9 @@
 //! The authentication and filter verdicts in words, for every format: one
 //! field per check for the report documents, and one compact line for the
 //! terminal table. Only the receiving side's verdicts are stated; headers
-//! from below the trust boundary are listed as not counted.
+//! from below the trust boundary are listed as not counted. The checks
+//! done now (`auth.checked_now`) are worded apart, in
+//! [`super::checked_now_text`], and shown under a heading of their own.
 
 use super::document::Field;
 use crate::model::{Auth, Disposition, Parsed, Report, Side};
@@ -20,6 +22,7 @@ pub fn has_any(auth: &Auth) -> bool {
         || auth.compauth.is_some()
         || auth.filter.decision != Disposition::Unknown
         || !auth.headers.is_empty()
+        || auth.checked_now.is_some()
 }
 
 fn at_hop(hop: Option<usize>) -> String {

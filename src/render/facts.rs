@@ -10,6 +10,7 @@
 //! HTML) on top.
 
 use super::auth_text;
+use super::checked_now_text;
 use super::dns_text;
 use super::document::{
     Align, Bar, Block, Boundary, Caption, Cell, Column, Delay, DnsCell, Document, End, Field, Item,
@@ -829,11 +830,10 @@ pub fn document(report: &Report) -> Document {
     sections.push(section("stop", "Where it stopped", stopped));
     // After the stop: it explains a Junk folder or a quarantine.
     if auth_text::has_any(&report.auth) {
-        let fields = Block::Fields(auth_text::fields(report));
         sections.push(section(
             "auth",
             "Authentication and filtering",
-            vec![fields],
+            auth_blocks(report),
         ));
     }
     sections.extend(findings_section(report));
@@ -853,6 +853,25 @@ pub fn document(report: &Report) -> Document {
         verdict: verdict(report),
         sections,
     }
+}
+
+/// What the receiving side recorded, then what was checked now, under a
+/// heading of its own so the two are never read as one.
+fn auth_blocks(report: &Report) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let recorded = auth_text::fields(report);
+    if !recorded.is_empty() {
+        blocks.push(Block::Fields(recorded));
+    }
+    let now = checked_now_text::fields(report);
+    if !now.is_empty() {
+        blocks.push(Block::Subheading(Subheading {
+            text: checked_now_text::HEADING,
+            severity: None,
+        }));
+        blocks.push(Block::Fields(now));
+    }
+    blocks
 }
 
 fn section(id: &'static str, heading: &'static str, blocks: Vec<Block>) -> Section {

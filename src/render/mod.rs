@@ -6,6 +6,7 @@
 //! and JSON have layouts of their own.
 
 mod auth_text;
+mod checked_now_text;
 mod dns_text;
 pub mod document;
 pub mod facts;

@@ -101,6 +101,10 @@ impl Table {
             let label = "Authentication: ";
             lines.extend(fill(&auth, width, label, &" ".repeat(label.len())));
         }
+        if let Some(now) = super::checked_now_text::line(report) {
+            let label = "Checked now: ";
+            lines.extend(fill(&now, width, label, &" ".repeat(label.len())));
+        }
         let label = "Verdict: ";
         let indent = " ".repeat(label.len());
         for line in fill(&facts::verdict(report), width, label, &indent) {

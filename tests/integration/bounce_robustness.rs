@@ -25,6 +25,7 @@ fn options() -> TraceOptions {
         trusted: TrustedRelays::default(),
         now: DateTime::from_timestamp(1_796_083_200, 0).unwrap(),
         redact: false,
+        keep_signed: false,
     }
 }
 

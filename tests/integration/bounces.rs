@@ -583,6 +583,7 @@ This is the mail system at host mail.example.org.\n\n<bob@example.net>: host mx.
             trusted: TrustedRelays::default(),
             now: Utc::now(),
             redact: false,
+            keep_signed: false,
         },
     )
     .unwrap();
@@ -653,6 +654,7 @@ fn a_notice_pasted_without_its_headers_is_read() {
         trusted: TrustedRelays::default(),
         now: Utc::now(),
         redact: false,
+        keep_signed: false,
     };
     assert!(trace(&letter, &options).is_err());
     let show_original = "Original Message\n\nMessage ID\t<x@example.org>\nCreated at:\tMon, 23 Nov 2026 10:00 (Delivered after 2 seconds)\n\nReceived: from a.example.org by b.example.net; Mon, 23 Nov 2026 10:00:02 +0000\nFrom: alice@example.org\nSubject: hi\n\nbody\n";
@@ -695,6 +697,7 @@ fn bare_carriage_returns_read_like_line_feeds() {
         trusted: TrustedRelays::default(),
         now: Utc::now(),
         redact: false,
+        keep_signed: false,
     };
     let mut compared = 0;
     for entry in std::fs::read_dir(samples_dir()).unwrap() {

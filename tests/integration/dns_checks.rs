@@ -434,9 +434,10 @@ fn the_same_question_is_asked_once() {
     );
     check_report(&mut r, &options(&server.resolver_arg()));
     // PTR of 192.0.2.7, A and AAAA of mail.example.org, MX of example.net,
-    // A and AAAA of its two MX hosts.
-    assert_eq!(r.dns.as_ref().unwrap().queries, 8);
-    assert_eq!(server.queries(), 8);
+    // A and AAAA of its two MX hosts; and, checked now, the SPF record
+    // (TXT) of the HELO name.
+    assert_eq!(r.dns.as_ref().unwrap().queries, 9);
+    assert_eq!(server.queries(), 9);
     assert!(
         r.hops
             .iter()

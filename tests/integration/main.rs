@@ -8,6 +8,7 @@ mod support;
 
 mod architecture;
 mod auth;
+mod auth_now;
 mod auth_verdicts;
 mod batch;
 mod bounce_robustness;

@@ -14,6 +14,7 @@ fn options(redact: bool) -> TraceOptions {
         trusted: TrustedRelays(vec!["10.0.0.0/8".parse().unwrap()]),
         now: DateTime::from_timestamp(1_796_083_200, 0).unwrap(),
         redact,
+        keep_signed: false,
     }
 }
 

@@ -65,6 +65,7 @@ pub fn trace_file(path: &Path) -> Report {
         trusted: TrustedRelays::default(),
         now: Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap(),
         redact: false,
+        keep_signed: false,
     };
     trace(&Input::new(name, bytes), &options).expect("a report")
 }

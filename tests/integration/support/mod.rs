@@ -5,6 +5,7 @@
 pub mod bounce_labels;
 pub mod dns;
 pub mod received_cases;
+pub mod signing;
 
 use std::path::PathBuf;
 

@@ -96,6 +96,7 @@ pub fn report(senders: &[Client], to: Option<&str>, by: &str) -> Report {
         dns: None,
         verdict: String::new(),
         generated_at: chrono::Utc::now(),
+        traced: Default::default(),
     }
 }
 
@@ -123,6 +124,7 @@ pub fn bounce(reporter: &str, recipient: &str, remote: &str) -> Report {
         trusted: Default::default(),
         now: chrono::DateTime::from_timestamp(1_796_083_200, 0).unwrap(),
         redact: false,
+        keep_signed: false,
     };
     trace_path::trace(&Input::new("bounce.eml", text.into_bytes()), &options).expect("traced")
 }

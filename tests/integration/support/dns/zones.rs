@@ -29,7 +29,8 @@ use super::dns_server::ServerConfig;
 
 const SOA: &str = "@ IN SOA ns.example.net. hostmaster.example.net. 1 3600 600 86400 300\n@ IN NS ns.example.net.\n";
 
-fn zone(origin: &str, body: &str) -> String {
+/// A zone file: `$ORIGIN`, a TTL of 300 s, the SOA and NS, then `body`.
+pub fn zone(origin: &str, body: &str) -> String {
     format!("$ORIGIN {origin}\n$TTL 300\n{SOA}{body}")
 }
 
