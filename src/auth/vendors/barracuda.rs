@@ -11,7 +11,7 @@
 
 use crate::model::{FieldMeaning, FilterVerdict, Folder};
 
-use super::common::{Vendor, has_prefix, is, number, raw_verdict, status_line, tests, yes_no};
+use super::common::{Vendor, has_prefix, is, number, raw_verdict, status_verdict};
 
 pub const VENDOR: Vendor = Vendor {
     name: "Barracuda",
@@ -36,17 +36,10 @@ fn read(name: &str, value: &str) -> Option<FilterVerdict> {
 }
 
 fn status(name: &str, value: &str) -> FilterVerdict {
-    let mut v = FilterVerdict::new(VENDOR.name, name);
-    let line = status_line(value);
-    if let Some(flag) = line.flag {
-        v.spam = yes_no(flag);
-        let meaning = v.spam.map(|s| if s { "spam" } else { "not spam" });
-        v.fields.push(FieldMeaning::new("status", flag, meaning));
-    }
     let mut quarantine = None;
     let mut kill = None;
-    for (key, raw) in &line.pairs {
-        let meaning = match key.to_ascii_uppercase().as_str() {
+    let mut v = status_verdict(VENDOR.name, name, value, |v, key, raw| {
+        match key.to_ascii_uppercase().as_str() {
             "SCORE" => {
                 v.score = number(raw);
                 Some("the message's score")
@@ -65,18 +58,8 @@ fn status(name: &str, value: &str) -> FilterVerdict {
             }
             "TESTS" => Some("the tests that matched"),
             _ => None,
-        };
-        v.fields
-            .push(FieldMeaning::new(*key, raw.as_str(), meaning));
-        if key.eq_ignore_ascii_case("tests") {
-            for test in tests(raw) {
-                v.fields.push(FieldMeaning::new("test", test, None));
-            }
         }
-    }
-    for stray in line.stray {
-        v.fields.push(FieldMeaning::new("", stray, None));
-    }
+    });
     if let (Some(score), Some(q)) = (v.score, quarantine)
         && score >= q
         && kill.is_none_or(|k| score < k)

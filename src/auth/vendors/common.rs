@@ -155,6 +155,39 @@ fn brackets(word: &str) -> i64 {
     })
 }
 
+/// Reads a status line ([`status_line`]) into a verdict of `vendor`: the
+/// leading flag (spam or not), then each `key=value` with the meaning
+/// `meaning` gives it (which may also record the score or a threshold on
+/// the verdict), each test of a `tests=` list, and the words that belong
+/// to no key, raw.
+pub fn status_verdict(
+    vendor: &'static str,
+    name: &str,
+    value: &str,
+    mut meaning: impl FnMut(&mut FilterVerdict, &str, &str) -> Option<&'static str>,
+) -> FilterVerdict {
+    let mut v = FilterVerdict::new(vendor, name);
+    let line = status_line(value);
+    if let Some(flag) = line.flag {
+        v.spam = yes_no(flag);
+        let said = v.spam.map(|s| if s { "spam" } else { "not spam" });
+        v.fields.push(FieldMeaning::new("status", flag, said));
+    }
+    for (key, raw) in &line.pairs {
+        let said = meaning(&mut v, key, raw);
+        v.fields.push(FieldMeaning::new(*key, raw.as_str(), said));
+        if key.eq_ignore_ascii_case("tests") {
+            for test in tests(raw) {
+                v.fields.push(FieldMeaning::new("test", test, None));
+            }
+        }
+    }
+    for stray in line.stray {
+        v.fields.push(FieldMeaning::new("", stray, None));
+    }
+    v
+}
+
 /// The tests of a `tests=` value: `A,B, C` or amavisd-new's
 /// `[A=1.2, B=-0.1]`; `none` is none.
 pub fn tests(list: &str) -> Vec<&str> {

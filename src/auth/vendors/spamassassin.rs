@@ -17,7 +17,7 @@
 
 use crate::model::{FieldMeaning, FilterVerdict};
 
-use super::common::{Vendor, is, number, raw_verdict, status_line, tests, yes_no};
+use super::common::{Vendor, is, number, raw_verdict, status_verdict, yes_no};
 
 pub const VENDOR: Vendor = Vendor {
     name: "SpamAssassin",
@@ -71,15 +71,8 @@ fn read(name: &str, value: &str) -> Option<FilterVerdict> {
 }
 
 fn status(name: &str, value: &str) -> FilterVerdict {
-    let mut v = FilterVerdict::new(VENDOR.name, name);
-    let line = status_line(value);
-    if let Some(flag) = line.flag {
-        v.spam = yes_no(flag);
-        let meaning = v.spam.map(|s| if s { "spam" } else { "not spam" });
-        v.fields.push(FieldMeaning::new("status", flag, meaning));
-    }
-    for (key, raw) in &line.pairs {
-        let meaning = match key.to_ascii_lowercase().as_str() {
+    status_verdict(VENDOR.name, name, value, |v, key, raw| {
+        match key.to_ascii_lowercase().as_str() {
             "score" | "hits" => {
                 v.score = v.score.or(number(raw));
                 Some("the message's score")
@@ -91,19 +84,8 @@ fn status(name: &str, value: &str) -> FilterVerdict {
             "tagged_above" => Some("the score from which amavisd-new adds spam headers"),
             "tests" => Some("the tests that matched"),
             _ => None,
-        };
-        v.fields
-            .push(FieldMeaning::new(*key, raw.as_str(), meaning));
-        if key.eq_ignore_ascii_case("tests") {
-            for test in tests(raw) {
-                v.fields.push(FieldMeaning::new("test", test, None));
-            }
         }
-    }
-    for stray in line.stray {
-        v.fields.push(FieldMeaning::new("", stray, None));
-    }
-    v
+    })
 }
 
 /// `X-Spam-Level: *****`: one character per whole point of score.
