@@ -1,7 +1,7 @@
 //! What the authentication stage tells the user: failed checks, where the
 //! filter put the message, and headers from outside that were not counted.
 
-use crate::model::{Auth, Disposition, Finding, FindingCode, Hop, Parsed, Side, Trust};
+use crate::model::{Auth, Disposition, Finding, FindingCode, Hop, Trust};
 
 pub fn findings(auth: &Auth, hops: &[Hop]) -> Vec<Finding> {
     let mut found = Vec::new();
@@ -121,22 +121,12 @@ pub fn findings(auth: &Auth, hops: &[Hop]) -> Vec<Finding> {
         )),
         _ => {}
     }
-    // Signatures are the sender's by design, and a forwarder's ARC set is
-    // shown with the chain: only verdicts below the boundary are claims.
     let boundary = hops
         .iter()
         .find(|h| h.trust == Trust::Trustworthy)
         .map(|h| h.number);
     let claims: Vec<String> = auth
-        .headers
-        .iter()
-        .filter(|h| h.side == Side::Claim)
-        .filter(|h| {
-            matches!(
-                h.reading,
-                Parsed::AuthenticationResults(_) | Parsed::ReceivedSpf(_) | Parsed::Verdict(_)
-            )
-        })
+        .verdict_claims()
         .map(|h| match h.hop {
             // A claim placed at or above the boundary is an earlier copy of
             // a header the receiver writes below the Received headers

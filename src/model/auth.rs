@@ -356,6 +356,21 @@ pub struct Auth {
 }
 
 impl Auth {
+    /// The verdict headers written on the sending side of the boundary
+    /// (Authentication-Results, Received-SPF, filter verdicts): claims,
+    /// listed and never counted. Signatures are the sender's by design,
+    /// and a forwarder's ARC set is shown with the chain, so neither is
+    /// a claim.
+    pub fn verdict_claims(&self) -> impl Iterator<Item = &PlacedHeader> {
+        self.headers.iter().filter(|h| {
+            h.side == Side::Claim
+                && matches!(
+                    h.reading,
+                    Parsed::AuthenticationResults(_) | Parsed::ReceivedSpf(_) | Parsed::Verdict(_)
+                )
+        })
+    }
+
     /// The custom folder a receiving side's header names (Microsoft's
     /// `dest:C`: a folder the mailbox's own rules chose), as written.
     pub fn custom_folder(&self) -> Option<&str> {

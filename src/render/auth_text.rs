@@ -6,7 +6,7 @@
 //! [`super::checked_now_text`], and shown under a heading of their own.
 
 use super::document::Field;
-use crate::model::{Auth, Disposition, Parsed, Report, Side};
+use crate::model::{Auth, Disposition, Report};
 use crate::text::escape_controls;
 
 fn safe(s: &str) -> String {
@@ -163,15 +163,7 @@ pub fn fields(report: &Report) -> Vec<Field> {
         }
     }
     let claims: Vec<String> = auth
-        .headers
-        .iter()
-        .filter(|h| h.side == Side::Claim)
-        .filter(|h| {
-            matches!(
-                h.reading,
-                Parsed::AuthenticationResults(_) | Parsed::ReceivedSpf(_) | Parsed::Verdict(_)
-            )
-        })
+        .verdict_claims()
         .map(|h| format!("{}{}", h.name, at_hop(h.hop).replacen(", ", " at ", 1)))
         .collect();
     if !claims.is_empty() {
