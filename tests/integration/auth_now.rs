@@ -121,12 +121,7 @@ fn report(resolver: &str, message: &str, extra: &[&str]) -> Value {
 }
 
 fn codes(report: &Value) -> Vec<String> {
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["code"].as_str().unwrap().to_string())
-        .collect()
+    crate::support::codes(&report["findings"])
 }
 
 fn finding<'a>(report: &'a Value, code: &str) -> &'a str {

@@ -22,12 +22,7 @@ fn report(name: &str) -> Value {
 }
 
 fn codes(r: &Value) -> Vec<String> {
-    r["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["code"].as_str().unwrap().to_string())
-        .collect()
+    crate::support::codes(&r["findings"])
 }
 
 #[test]

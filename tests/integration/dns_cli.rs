@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::support::dns::dns_server::{SilentServer, TestServer};
 use crate::support::dns::zones;
-use crate::support::{fixture, trace_path_online};
+use crate::support::{codes, fixture, trace_path_online};
 use serde_json::Value;
 
 fn path_message() -> String {
@@ -41,15 +41,6 @@ fn json_with_dns(resolver: &str, extra: &[&str]) -> Value {
     let path = path_message();
     let args = extra.iter().copied().chain([path.as_str()]);
     serde_json::from_slice(&stdout_with_dns("json", resolver, args)).expect("valid JSON")
-}
-
-fn codes(findings: &Value) -> Vec<String> {
-    findings
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["code"].as_str().unwrap().to_string())
-        .collect()
 }
 
 /// The hop whose sender IP is `ip`.

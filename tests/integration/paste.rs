@@ -11,12 +11,7 @@ fn hops_of(name: &str) -> Value {
 }
 
 fn codes(report: &Value) -> Vec<String> {
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["code"].as_str().unwrap().to_string())
-        .collect()
+    crate::support::codes(&report["findings"])
 }
 
 #[test]

@@ -517,12 +517,7 @@ const CASES: &[Case] = &[
 ];
 
 fn codes(findings: &Value) -> Vec<String> {
-    let mut v: Vec<String> = findings
-        .as_array()
-        .expect("findings array")
-        .iter()
-        .map(|f| f["code"].as_str().expect("code").to_string())
-        .collect();
+    let mut v = crate::support::codes(findings);
     v.sort();
     v
 }

@@ -160,3 +160,14 @@ pub fn assert_renders_safely(report: &trace_path::model::Report) {
         }
     }
 }
+
+/// The finding codes of a JSON `findings` array (a report's or a hop's),
+/// in order.
+pub fn codes(findings: &serde_json::Value) -> Vec<String> {
+    findings
+        .as_array()
+        .expect("a findings array")
+        .iter()
+        .map(|f| f["code"].as_str().expect("a code").to_string())
+        .collect()
+}
