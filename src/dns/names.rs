@@ -99,13 +99,10 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
-        /// Any text: no panic, and whatever passes is a name DNS accepts.
+        /// Any text: the HELO judge does not panic (host names
+        /// themselves are checked in `host.rs`).
         #[test]
         fn any_text_is_judged_without_panic(text in "\\PC{0,300}") {
-            if let Ok(name) = HostName::parse(&text) {
-                prop_assert!(name.as_str().len() <= 253);
-                prop_assert!(name.as_str().bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.'));
-            }
             let _ = helo_syntax(&text);
         }
 

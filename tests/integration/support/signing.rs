@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use mail_auth::common::crypto::{Ed25519Key, RsaKey, Sha256};
+use mail_auth::common::crypto::{Ed25519Key, RsaKey, Sha256, SigningKey};
 use mail_auth::common::headers::HeaderWriter;
 use mail_auth::dkim::generate::DkimKeyPair;
 use mail_auth::dkim::{DkimSigner, Signature};
@@ -64,35 +64,38 @@ impl Key {
         selector: &str,
         expires_in: Option<u64>,
     ) -> Signature {
-        let signed = match self {
+        match self {
             Key::Ed25519 => {
                 let key = Ed25519Key::from_pkcs8_der(pairs().ed25519.private_key()).unwrap();
-                let signer = DkimSigner::from_key(key)
-                    .domain(domain)
-                    .selector(selector)
-                    .headers(SIGNED_HEADERS);
-                let signer = match expires_in {
-                    Some(secs) => signer.expiration(secs),
-                    None => signer,
-                };
-                signer.sign(message.as_bytes())
+                sign_with(key, message, domain, selector, expires_in)
             }
             Key::Rsa => {
                 let der = PrivatePkcs1KeyDer::from(pairs().rsa.private_key().to_vec());
                 let key = RsaKey::<Sha256>::from_key_der(PrivateKeyDer::Pkcs1(der)).unwrap();
-                let signer = DkimSigner::from_key(key)
-                    .domain(domain)
-                    .selector(selector)
-                    .headers(SIGNED_HEADERS);
-                let signer = match expires_in {
-                    Some(secs) => signer.expiration(secs),
-                    None => signer,
-                };
-                signer.sign(message.as_bytes())
+                sign_with(key, message, domain, selector, expires_in)
             }
-        };
-        signed.expect("signs")
+        }
     }
+}
+
+/// Signs `message` with `key` as `domain`'s `selector`, expiring
+/// `expires_in` seconds after signing when given.
+fn sign_with<K: SigningKey>(
+    key: K,
+    message: &str,
+    domain: &str,
+    selector: &str,
+    expires_in: Option<u64>,
+) -> Signature {
+    let signer = DkimSigner::from_key(key)
+        .domain(domain)
+        .selector(selector)
+        .headers(SIGNED_HEADERS);
+    let signer = match expires_in {
+        Some(secs) => signer.expiration(secs),
+        None => signer,
+    };
+    signer.sign(message.as_bytes()).expect("signs")
 }
 
 /// The DKIM-Signature header line(s) of a signature, CRLF-terminated.
