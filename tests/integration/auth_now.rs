@@ -613,12 +613,11 @@ mod library {
 
     fn options(server: &TestServer, total: usize) -> DnsOptions {
         DnsOptions {
-            resolvers: vec![server.resolver_arg().parse::<ResolverAddr>().unwrap()],
             limits: Limits {
                 in_flight: 8,
                 total,
             },
-            ..DnsOptions::default()
+            ..server.dns_options()
         }
     }
 

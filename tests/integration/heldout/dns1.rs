@@ -43,9 +43,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 use trace_path::dns::DnsOptions;
-use trace_path::dns::{ResolverAddr, check_report};
+use trace_path::dns::check_report;
 use trace_path::host::HostName;
-use trace_path::model::Report;
 use trace_path::model::{Fcrdns, HeloKind, LookupStatus, MxKind};
 use trace_path::model::{HopDns, MxCheck};
 
@@ -69,22 +68,16 @@ fn farm_name(i: usize) -> String {
 
 static SERVER: LazyLock<TestServer> = LazyLock::new(|| TestServer::start(heldout()));
 
-/// A one-hop report, the hop trustworthy, received by `by`.
-fn report(from: &Client, to: Option<&str>, by: &str) -> Report {
-    reports::report(std::slice::from_ref(from), to, by)
-}
-
 fn options(server: &TestServer) -> DnsOptions {
     DnsOptions {
-        resolvers: vec![server.resolver_arg().parse::<ResolverAddr>().unwrap()],
         deadline: Duration::from_secs(4),
-        ..DnsOptions::default()
+        ..server.dns_options()
     }
 }
 
 /// One hop checked against the shared server: its DNS and finding codes.
 fn check(from: Client) -> (HopDns, Vec<String>) {
-    let mut r = report(&from, None, "mx1.example.net");
+    let mut r = reports::one_hop(&from, None, "mx1.example.net");
     check_report(&mut r, &options(&SERVER));
     let hop = r.hops.remove(0);
     let codes = hop
@@ -339,7 +332,7 @@ fn helo_with_underscore_or_a_64_character_label_is_invalid_and_not_asked() {
     for helo in ["smtp_relay.example.org", long.as_str(), too_long.as_str()] {
         let before = server.queries();
         // 192.0.2.50 has no PTR: the PTR question is the only one.
-        let mut r = report(&sender(helo, "192.0.2.50"), None, "mx1.example.net");
+        let mut r = reports::one_hop(&sender(helo, "192.0.2.50"), None, "mx1.example.net");
         check_report(&mut r, &options(&server));
         let hop = &r.hops[0];
         let h = hop.dns.as_ref().unwrap().helo.as_ref().unwrap();
@@ -356,7 +349,7 @@ fn helo_with_underscore_or_a_64_character_label_is_invalid_and_not_asked() {
 fn special_use_helo_names_are_never_sent() {
     let server = TestServer::start(heldout());
     // hickory answers *.invalid itself: NXDOMAIN, nothing on the wire.
-    let mut r = report(
+    let mut r = reports::one_hop(
         &sender("mail.invalid", "192.0.2.50"),
         None,
         "mx1.example.net",
@@ -370,7 +363,7 @@ fn special_use_helo_names_are_never_sent() {
     assert!(codes.contains(&"helo-no-address"), "{codes:?}");
     assert_eq!(server.queries(), 1, "only the PTR reached the server");
 
-    let mut r = report(
+    let mut r = reports::one_hop(
         &sender("mx.localhost", "192.0.2.50"),
         None,
         "mx1.example.net",
@@ -478,7 +471,7 @@ fn mapped_address_literals_match_the_ipv4_sender() {
 /// One hop checked against a server of its own, to count TCP questions.
 fn check_alone(from: Client) -> (HopDns, Vec<String>, TestServer) {
     let server = TestServer::start(heldout());
-    let mut r = report(&from, None, "mx1.example.net");
+    let mut r = reports::one_hop(&from, None, "mx1.example.net");
     check_report(&mut r, &options(&server));
     let hop = r.hops.remove(0);
     let codes = hop
@@ -547,7 +540,7 @@ fn blocklist_answers_of_every_shape() {
         "empty.bl.example.com",
         "refused.bl.example",
     ];
-    let mut r = report(
+    let mut r = reports::one_hop(
         &sender("mail.example.org", "192.0.2.7"),
         None,
         "mx1.example.net",
@@ -611,7 +604,7 @@ fn blocklist_answers_of_every_shape() {
 
 #[test]
 fn blocklist_reason_split_over_several_strings_is_joined() {
-    let mut r = report(&no_helo("192.0.2.9"), None, "mx1.example.net");
+    let mut r = reports::one_hop(&no_helo("192.0.2.9"), None, "mx1.example.net");
     let mut opts = options(&SERVER);
     opts.dnsbl = vec![HostName::parse("multi.bl.example.com").unwrap()];
     check_report(&mut r, &opts);
@@ -626,7 +619,7 @@ fn blocklist_reason_split_over_several_strings_is_joined() {
 
 #[test]
 fn ipv6_sender_is_asked_of_a_blocklist_in_nibbles() {
-    let mut r = report(&no_helo("2001:db8::77"), None, "mx1.example.net");
+    let mut r = reports::one_hop(&no_helo("2001:db8::77"), None, "mx1.example.net");
     let mut opts = options(&SERVER);
     opts.dnsbl = vec![HostName::parse("multi.bl.example.com").unwrap()];
     check_report(&mut r, &opts);
@@ -642,7 +635,7 @@ fn ipv6_sender_is_asked_of_a_blocklist_in_nibbles() {
 // ---------------------------------------------------------------- MX
 
 fn mx_of(to: &str, by: &str) -> (MxCheck, Vec<String>) {
-    let mut r = report(&sender("mail.example.org", "192.0.2.7"), Some(to), by);
+    let mut r = reports::one_hop(&sender("mail.example.org", "192.0.2.7"), Some(to), by);
     check_report(&mut r, &options(&SERVER));
     let codes = r
         .findings

@@ -31,9 +31,8 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 use trace_path::dns::DnsOptions;
-use trace_path::dns::{ResolverAddr, check_report};
+use trace_path::dns::check_report;
 use trace_path::host::HostName;
-use trace_path::model::Report;
 use trace_path::model::{Fcrdns, HeloKind, LookupStatus, MxKind, RecipientSource};
 use trace_path::model::{HopDns, MxCheck};
 
@@ -58,15 +57,10 @@ const V6_105_NIBBLES: &str = "5.0.1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.
 
 static SERVER: LazyLock<TestServer> = LazyLock::new(|| TestServer::start(heldout2()));
 
-fn report(from: &Client, to: Option<&str>, by: &str) -> Report {
-    reports::report(std::slice::from_ref(from), to, by)
-}
-
 fn options(server: &TestServer) -> DnsOptions {
     DnsOptions {
-        resolvers: vec![server.resolver_arg().parse::<ResolverAddr>().unwrap()],
         deadline: Duration::from_secs(4),
-        ..DnsOptions::default()
+        ..server.dns_options()
     }
 }
 
@@ -81,7 +75,7 @@ fn codes_of(findings: &[trace_path::model::Finding]) -> Vec<String> {
 
 /// One hop checked against `server`: its DNS and sorted finding codes.
 fn check_on(server: &TestServer, from: Client, dnsbl: &[&str]) -> (HopDns, Vec<String>) {
-    let mut r = report(&from, None, "mx1.example.net");
+    let mut r = reports::one_hop(&from, None, "mx1.example.net");
     let mut opts = options(server);
     opts.dnsbl = dnsbl.iter().map(|z| HostName::parse(z).unwrap()).collect();
     check_report(&mut r, &opts);
@@ -97,7 +91,7 @@ fn check(from: Client) -> (HopDns, Vec<String>) {
 
 /// The hop's findings' messages with `code`.
 fn messages(from: Client, dnsbl: &[&str], code: &str) -> Vec<String> {
-    let mut r = report(&from, None, "mx1.example.net");
+    let mut r = reports::one_hop(&from, None, "mx1.example.net");
     let mut opts = options(&SERVER);
     opts.dnsbl = dnsbl.iter().map(|z| HostName::parse(z).unwrap()).collect();
     check_report(&mut r, &opts);
@@ -419,7 +413,7 @@ fn ipv6_sender_listed_on_a_blocklist_by_nibbles() {
 // ---------------------------------------------------------------- MX
 
 fn mx_of(to: &str, by: &str) -> (MxCheck, Vec<String>) {
-    let mut r = report(&sender("lit.example.org", "192.0.2.105"), Some(to), by);
+    let mut r = reports::one_hop(&sender("lit.example.org", "192.0.2.105"), Some(to), by);
     check_report(&mut r, &options(&SERVER));
     let codes = codes_of(&r.findings);
     (r.dns.unwrap().mx.expect("MX checked"), codes)

@@ -95,6 +95,15 @@ impl TestServer {
         self.addr.to_string()
     }
 
+    /// The library's DNS options asking this server only (default
+    /// deadline and limits).
+    pub fn dns_options(&self) -> trace_path::dns::DnsOptions {
+        trace_path::dns::DnsOptions {
+            resolvers: vec![trace_path::dns::ResolverAddr(self.addr)],
+            ..trace_path::dns::DnsOptions::default()
+        }
+    }
+
     /// The most questions the server was answering at one time.
     pub fn peak_in_flight(&self) -> usize {
         self.in_flight.peak.load(Ordering::SeqCst)

@@ -61,6 +61,11 @@ pub fn hop(number: usize, from: &Client, by: &str) -> Hop {
     trace_path::chain::hop_of(number, 0, String::new(), received)
 }
 
+/// A one-hop report, the hop trustworthy, received by `by`.
+pub fn one_hop(from: &Client, to: Option<&str>, by: &str) -> Report {
+    report(std::slice::from_ref(from), to, by)
+}
+
 /// A report of one hop per sender (oldest first), each received by `by`;
 /// the top hop trustworthy, the rest unverified.
 pub fn report(senders: &[Client], to: Option<&str>, by: &str) -> Report {
