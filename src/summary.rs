@@ -68,7 +68,8 @@ impl Summary {
         for code in codes {
             *self.findings.entry(code).or_default() += 1;
         }
-        if let Some(t) = report.total_transit_seconds {
+        // A negative total is a clock error, not a transit time.
+        if let Some(t) = report.total_transit_seconds.filter(|t| *t >= 0) {
             self.transits.push(t);
         }
     }

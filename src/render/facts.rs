@@ -115,7 +115,11 @@ impl Trustworthy {
 
 /// The total transit time, when known.
 pub fn total_transit(report: &Report) -> Option<String> {
-    report.total_transit_seconds.map(human_duration)
+    report.total_transit_seconds.map(|t| match t {
+        0.. => human_duration(t),
+        // A negative total is the servers' clocks disagreeing, never a duration.
+        _ => "unknown: the servers' clocks disagree".to_string(),
+    })
 }
 
 /// Transit time and the trustworthy hop, as summary fields.

@@ -217,3 +217,27 @@ fn the_end_of_the_journey_is_the_hop_lists_last_row() {
         assert!(!json.contains(words), "{file}: JSON changed");
     }
 }
+
+/// Servers whose clocks disagree by hours give a negative total: every
+/// format says the transit time is unknown, never "-6 h".
+#[test]
+fn a_negative_total_transit_is_never_a_duration() {
+    let message = "Received: from mx.example.net (mx.example.net [198.51.100.7]) by mail.example.org with ESMTP id 2; Mon, 23 Nov 2026 04:00:00 +0000\n\
+Received: from out.example.com (out.example.com [192.0.2.7]) by mx.example.net with ESMTP id 1; Mon, 23 Nov 2026 10:00:00 +0000\n\
+From: a@example.com\nSubject: s\n\nbody\n";
+    for format in ["table", "text", "markdown", "html"] {
+        let out = trace_path()
+            .args(["-f", format, "--color", "never"])
+            .write_stdin(message)
+            .output()
+            .expect("runs");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("clocks disagree"), "{format}:\n{text}");
+        // The hop's own delay is signed (-6 h 0 min); the total never is.
+        let total = text
+            .lines()
+            .find(|l| l.contains("Total transit"))
+            .unwrap_or_else(|| panic!("{format}: no total:\n{text}"));
+        assert!(!total.contains("-6"), "{format}: {total}");
+    }
+}
